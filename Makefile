@@ -1,0 +1,126 @@
+# broadsheet - scanned newspaper pages to clean per-article text.
+#
+#   make deps      install the Debian packages build, tests and demo need
+#   make           build ./broadsheet
+#   make test      build and run the test suite
+#   make check     the test suite built with AddressSanitizer + UBSan
+#   make demo      run broadsheet on the bundled sample page
+#   make bench     broadsheet against plain tesseract on full pages
+#   make fixtures  regenerate the synthetic fixture pages bit for bit
+#   make fuzz      build and briefly run the libFuzzer harnesses
+#   make install / uninstall   (PREFIX, DESTDIR honoured)
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/broadsheet
+VERSION := 0.1.0
+
+CC      ?= cc
+PKGS    := tesseract lept libpng libtiff-4 jansson libxml-2.0
+CFLAGS  ?= -O2 -g
+WARN    := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wformat=2
+CPPFLAGS_ALL = -D_GNU_SOURCE -DBS_VERSION='"$(VERSION)"' \
+          -DBS_MODELS_DIR='"$(DATADIR)/models"' \
+          $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
+
+# Debian packages: build, tests (fonts for the fixture generator, xmllint
+# for schema checks, GNU parallel for batch tests), demo and benchmarks.
+DEB_PACKAGES := build-essential pkg-config libtesseract-dev libleptonica-dev \
+	libpng-dev libtiff-dev libjansson-dev libxml2-dev libxml2-utils \
+	tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim \
+	tesseract-ocr-deu tesseract-ocr-frk tesseract-ocr-osd \
+	libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-dejavu-core \
+	wamerican parallel clang python3
+
+BUILD   ?= build
+BIN     ?= broadsheet
+LIB_SRC := $(filter-out pipeline/main.c,$(wildcard pipeline/*.c)) $(wildcard stages/*.c)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ := $(BUILD)/pipeline/main.o
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIB     := $(BUILD)/libbroadsheet.a
+
+.PHONY: all test check bench demo install uninstall clean deps fixtures fuzz \
+	unit-tests
+
+all: $(BIN)
+
+$(BUILD)/%.o: %.c $(wildcard pipeline/*.h stages/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(MAIN_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $< $(LIB) \
+		$(LDFLAGS) $(LDLIBS_ALL)
+
+unit-tests: $(TEST_BIN)
+
+# The test suite: unit tests, then end-to-end tests on the fixtures and on
+# ../shared/real.  Prints "N passed, N failed" last.
+test: deps $(BIN) unit-tests
+	BUILD=$(BUILD) BROADSHEET=$(abspath $(BIN)) tests/run.sh
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, in
+# its own build folder so the normal build is left alone.
+check: deps
+	$(MAKE) BUILD=build-san BIN=build-san/broadsheet \
+		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+		-fno-sanitize-recover=undefined" \
+		LDFLAGS="-fsanitize=address,undefined" build-san/broadsheet unit-tests
+	ASAN_OPTIONS=detect_leaks=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	BUILD=build-san BROADSHEET=$(CURDIR)/build-san/broadsheet SANITIZED=1 \
+		tests/run.sh
+
+demo: deps $(BIN)
+	./$(BIN) run --lang eng --formats all fixtures/pages/en-2col.png -o out/demo
+	@echo
+	@echo "articles: out/demo/en-2col/articles/ (page text: out/demo/en-2col/page.txt)"
+
+bench: deps $(BIN)
+	tests/bench.sh
+
+fixtures: deps
+	$(MAKE) -C fixtures
+
+fuzz: deps
+	tests/fuzz.sh
+
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
+			|| missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "make deps: installing Debian packages:$$missing"; \
+		if [ "$$(id -u)" != 0 ]; then \
+			echo "make deps: need root for apt-get (run: sudo make deps)"; exit 1; \
+		fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+		echo "make deps: all Debian packages present"; \
+	fi
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/models
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/broadsheet
+	cp -R models/. $(DESTDIR)$(DATADIR)/models/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/broadsheet
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-san broadsheet out

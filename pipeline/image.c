@@ -1,0 +1,178 @@
+/*
+ * image.c - image input with format sniffing, size limits and grey
+ * normalisation; PNG artifacts out.
+ */
+#include "image.h"
+
+#include "fsutil.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void quiet_handler(const char *msg)
+{
+    (void)msg;
+}
+
+void bs_image_quiet(void)
+{
+    setMsgSeverity(L_SEVERITY_NONE);
+    leptSetStderrHandler(quiet_handler);
+}
+
+static int is_tiff(int format)
+{
+    return format == IFF_TIFF || format == IFF_TIFF_PACKBITS ||
+           format == IFF_TIFF_RLE || format == IFF_TIFF_G3 ||
+           format == IFF_TIFF_G4 || format == IFF_TIFF_LZW ||
+           format == IFF_TIFF_ZIP || format == IFF_TIFF_JPEG;
+}
+
+/* Opens and sniffs a file; fails with a clear message on the common kinds of
+ * bad input. */
+static int sniff(const char *path, int *format, struct bs_error *err)
+{
+    struct stat st;
+
+    if (stat(path, &st) != 0)
+        return bs_fail(err, "%s: cannot open: %s", path, strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return bs_fail(err, "%s: not a regular file", path);
+    if (st.st_size == 0)
+        return bs_fail(err, "%s: empty file (0 bytes)", path);
+    if (st.st_size < 8)
+        return bs_fail(err, "%s: too short to be an image (%lld bytes)", path,
+                       (long long)st.st_size);
+    if (findFileFormat(path, format) != 0 || *format == IFF_UNKNOWN)
+        return bs_fail(err, "%s: not an image in a known format (PNG, TIFF, "
+                       "JPEG, ...)", path);
+    return 0;
+}
+
+int bs_image_count_pages(const char *path, int *npages, struct bs_error *err)
+{
+    int format, n = 1;
+
+    *npages = 0;
+    if (sniff(path, &format, err) < 0)
+        return -1;
+    if (is_tiff(format)) {
+        FILE *fp = fopen(path, "rb");
+        if (!fp)
+            return bs_fail(err, "%s: cannot open: %s", path, strerror(errno));
+        if (tiffGetCount(fp, &n) != 0 || n < 1) {
+            fclose(fp);
+            return bs_fail(err, "%s: damaged TIFF (no readable page)", path);
+        }
+        fclose(fp);
+    }
+    *npages = n;
+    return 0;
+}
+
+int bs_image_read_gray(const char *path, int subpage, long long max_pixels,
+                       PIX **out, int *dpi, struct bs_error *err)
+{
+    int format, w = 0, h = 0, bps = 0, spp = 0, cmap = 0, res = 0, tfmt;
+    PIX *raw = NULL, *nocmap = NULL, *gray = NULL;
+
+    *out = NULL;
+    *dpi = 0;
+    if (sniff(path, &format, err) < 0)
+        return -1;
+    if (is_tiff(format)) {
+        if (readHeaderTiff(path, subpage, &w, &h, &bps, &spp, &res, &cmap,
+                           &tfmt) != 0)
+            return bs_fail(err, "%s: damaged TIFF header (page %d)", path,
+                           subpage + 1);
+    } else if (pixReadHeader(path, &format, &w, &h, &bps, &spp, &cmap) != 0) {
+        return bs_fail(err, "%s: damaged or truncated image header", path);
+    }
+    if (w <= 0 || h <= 0)
+        return bs_fail(err, "%s: image has no pixels (%dx%d)", path, w, h);
+    if ((long long)w * (long long)h > max_pixels)
+        return bs_fail(err, "%s: image too large (%dx%d = %lld pixels, limit "
+                       "%lld; see --max-pixels)", path, w, h,
+                       (long long)w * h, max_pixels);
+    if (w < 16 || h < 16)
+        return bs_fail(err, "%s: image too small to be a page (%dx%d)", path,
+                       w, h);
+
+    raw = is_tiff(format) ? pixReadTiff(path, subpage) : pixRead(path);
+    if (!raw)
+        return bs_fail(err, "%s: cannot decode image (truncated or corrupt?)",
+                       path);
+    if (pixGetWidth(raw) != w || pixGetHeight(raw) != h) {
+        pixDestroy(&raw);
+        return bs_fail(err, "%s: decoded size differs from header (corrupt)",
+                       path);
+    }
+    *dpi = pixGetXRes(raw);
+    if (pixGetColormap(raw))
+        nocmap = pixRemoveColormap(raw, REMOVE_CMAP_BASED_ON_SRC);
+    else
+        nocmap = pixClone(raw);
+    pixDestroy(&raw);
+    if (!nocmap)
+        return bs_fail(err, "%s: cannot convert palette image", path);
+    switch (pixGetDepth(nocmap)) {
+    case 8:
+        gray = pixClone(nocmap);
+        break;
+    case 16:
+        gray = pixConvert16To8(nocmap, L_MS_BYTE);
+        break;
+    case 32:
+        gray = pixConvertRGBToLuminance(nocmap);
+        break;
+    default:
+        gray = pixConvertTo8(nocmap, FALSE);
+        break;
+    }
+    pixDestroy(&nocmap);
+    if (!gray || pixGetDepth(gray) != 8) {
+        pixDestroy(&gray);
+        return bs_fail(err, "%s: cannot convert image to grey (depth %d, %d "
+                       "samples per pixel)", path, bps, spp);
+    }
+    *out = gray;
+    return 0;
+}
+
+int bs_image_write_png(const char *path, PIX *pix, struct bs_error *err)
+{
+    char *tmp = bs_temp_name(path);
+    int rc;
+
+    /* Leptonica takes zlib level 1 (fastest) from special = 10 + level. */
+    pixSetSpecial(pix, 11);
+    rc = pixWrite(tmp, pix, IFF_PNG);
+    pixSetSpecial(pix, 0);
+    if (rc != 0) {
+        remove(tmp);
+        free(tmp);
+        return bs_fail(err, "%s: cannot write PNG", path);
+    }
+    rc = bs_rename_into_place(tmp, path, err);
+    free(tmp);
+    return rc;
+}
+
+int bs_image_read_artifact(const char *path, PIX **out, struct bs_error *err)
+{
+    int dpi;
+    PIX *pix;
+
+    *out = NULL;
+    if (!bs_is_file(path))
+        return bs_fail(err, "%s: missing image artifact", path);
+    pix = pixRead(path);
+    if (!pix)
+        return bs_fail(err, "%s: cannot read image artifact", path);
+    dpi = pixGetXRes(pix);
+    (void)dpi;
+    *out = pix;
+    return 0;
+}

@@ -1,0 +1,39 @@
+/*
+ * image.h - reading page images of any format Leptonica knows, safely.
+ *
+ * Scans are untrusted: the format is taken from the content (a JPEG named
+ * .png is read as JPEG), the size from the header is checked against a limit
+ * before any pixel is decoded, and every page of a multi-page TIFF is a page.
+ * The result is always 8-bit grey: colour, palette, 1/2/4/16-bit inputs are
+ * converted here so no stage has to care.
+ */
+#ifndef BS_IMAGE_H
+#define BS_IMAGE_H
+
+#include "error.h"
+
+#include <leptonica/allheaders.h>
+
+/* Checks that path is a readable image and how many pages it holds (1 but
+ * for multi-page TIFF). */
+int bs_image_count_pages(const char *path, int *npages, struct bs_error *err);
+
+/* Reads page `subpage` (0-based; use 0 for single-page files) as 8-bit grey.
+ * *dpi gets the resolution the file states (0 when it states none).  Images
+ * over max_pixels are refused from their header.  The caller owns *out. */
+int bs_image_read_gray(const char *path, int subpage, long long max_pixels,
+                       PIX **out, int *dpi, struct bs_error *err);
+
+/* Writes a PIX as PNG, atomically.  Fast zlib level: artifacts are read back
+ * within seconds, so speed beats size. */
+int bs_image_write_png(const char *path, PIX *pix, struct bs_error *err);
+
+/* Reads a PNG artifact that broadsheet wrote (no size surprises expected,
+ * but checked all the same).  Caller owns *out. */
+int bs_image_read_artifact(const char *path, PIX **out, struct bs_error *err);
+
+/* Silences Leptonica's own stderr messages: broadsheet reports one line per
+ * problem itself.  Call once from main. */
+void bs_image_quiet(void);
+
+#endif

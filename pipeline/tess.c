@@ -1,0 +1,256 @@
+/*
+ * tess.c - Tesseract engines per language, block recognition, OSD.
+ */
+#include "tess.h"
+
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <tesseract/capi.h>
+
+struct engine {
+    char *lang;
+    TessBaseAPI *api;
+};
+
+struct bs_tess {
+    char *datapath;
+    struct engine *engines;
+    int nengines, capengines;
+};
+
+struct bs_tess *bs_tess_new(const char *datapath)
+{
+    struct bs_tess *t = bs_calloc(1, sizeof(*t));
+    if (datapath && *datapath)
+        t->datapath = bs_strdup(datapath);
+    return t;
+}
+
+void bs_tess_free(struct bs_tess **tp)
+{
+    struct bs_tess *t;
+
+    if (!tp || !*tp)
+        return;
+    t = *tp;
+    for (int i = 0; i < t->nengines; i++) {
+        TessBaseAPIEnd(t->engines[i].api);
+        TessBaseAPIDelete(t->engines[i].api);
+        free(t->engines[i].lang);
+    }
+    free(t->engines);
+    free(t->datapath);
+    free(t);
+    *tp = NULL;
+}
+
+const char *bs_tess_version(void)
+{
+    return TessVersion();
+}
+
+/* Languages installed, as a malloc'd comma list, for error messages. */
+static char *installed_langs(TessBaseAPI *api)
+{
+    char **list = TessBaseAPIGetAvailableLanguagesAsVector(api);
+    char *out = bs_strdup("");
+
+    for (int i = 0; list && list[i]; i++) {
+        char *n = bs_sprintf("%s%s%s", out, *out ? ", " : "", list[i]);
+        free(out);
+        out = n;
+    }
+    if (list)
+        TessDeleteTextArray(list);
+    return out;
+}
+
+static TessBaseAPI *engine_get(struct bs_tess *t, const char *lang,
+                               struct bs_error *err)
+{
+    TessBaseAPI *api;
+    struct engine *e;
+
+    for (int i = 0; i < t->nengines; i++)
+        if (strcmp(t->engines[i].lang, lang) == 0)
+            return t->engines[i].api;
+    api = TessBaseAPICreate();
+    if (!api)
+        bs_oom();
+    /* Tesseract prints its own warnings ("Estimating resolution...") to
+     * stderr; the run reports problems itself. */
+    TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+    if (TessBaseAPIInit3(api, t->datapath, lang) != 0) {
+        /* A failed Init leaves the API usable for listing languages. */
+        char *have = installed_langs(api);
+        bs_fail(err, "tesseract: cannot load language \"%s\" (installed: %s;"
+                " Debian packages tesseract-ocr-<lang>)", lang,
+                *have ? have : "none");
+        free(have);
+        TessBaseAPIDelete(api);
+        return NULL;
+    }
+    /* Keep the spaces the engine sees between CJK words out of the text,
+     * and do not let Tesseract invert or rescale blocks by itself. */
+    TessBaseAPISetVariable(api, "preserve_interword_spaces", "1");
+    TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+    bs_grow((void **)&t->engines, &t->capengines, t->nengines + 1,
+            sizeof(*t->engines));
+    e = &t->engines[t->nengines++];
+    e->lang = bs_strdup(lang);
+    e->api = api;
+    return api;
+}
+
+int bs_tess_check_lang(struct bs_tess *tess, const char *lang,
+                       struct bs_error *err)
+{
+    if (!lang || !*lang)
+        return bs_fail(err, "--lang: empty language");
+    for (const char *p = lang; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+              (*p >= '0' && *p <= '9') || *p == '_' || *p == '+' || *p == '/' ||
+              *p == '-'))
+            return bs_fail(err, "--lang: \"%s\" is not a Tesseract language "
+                           "list (e.g. eng, chi_sim+eng)", lang);
+    return engine_get(tess, lang, err) ? 0 : -1;
+}
+
+/* Removes spaces that sit between two CJK characters inside a word string
+ * (Tesseract's chi_sim emits "中 国" for "中国"). */
+static char *cjk_close_spaces(const char *s)
+{
+    int n;
+    uint32_t *cps = bs_utf8_to_cps(s, &n);
+    int k = 0;
+    char *out;
+
+    for (int i = 0; i < n; i++) {
+        if (bs_cp_is_space(cps[i])) {
+            int prev = k > 0 ? bs_cp_is_cjk(cps[k - 1]) : 0;
+            int j = i;
+            while (j < n && bs_cp_is_space(cps[j]))
+                j++;
+            if (prev && j < n && bs_cp_is_cjk(cps[j])) {
+                i = j - 1;
+                continue;
+            }
+        }
+        cps[k++] = cps[i];
+    }
+    out = bs_utf8_from_cps(cps, k);
+    free(cps);
+    return out;
+}
+
+static struct bs_box map_box(struct bs_tess_map m, int x0, int y0, int x1,
+                             int y1)
+{
+    struct bs_box b;
+    b.x = m.x + (int)(x0 / m.scale);
+    b.y = m.y + (int)(y0 / m.scale);
+    b.w = (int)((x1 - x0) / m.scale + 0.5);
+    b.h = (int)((y1 - y0) / m.scale + 0.5);
+    return b;
+}
+
+int bs_tess_read(struct bs_tess *tess, const char *lang, PIX *pix, int psm,
+                 int ppi, struct bs_tess_map map, struct bs_block *block,
+                 struct bs_error *err)
+{
+    TessBaseAPI *api = engine_get(tess, lang, err);
+    TessResultIterator *it;
+    TessPageIterator *pit;
+    struct bs_line *line = NULL;
+
+    if (!api)
+        return -1;
+    if (map.scale <= 0)
+        map.scale = 1.0;
+    TessBaseAPISetPageSegMode(api, (TessPageSegMode)psm);
+    TessBaseAPISetImage2(api, pix);
+    TessBaseAPISetSourceResolution(api, ppi > 0 ? ppi : 300);
+    if (TessBaseAPIRecognize(api, NULL) != 0) {
+        TessBaseAPIClear(api);
+        return bs_fail(err, "tesseract: recognition failed on block %s",
+                       block->id);
+    }
+    it = TessBaseAPIGetIterator(api);
+    if (!it) {
+        TessBaseAPIClear(api);
+        return 0; /* nothing found: an empty block is not an error */
+    }
+    pit = TessResultIteratorGetPageIterator(it);
+    do {
+        int x0, y0, x1, y1;
+        char *text;
+
+        if (TessPageIteratorIsAtBeginningOf(pit, RIL_TEXTLINE)) {
+            if (TessPageIteratorBoundingBox(pit, RIL_TEXTLINE, &x0, &y0, &x1,
+                                            &y1))
+                line = bs_block_add_line(block, map_box(map, x0, y0, x1, y1));
+            else
+                line = NULL;
+        }
+        if (!line)
+            continue;
+        text = TessResultIteratorGetUTF8Text(it, RIL_WORD);
+        if (text && *text &&
+            TessPageIteratorBoundingBox(pit, RIL_WORD, &x0, &y0, &x1, &y1)) {
+            char *clean = cjk_close_spaces(text);
+            /* Strip surrounding blanks; a word of only blanks is noise. */
+            char *s = clean, *e = clean + strlen(clean);
+            while (*s == ' ')
+                s++;
+            while (e > s && e[-1] == ' ')
+                *--e = '\0';
+            if (*s)
+                bs_line_add_word(line, s, map_box(map, x0, y0, x1, y1),
+                                 TessResultIteratorConfidence(it, RIL_WORD));
+            free(clean);
+        }
+        if (text)
+            TessDeleteText(text);
+    } while (TessResultIteratorNext(it, RIL_WORD));
+    TessResultIteratorDelete(it);
+    TessBaseAPIClear(api);
+    /* Drop lines that ended up with no words. */
+    for (int l = block->nlines - 1; l >= 0; l--) {
+        if (block->lines[l].nwords == 0) {
+            free(block->lines[l].words);
+            memmove(&block->lines[l], &block->lines[l + 1],
+                    (size_t)(block->nlines - l - 1) * sizeof(*block->lines));
+            block->nlines--;
+        }
+    }
+    return 0;
+}
+
+int bs_tess_orientation(struct bs_tess *tess, PIX *pix, int *degrees,
+                        float *conf, struct bs_error *err)
+{
+    TessBaseAPI *api = engine_get(tess, "osd", err);
+    int deg = 0;
+    float dconf = 0, sconf = 0;
+    const char *script = NULL;
+
+    *degrees = 0;
+    *conf = 0;
+    if (!api)
+        return -1;
+    TessBaseAPISetPageSegMode(api, PSM_OSD_ONLY);
+    TessBaseAPISetImage2(api, pix);
+    TessBaseAPISetSourceResolution(api, 300);
+    if (!TessBaseAPIDetectOrientationScript(api, &deg, &dconf, &script,
+                                            &sconf)) {
+        TessBaseAPIClear(api);
+        return bs_fail(err, "tesseract: orientation not found (too little "
+                       "text)");
+    }
+    TessBaseAPIClear(api);
+    *degrees = deg;
+    *conf = dconf;
+    return 0;
+}

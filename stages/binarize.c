@@ -1,0 +1,129 @@
+/*
+ * binarize.c - stage `binarize`: evens out the background, binarizes with
+ * Sauvola, finds and corrects skew, removes specks and scan borders.
+ *
+ * Reads: image.png.  Writes: gray.png (deskewed grey, what OCR reads by
+ * default), binary.png (deskewed 1-bit, what layout reads); the skew angle
+ * corrected goes into the page model.
+ */
+#include "../pipeline/stage.h"
+
+#include <math.h>
+
+/* Scales a length given at 300 dpi to the page's resolution. */
+static int at_dpi(int px300, int dpi)
+{
+    int v = (int)lround((double)px300 * dpi / 300.0);
+    return v < 1 ? 1 : v;
+}
+
+/* Sauvola on an evened-out background: uneven lighting and yellowed paper
+ * would otherwise turn whole regions black or white. */
+static PIX *binarize(PIX *gray, const struct bs_profile *p, int dpi)
+{
+    PIX *norm, *bin = NULL;
+    int whsize = at_dpi(p->sauvola_window, dpi);
+    int w = pixGetWidth(gray), h = pixGetHeight(gray);
+    int nx, ny;
+
+    norm = pixBackgroundNormSimple(gray, NULL, NULL);
+    if (!norm)
+        norm = pixClone(gray);
+    /* Tiles keep Sauvola's integral images small on a 16-megapixel page;
+     * each tile must be larger than the window. */
+    nx = w / (whsize * 8 + 1);
+    ny = h / (whsize * 8 + 1);
+    nx = nx < 1 ? 1 : nx > 8 ? 8 : nx;
+    ny = ny < 1 ? 1 : ny > 8 ? 8 : ny;
+    if (whsize * 2 + 2 >= w || whsize * 2 + 2 >= h)
+        bin = pixThresholdToBinary(norm, 160);
+    else if (pixSauvolaBinarizeTiled(norm, whsize, (l_float32)p->sauvola_k,
+                                     nx, ny, NULL, &bin) != 0)
+        bin = NULL;
+    if (!bin)
+        bin = pixThresholdToBinary(norm, 160);
+    pixDestroy(&norm);
+    return bin;
+}
+
+static int binarize_run(struct bs_run *run, struct bs_page *page,
+                        struct bs_error *err)
+{
+    const struct bs_profile *p = &run->settings->profile;
+    PIX *gray = bs_run_image(run, "image.png", err);
+    PIX *bin, *gray_out, *clean;
+    l_float32 angle = 0, conf = 0;
+
+    if (!gray)
+        return -1;
+    bin = binarize(gray, p, page->dpi);
+    if (!bin)
+        return bs_fail(err, "%s: binarization failed", run->dir);
+
+    page->skew_deg = 0;
+    if (p->deskew &&
+        pixFindSkewSweepAndSearch(bin, &angle, &conf, 4, 2,
+                                  (l_float32)p->deskew_max_deg, 1.0f,
+                                  0.01f) == 0 &&
+        conf > 2.5f && fabsf(angle) >= 0.05f &&
+        fabsf(angle) <= (float)p->deskew_max_deg) {
+        l_float32 rad = -angle * (l_float32)(M_PI / 180.0);
+        PIX *rg = pixRotate(gray, rad, L_ROTATE_SHEAR, L_BRING_IN_WHITE, 0, 0);
+        PIX *rb = pixRotate(bin, rad, L_ROTATE_SHEAR, L_BRING_IN_WHITE, 0, 0);
+        if (rg && rb) {
+            pixDestroy(&bin);
+            bin = rb;
+            gray_out = rg;
+            page->skew_deg = angle;
+        } else {
+            pixDestroy(&rg);
+            pixDestroy(&rb);
+            gray_out = pixCopy(NULL, gray);
+        }
+    } else {
+        gray_out = pixCopy(NULL, gray);
+    }
+
+    clean = bin;
+    if (p->border_clean) {
+        /* Dark scan borders are large components touching the edge; text
+         * near the edge is small, so only remove big ones. */
+        PIX *edge = pixExtractBorderConnComps(clean, 8);
+        if (edge) {
+            PIX *big = pixSelectBySize(edge, page->width / 8,
+                                       page->height / 8, 8, L_SELECT_IF_EITHER,
+                                       L_SELECT_IF_GTE, NULL);
+            if (big)
+                pixSubtract(clean, clean, big);
+            pixDestroy(&big);
+            pixDestroy(&edge);
+        }
+    }
+    if (p->speckle_max_px > 0) {
+        int s = at_dpi(p->speckle_max_px, page->dpi) + 1;
+        PIX *kept = pixSelectBySize(clean, s, s, 8, L_SELECT_IF_EITHER,
+                                    L_SELECT_IF_GTE, NULL);
+        if (kept) {
+            pixDestroy(&clean);
+            clean = kept;
+        }
+    }
+    pixSetResolution(clean, page->dpi, page->dpi);
+    pixSetResolution(gray_out, page->dpi, page->dpi);
+    page->width = pixGetWidth(clean);
+    page->height = pixGetHeight(clean);
+    if (bs_run_put_image(run, "binary.png", clean, err) < 0) {
+        pixDestroy(&gray_out);
+        return -1;
+    }
+    return bs_run_put_image(run, "gray.png", gray_out, err);
+}
+
+const struct bs_stage bs_stage_binarize = {
+    .name = "binarize",
+    .summary = "even the background, binarize (Sauvola), deskew, despeckle",
+    .reads = "image.png",
+    .writes = "gray.png, binary.png",
+    .saves_model = 1,
+    .run = binarize_run,
+};

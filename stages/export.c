@@ -1,0 +1,106 @@
+/*
+ * export.c - stage `export`: writes the page's outputs in the formats asked
+ * for (--formats): articles.json, page.txt and articles/aNNN.txt.
+ *
+ * Every file is written to a temporary name and renamed, and article files
+ * left from an earlier run that no longer exist are removed, so the folder
+ * always holds one consistent result.
+ */
+#include "../pipeline/articles_json.h"
+#include "../pipeline/fsutil.h"
+#include "../pipeline/stage.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Removes articles/aNNN.txt files that this run did not write. */
+static int prune_articles(const char *dir, const struct bs_page *page,
+                          struct bs_error *err)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    int rc = 0;
+
+    if (!d)
+        return 0;
+    while ((e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        int keep = 0;
+        if (n < 5 || strcmp(e->d_name + n - 4, ".txt") != 0)
+            continue;
+        for (int a = 0; a < page->narticles; a++)
+            if (strlen(page->articles[a].id) == n - 4 &&
+                strncmp(page->articles[a].id, e->d_name, n - 4) == 0)
+                keep = 1;
+        if (!keep) {
+            char *p = bs_path_join(dir, e->d_name);
+            if (bs_remove_if_exists(p, err) < 0)
+                rc = -1;
+            free(p);
+        }
+    }
+    closedir(d);
+    return rc;
+}
+
+static int write_text(struct bs_run *run, const struct bs_page *page,
+                      struct bs_error *err)
+{
+    char *adir = bs_run_path(run, "articles");
+    char *all = bs_strdup(""), *path;
+    int rc = -1;
+
+    if (bs_mkdir_p(adir, err) < 0)
+        goto out;
+    for (int a = 0; a < page->narticles; a++) {
+        char *text = bs_article_to_text(&page->articles[a]);
+        char *name = bs_sprintf("%s.txt", page->articles[a].id);
+        char *apath = bs_path_join(adir, name);
+        char *o = bs_sprintf("%s%s%s", all, a ? "\n" : "", text);
+        int wrc = bs_write_atomic(apath, text, strlen(text), err);
+
+        free(all);
+        all = o;
+        free(text);
+        free(name);
+        free(apath);
+        if (wrc < 0)
+            goto out;
+    }
+    if (prune_articles(adir, page, err) < 0)
+        goto out;
+    path = bs_run_path(run, "page.txt");
+    rc = bs_write_atomic(path, all, strlen(all), err);
+    free(path);
+out:
+    free(adir);
+    free(all);
+    return rc;
+}
+
+static int export_run(struct bs_run *run, struct bs_page *page,
+                      struct bs_error *err)
+{
+    unsigned f = run->settings->formats;
+
+    if (f & BS_FMT_JSON) {
+        char *path = bs_run_path(run, "articles.json");
+        int rc = bs_articles_save(page, path, err);
+        free(path);
+        if (rc < 0)
+            return -1;
+    }
+    if ((f & BS_FMT_TXT) && write_text(run, page, err) < 0)
+        return -1;
+    return 0;
+}
+
+const struct bs_stage bs_stage_export = {
+    .name = "export",
+    .summary = "write articles.json, page.txt, articles/*.txt (and XML)",
+    .reads = "",
+    .writes = "articles.json, page.txt, articles/aNNN.txt",
+    .saves_model = 0,
+    .run = export_run,
+};
