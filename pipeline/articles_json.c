@@ -28,6 +28,9 @@ json_t *bs_articles_to_json(const struct bs_page *page)
     json_object_set_new(info, "height", json_integer(page->height));
     json_object_set_new(info, "dpi", json_integer(page->dpi));
     json_object_set_new(info, "lang", json_string(page->lang ? page->lang : ""));
+    /* The printed page number, for linking jumps across pages. */
+    if (page->number > 0)
+        json_object_set_new(info, "number", json_integer(page->number));
     json_object_set_new(root, "page", info);
     for (int i = 0; i < page->narticles; i++) {
         const struct bs_article *a = &page->articles[i];
@@ -215,7 +218,8 @@ int bs_articles_load(const char *path, struct bs_page **out,
             opt_str(info, "lang", &page->lang, path, err) < 0 ||
             opt_int(info, "width", &page->width, path, err) < 0 ||
             opt_int(info, "height", &page->height, path, err) < 0 ||
-            opt_int(info, "dpi", &page->dpi, path, err) < 0)
+            opt_int(info, "dpi", &page->dpi, path, err) < 0 ||
+            opt_int(info, "number", &page->number, path, err) < 0)
             goto fail;
     }
     cols = json_object_get(root, "columns");

@@ -2,7 +2,8 @@
  * articles_json.h - the output contract: articles.json.
  *
  *   {"format": "broadsheet-articles", "version": 1,
- *    "page": {"id", "source", "width", "height", "dpi", "lang"},
+ *    "page": {"id", "source", "width", "height", "dpi", "lang",
+ *             "number"? (printed page number, when known)},
  *    "articles": [{"id", "kicker"?, "headline", "subheadline"?, "byline"?,
  *                  "body", "lang", "bbox": [x, y, w, h], "blocks": [ids],
  *                  "continued_from"?, "continued_to"?,
