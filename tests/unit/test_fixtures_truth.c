@@ -168,10 +168,44 @@ static void check_columns(const char *name, json_t *root, int W,
     }
 }
 
+/* Line-breaking rules as drawn: no line starts or ends with a space; in
+ * Chinese no line starts with closing punctuation (kinsoku) or ends with
+ * opening punctuation. */
+static void check_lines(const char *name, const char *id, const char *text,
+                        int zh)
+{
+    static const char *const no_start[] = {
+        "\xef\xbc\x8c", "\xe3\x80\x82", "\xe3\x80\x81", "\xef\xbc\x9b",
+        "\xef\xbc\x9a", "\xef\xbc\x9f", "\xef\xbc\x81", "\xef\xbc\x89",
+        "\xe3\x80\x8d", "\xe2\x80\x9d", "\xe3\x80\x8b", NULL};
+    static const char *const no_end[] = {
+        "\xef\xbc\x88", "\xe3\x80\x8c", "\xe2\x80\x9c", "\xe3\x80\x8a", NULL};
+    const char *p = text;
+
+    while (*p) {
+        size_t n = strcspn(p, "\n");
+        expect(n > 0 && p[0] != ' ' && p[n - 1] != ' ',
+               "%s: block %s has an empty line or one with outer spaces", name, id);
+        for (int i = 0; zh && no_start[i]; i++)
+            expect(strncmp(p, no_start[i], strlen(no_start[i])) != 0,
+                   "%s: block %s has a line starting with %s", name, id, no_start[i]);
+        for (int i = 0; zh && no_end[i]; i++) {
+            size_t k = strlen(no_end[i]);
+            expect(n < k || strncmp(p + n - k, no_end[i], k) != 0,
+                   "%s: block %s has a line ending with %s", name, id, no_end[i]);
+        }
+        p += n;
+        if (*p == '\n')
+            p++;
+    }
+}
+
 /* Block geometry and roles. */
 static void check_blocks(const char *name, json_t *root, int W, int H,
                          struct coverage *cov)
 {
+    const char *lang = sget(json_object_get(root, "page"), "lang");
+    int zh = lang && !strncmp(lang, "chi", 3);
     json_t *blocks = json_object_get(root, "blocks"), *bands =
         json_object_get(root, "columns"), *b;
     size_t i;
@@ -188,6 +222,8 @@ static void check_blocks(const char *name, json_t *root, int W, int H,
         expect(role && id && text, "%s: block %zu lacks id, role or text", name, i);
         if (!role || !id || !text)
             continue;
+        if (*text)
+            check_lines(name, id, text, zh);
         expect(bx.w > 0 && bx.h > 0 && bx.x >= 0 && bx.y >= 0 && bx.x + bx.w <= W &&
                    bx.y + bx.h <= H,
                "%s: block %s box [%d,%d,%d,%d] is empty or off the page", name, id,
