@@ -23,9 +23,9 @@ for spec in "$ROOT"/fixtures/specs/*.json; do
     done
     n=$((n + 1))
 done
-for page in "$ROOT"/fixtures/pages/*.png; do
-    name=$(basename "$page" .png)
-    [ -f "$ROOT/fixtures/specs/$name.json" ] || fail "fixtures/pages/$name.png has no spec"
+for f in "$ROOT"/fixtures/pages/*.png "$ROOT"/fixtures/truth/*.json; do
+    name=$(basename "$f"); name=${name%.*}
+    [ -f "$ROOT/fixtures/specs/$name.json" ] || fail "$f has no spec"
 done
 [ $n -ge 2 ] || fail "only $n fixture specs"
 echo "$n fixture pages regenerate byte for byte"
