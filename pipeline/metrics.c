@@ -18,6 +18,14 @@
 
 #define ED_INF (INT32_MAX / 2)
 
+/* White space for collapsing: what bs_cp_is_space knows plus line breaks
+ * and the other ASCII controls that separate words. */
+static int is_ws(uint32_t cp)
+{
+    return bs_cp_is_space(cp) || cp == '\n' || cp == '\r' || cp == '\t' ||
+           cp == '\v' || cp == '\f';
+}
+
 /* Common prefix and suffix cost nothing: cut them off first. */
 static void strip_common(const uint32_t **a, long *n, const uint32_t **b,
                          long *m)
@@ -159,7 +167,7 @@ char *bs_collapse_space(const char *s)
     for (size_t i = 0; i < len;) {
         int l;
         uint32_t cp = bs_utf8_decode(s + i, len - i, &l);
-        if (bs_cp_is_space(cp)) {
+        if (is_ws(cp)) {
             pending = o > 0;
         } else {
             if (pending)
@@ -250,14 +258,14 @@ static long words_of(const uint32_t *cp, long n, struct word_table *t,
     uint32_t *out = bs_malloc((size_t)(n + 1) * sizeof(*out));
 
     for (long i = 0; i <= n; i++) {
-        int brk = i == n || bs_cp_is_space(cp[i]) || bs_cp_is_cjk(cp[i]);
+        int brk = i == n || is_ws(cp[i]) || bs_cp_is_cjk(cp[i]);
         if (brk && start >= 0) {
             if (t)
                 out[count] = word_id(t, cp + start, i - start);
             count++;
             start = -1;
         }
-        if (i == n || bs_cp_is_space(cp[i]))
+        if (i == n || is_ws(cp[i]))
             continue;
         if (bs_cp_is_cjk(cp[i])) {
             if (t)
@@ -326,7 +334,8 @@ struct fca_side {
 };
 
 /* Semi-global alignment: the substring of l closest to s (free start and
- * end in l), ties to the earliest end.  O(|s| * |l|) time, O(|l|) memory. */
+ * end in l); among equally close ones the one nearest to s in length, then
+ * the earliest.  O(|s| * |l|) time, O(|l|) memory. */
 static struct fca_match fca_best(const uint32_t *s, long ns, const uint32_t *l,
                                  long nl)
 {
@@ -360,7 +369,8 @@ static struct fca_match fca_best(const uint32_t *s, long ns, const uint32_t *l,
         }
     }
     for (long j = 0; j <= nl; j++) {
-        if (d[j] < mt.d || (j == 0 && d[j] <= mt.d)) {
+        long dl = labs((j - st[j]) - ns), bl = labs((mt.s1 - mt.s0) - ns);
+        if (j == 0 || d[j] < mt.d || (d[j] == mt.d && dl < bl)) {
             mt.d = d[j];
             mt.s0 = st[j];
             mt.s1 = j;
