@@ -90,10 +90,10 @@ static void esc(struct sb *b, const char *s)
 /* A JSON number as the report shows it: 4 decimals, "-" for null. */
 static void shown(struct sb *b, json_t *v)
 {
-    if (json_is_number(v))
-        sb_printf(b, "%.4f", json_number_value(v));
-    else if (json_is_integer(v))
+    if (json_is_integer(v))
         sb_printf(b, "%lld", (long long)json_integer_value(v));
+    else if (json_is_real(v))
+        sb_printf(b, "%.4f", json_real_value(v));
     else
         sb_puts(b, "&ndash;");
 }
