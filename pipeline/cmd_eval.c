@@ -401,6 +401,22 @@ static int gather(struct bs_eval_run *run, const char *out, const char *gt,
                 "by folder name = truth file stem)", gt, gt, out);
         goto done;
     }
+    {
+        /* truths of pages that were not run at all: say so, in one line */
+        int unused = 0;
+        for (int k = 0; k < ntruths; k++) {
+            int i;
+            for (i = 0; i < npages; i++)
+                if (strcmp(truths[k].key, pages[i]) == 0)
+                    break;
+            if (i < npages)
+                continue;
+            fprintf(stderr, "%s%s", unused++ ? ", " : "eval: truths without a page "
+                    "folder in OUT, not scored: ", truths[k].key);
+        }
+        if (unused)
+            fprintf(stderr, "\n");
+    }
     rc = 0;
 done:
     free_names(pages, npages);

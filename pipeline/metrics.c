@@ -475,7 +475,7 @@ static long fca_run(const struct fca_side *g0, const struct fca_side *r0,
     for (int i = 0; i < r0->n; i++)
         fca_add(&r, r0->u[i].cp, r0->u[i].n);
     tab_fit(&t, g.n, r.n);
-    for (int i = 0; i < g.n; i++)
+    for (int i = 0; i < g.n && r.n > 0; i++)
         memcpy(tab_at(&t, i, 0), t0->m + (size_t)i * (size_t)t0->cols,
                (size_t)r.n * sizeof(*t.m));
     for (;;) {
