@@ -42,6 +42,8 @@ static const char usage[] =
     "  --match-cer X            an article is found when paired with CER < X\n"
     "                           (default 0.25)\n"
     "  --no-fca                 skip the flexible character accuracy\n"
+    "  --fold                   compare with full-width ASCII, ligatures and\n"
+    "                           long s folded (truth in modern letter forms)\n"
     "  -q, --quiet              no table\n"
     "thresholds (exit code 1 when missed; a metric that is not defined\n"
     "misses its threshold):\n"
@@ -58,7 +60,7 @@ static const char usage[] =
     "input, 2 usage error.\n";
 
 enum {
-    OPT_JSON = 256, OPT_HTML, OPT_ARTICLES, OPT_MATCH, OPT_NOFCA,
+    OPT_JSON = 256, OPT_HTML, OPT_ARTICLES, OPT_MATCH, OPT_NOFCA, OPT_FOLD,
     OPT_TH_FIRST,
 };
 
@@ -207,7 +209,9 @@ static int collect_truths(const char *dir, struct truth **out, int *nout)
             }
             key = bs_strdup(names[i]);
             rank = 0;
-        } else if (bs_gt_is_truth_name(names[i])) {
+        } else if (bs_gt_is_truth_name(names[i]) &&
+                   strncmp(names[i], "README", 6) != 0 &&
+                   strncmp(names[i], "LICENSE", 7) != 0) {
             key = bs_gt_stem(names[i]);
             rank = truth_rank(names[i]);
         } else {
@@ -522,7 +526,7 @@ static void print_table(json_t *report, int articles)
 
 int bs_cmd_eval(int argc, char **argv)
 {
-    struct option longopts[6 + NTHRESHOLDS + 3];
+    struct option longopts[8 + NTHRESHOLDS + 1];
     double limits[NTHRESHOLDS];
     int set_limits[NTHRESHOLDS] = {0};
     const char *json_path = NULL, *html_path = NULL;
@@ -540,6 +544,7 @@ int bs_cmd_eval(int argc, char **argv)
         longopts[k++] = (struct option){"articles", no_argument, NULL, OPT_ARTICLES};
         longopts[k++] = (struct option){"match-cer", required_argument, NULL, OPT_MATCH};
         longopts[k++] = (struct option){"no-fca", no_argument, NULL, OPT_NOFCA};
+        longopts[k++] = (struct option){"fold", no_argument, NULL, OPT_FOLD};
         longopts[k++] = (struct option){"quiet", no_argument, NULL, 'q'};
         longopts[k++] = (struct option){"help", no_argument, NULL, 'h'};
         for (int t = 0; t < NTHRESHOLDS; t++)
@@ -569,6 +574,9 @@ int bs_cmd_eval(int argc, char **argv)
             break;
         case OPT_NOFCA:
             run.opts.no_fca = 1;
+            break;
+        case OPT_FOLD:
+            run.opts.fold = 1;
             break;
         case 'q':
             quiet = 1;

@@ -161,11 +161,37 @@ static void score_articles(struct bs_eval_page *pg, const struct bs_eval_opts *o
     free(pused);
 }
 
+static void fold_field(char **s)
+{
+    char *f;
+
+    if (!*s)
+        return;
+    f = bs_fold_text(*s);
+    free(*s);
+    *s = f;
+}
+
+static void fold_doc(struct bs_doc *d)
+{
+    fold_field(&d->page_text);
+    for (int i = 0; i < d->narticles; i++) {
+        fold_field(&d->articles[i].headline);
+        fold_field(&d->articles[i].header);
+        fold_field(&d->articles[i].text);
+    }
+}
+
 void bs_eval_add_page(struct bs_eval_run *run, struct bs_doc *gt,
                       struct bs_doc *pred, int missing_output)
 {
     struct bs_eval_page *pg;
     char *gtext, *ptext;
+
+    if (run->opts.fold) {
+        fold_doc(gt);
+        fold_doc(pred);
+    }
 
     bs_grow((void **)&run->pages, &run->cappages, run->npages + 1,
             sizeof(*run->pages));

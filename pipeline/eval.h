@@ -19,6 +19,7 @@
 struct bs_eval_opts {
     double match_cer;   /* found when CER < this (default 0.25) */
     int no_fca;         /* skip the flexible character accuracy */
+    int fold;           /* compare bs_fold_text() forms of both sides */
 };
 
 /* One row of a page's article table: a pair, a missed truth article

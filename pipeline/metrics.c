@@ -623,36 +623,54 @@ static uint32_t fold_case(uint32_t cp)
     return cp;
 }
 
-char *bs_normalize_headline(const char *s)
+/* Folds one code point into out (ligatures become several); returns the
+ * count.  lower: also fold Latin, Greek and Cyrillic case. */
+static int fold_cp(uint32_t c, int lower, uint32_t out[3])
 {
     static const char *const lig[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+    int n = 0;
+
+    if (c >= 0xFF01 && c <= 0xFF5E)
+        c -= 0xFEE0;
+    else if (c == 0x3000)
+        c = ' ';
+    else if (c == 0x17F)          /* long s */
+        c = 's';
+    if (c >= 0xFB00 && c <= 0xFB06) {
+        for (const char *l = lig[c - 0xFB00]; *l; l++)
+            out[n++] = (uint32_t)*l;
+        return n;
+    }
+    out[0] = lower ? fold_case(c) : c;
+    return 1;
+}
+
+static char *fold_text(const char *s, int lower)
+{
     int n;
     uint32_t *cp = bs_utf8_to_cps(s ? s : "", &n);
-    /* at most 3 code points per input code point (ligatures) */
     uint32_t *out = bs_malloc((size_t)(3 * n + 1) * sizeof(*out));
     long o = 0;
-    char *res, *collapsed;
+    char *res;
 
-    for (int i = 0; i < n; i++) {
-        uint32_t c = cp[i];
-        if (c >= 0xFF01 && c <= 0xFF5E)
-            c -= 0xFEE0;
-        else if (c == 0x3000)
-            c = ' ';
-        else if (c == 0x17F)          /* long s */
-            c = 's';
-        if (c >= 0xFB00 && c <= 0xFB06) {
-            for (const char *l = lig[c - 0xFB00]; *l; l++)
-                out[o++] = (uint32_t)*l;
-            continue;
-        }
-        out[o++] = fold_case(c);
-    }
+    for (int i = 0; i < n; i++)
+        o += fold_cp(cp[i], lower, out + o);
     res = bs_utf8_from_cps(out, (int)o);
-    collapsed = bs_collapse_space(res);
-    free(res);
     free(out);
     free(cp);
+    return res;
+}
+
+char *bs_fold_text(const char *s)
+{
+    return fold_text(s, 0);
+}
+
+char *bs_normalize_headline(const char *s)
+{
+    char *folded = fold_text(s, 1), *collapsed = bs_collapse_space(folded);
+
+    free(folded);
     return collapsed;
 }
 

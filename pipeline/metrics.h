@@ -83,6 +83,12 @@ double bs_fca_accuracy(const struct bs_err_count *c);
  * malloc'd. */
 char *bs_normalize_headline(const char *s);
 
+/* The compatibility folding of bs_normalize_headline without the case
+ * folding and white space changes: full-width ASCII and the ideographic
+ * space to ASCII, Latin ligatures expanded, long s to s.  For comparing
+ * with truth that writes modern letter forms (eval --fold).  malloc'd. */
+char *bs_fold_text(const char *s);
+
 /* White space collapsed to one ASCII space and trimmed at both ends (the
  * form CER compares).  malloc'd. */
 char *bs_collapse_space(const char *s);

@@ -209,6 +209,9 @@ static void test_normalize(void)
     s = bs_normalize_headline("");
     CHECK_STR(s, "");
     free(s);
+    s = bs_fold_text("Dienſtag ＡＢ\n\xef\xac\x81n");   /* case and lines kept */
+    CHECK_STR(s, "Dienstag AB\nfin");
+    free(s);
     s = bs_collapse_space(" a \n\t b  ");
     CHECK_STR(s, "a b");
     free(s);
