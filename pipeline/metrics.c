@@ -2,11 +2,13 @@
  * metrics.c - edit distance, CER, WER, flexible character accuracy,
  * headline normalisation and edit scripts on Unicode code points.
  *
- * The distance is the classic dynamic programme on one rolling row, run in
- * a band around the diagonal that doubles until the distance fits inside it
- * (a path leaving a band of half-width k costs more than k, so a result <= k
- * is exact).  Texts too long for BS_ED_MAX_CELLS keep the widest band that
- * fits and report an upper bound.
+ * The distance is computed bit-parallel (Myers' algorithm: 64 rows of the
+ * DP matrix per machine word) when that fits its budget, else by the
+ * classic dynamic programme on one rolling row, run in a band around the
+ * diagonal that doubles until the distance fits inside it (a path leaving a
+ * band of half-width k costs more than k, so a result <= k is exact).  Texts
+ * too long for BS_ED_MAX_CELLS keep the widest band that fits and report an
+ * upper bound.
  */
 #include "metrics.h"
 
@@ -131,11 +133,133 @@ static long ed_core(const uint32_t *a, long n, const uint32_t *b, long m,
     return d;
 }
 
+/* ---- bit-parallel distance (Myers 1999, blocks as in Hyyro 2003) ------ */
+
+/* Most 64-bit words the match-mask table may take (32 MB). */
+#define MYERS_MAX_WORDS (4LL << 20)
+/* Most block steps one call may take before the band is preferred. */
+#define MYERS_MAX_STEPS (BS_ED_MAX_CELLS / 16)
+
+/* Exact distance between text t[0..n) and pattern p[0..m) (m >= 1): the
+ * columns of the DP matrix are computed 64 rows at a time as bit vectors of
+ * vertical deltas.  Returns -1 when the mask table would be too big. */
+static long myers(const uint32_t *t, long n, const uint32_t *p, long m)
+{
+    long nb = (m + 63) / 64, cap = 16, used = 0, score = m;
+    uint32_t *keys;
+    uint64_t *peq, *pv, *mv, *zero;
+    long *slot;
+    uint64_t last = 1ULL << ((m - 1) % 64);
+
+    while (cap < 2 * m)
+        cap *= 2;
+    /* distinct pattern characters, each with nb words of match bits */
+    keys = bs_malloc((size_t)cap * sizeof(*keys));
+    slot = bs_malloc((size_t)cap * sizeof(*slot));
+    for (long i = 0; i < cap; i++)
+        slot[i] = -1;
+    for (long i = 0; i < m; i++) {
+        long h = (long)((p[i] * 2654435761u) & (uint32_t)(cap - 1));
+        while (slot[h] >= 0 && keys[h] != p[i])
+            h = (h + 1) & (cap - 1);
+        if (slot[h] < 0) {
+            keys[h] = p[i];
+            slot[h] = used++;
+        }
+    }
+    if ((long long)used * nb > MYERS_MAX_WORDS) {
+        free(keys);
+        free(slot);
+        return -1;
+    }
+    peq = bs_calloc((size_t)(used * nb + nb), sizeof(*peq));
+    zero = peq + used * nb;           /* characters not in the pattern */
+    for (long i = 0; i < m; i++) {
+        long h = (long)((p[i] * 2654435761u) & (uint32_t)(cap - 1));
+        while (keys[h] != p[i])
+            h = (h + 1) & (cap - 1);
+        peq[slot[h] * nb + i / 64] |= 1ULL << (i % 64);
+    }
+    pv = bs_malloc((size_t)nb * sizeof(*pv));
+    mv = bs_calloc((size_t)nb, sizeof(*mv));
+    for (long b = 0; b < nb; b++)
+        pv[b] = ~0ULL;                /* D[i][0] = i: every step down +1 */
+    for (long j = 0; j < n; j++) {
+        long h = (long)((t[j] * 2654435761u) & (uint32_t)(cap - 1));
+        const uint64_t *eqv = zero;
+        int hin = 1;                  /* D[0][j] = j: row 0 steps +1 */
+
+        while (slot[h] >= 0) {
+            if (keys[h] == t[j]) {
+                eqv = peq + slot[h] * nb;
+                break;
+            }
+            h = (h + 1) & (cap - 1);
+        }
+        for (long b = 0; b < nb; b++) {
+            uint64_t eq = eqv[b], xv, xh, ph, mh, neg = hin < 0;
+            uint64_t top = b == nb - 1 ? last : 1ULL << 63;
+            int hout = 0;
+
+            xv = eq | mv[b];
+            eq |= neg;
+            xh = (((eq & pv[b]) + pv[b]) ^ pv[b]) | eq;
+            ph = mv[b] | ~(xh | pv[b]);
+            mh = pv[b] & xh;
+            if (ph & top)
+                hout = 1;
+            else if (mh & top)
+                hout = -1;
+            ph <<= 1;
+            mh <<= 1;
+            if (hin < 0)
+                mh |= 1;
+            else if (hin > 0)
+                ph |= 1;
+            pv[b] = mh | ~(xv | ph);
+            mv[b] = ph & xv;
+            hin = hout;
+        }
+        score += hin;
+    }
+    free(keys);
+    free(slot);
+    free(peq);
+    free(pv);
+    free(mv);
+    return score;
+}
+
+/* The distance: bit-parallel when it fits its budget and is cheaper than
+ * the band the caller needs (stop), else the doubling band. */
+static long ed_pick(const uint32_t *a, long n, const uint32_t *b, long m,
+                    long stop, int *exact)
+{
+    long lo, hi, words;
+
+    *exact = 1;
+    strip_common(&a, &n, &b, &m);
+    lo = n < m ? n : m;
+    hi = n < m ? m : n;
+    words = (lo + 63) / 64;
+    if (lo == 0)
+        return hi;
+    if (hi - lo > stop)
+        return hi - lo;
+    if ((long long)hi * words <= MYERS_MAX_STEPS &&
+        3 * words < 2 * stop + 1) {
+        long d = n < m ? myers(b, m, a, n) : myers(a, n, b, m);
+        if (d >= 0)
+            return d;
+    }
+    return ed_core(a, n, b, m, stop, exact);
+}
+
 long bs_edit_distance(const uint32_t *a, long n, const uint32_t *b, long m,
                       int *exact)
 {
     int ex;
-    long d = ed_core(a, n, b, m, n > m ? n : m, &ex);
+    long d = ed_pick(a, n, b, m, n > m ? n : m, &ex);
 
     if (exact)
         *exact = ex;
@@ -146,9 +270,8 @@ long bs_edit_distance_limit(const uint32_t *a, long n, const uint32_t *b,
                             long m, long limit)
 {
     int ex;
-    long d = ed_core(a, n, b, m, limit < 0 ? 0 : limit, &ex);
 
-    return d;
+    return ed_pick(a, n, b, m, limit < 0 ? 0 : limit, &ex);
 }
 
 double bs_err_rate(const struct bs_err_count *c)

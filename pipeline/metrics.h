@@ -20,9 +20,11 @@
 #define BS_ED_MAX_CELLS 2000000000LL
 
 /* Levenshtein distance (insert, delete, substitute: cost 1 each) between
- * code point arrays a[0..n) and b[0..m).  O(n*m) time at worst (less when
- * the texts are close: the band around the diagonal doubles until it holds
- * the distance), O(min(n, m)) memory.  *exact (may be NULL) is set to 0
+ * code point arrays a[0..n) and b[0..m).  O(n*m/64) time bit-parallel, or
+ * O(n*m) at worst in a band around the diagonal that doubles until it
+ * holds the distance (less when the texts are close); memory O(min(n, m))
+ * plus, bit-parallel, one bit per pattern position and distinct character
+ * (capped at 32 MB, else the band is used).  *exact (may be NULL) is set to 0
  * when the texts were too long for BS_ED_MAX_CELLS and the value is the
  * cost of the best alignment inside the largest band that fits (an upper
  * bound), else 1. */

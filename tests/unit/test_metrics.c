@@ -111,6 +111,23 @@ static void test_banded_matches_full(void)
     }
 }
 
+/* Word boundaries of the bit-parallel blocks: lengths around 64 and 128. */
+static void test_block_edges(void)
+{
+    static const long lens[] = {1, 63, 64, 65, 127, 128, 129, 200};
+    for (size_t i = 0; i < sizeof(lens) / sizeof(lens[0]); i++)
+        for (size_t k = 0; k < sizeof(lens) / sizeof(lens[0]); k++) {
+            long n = lens[i], m = lens[k];
+            uint32_t a[200], b[200];
+            int exact;
+            for (long x = 0; x < n; x++)
+                a[x] = 'a' + rnd() % 3;
+            for (long x = 0; x < m; x++)
+                b[x] = 'a' + rnd() % 3;
+            CHECK(bs_edit_distance(a, n, b, m, &exact) == ed_ref(a, n, b, m));
+        }
+}
+
 static void test_cer_wer(void)
 {
     struct bs_err_count c;
@@ -245,6 +262,7 @@ int main(int argc, char **argv)
     (void)argc;
     test_edit_distance();
     test_banded_matches_full();
+    test_block_edges();
     test_cer_wer();
     test_fca();
     test_normalize();
