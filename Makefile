@@ -31,7 +31,7 @@ DEB_PACKAGES := build-essential pkg-config libtesseract-dev libleptonica-dev \
 	tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim \
 	tesseract-ocr-deu tesseract-ocr-frk tesseract-ocr-osd \
 	libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-dejavu-core \
-	wamerican parallel clang python3
+	wamerican parallel clang python3 chromium
 
 BUILD   ?= build
 BIN     ?= broadsheet
