@@ -31,6 +31,8 @@ static const struct bs_command commands[] = {
     {"stages", "list the stages and the files they read and write",
      bs_cmd_stages},
     {"profile", "print a newspaper profile's settings", bs_cmd_profile},
+    {"repair", "repair OCR text you already have (text, hOCR, ALTO)",
+     bs_cmd_repair},
     {"version", "print versions", cmd_version},
     {"help", "this help", cmd_help},
 };

@@ -1,0 +1,368 @@
+/*
+ * repair_columns.c - merged columns: a line whose words lie on both sides of
+ * a column gutter (page->bands[].cols) was read across two columns.  It is
+ * cut at the gutter (a word straddling it is cut in proportion to its
+ * characters) and the right part goes to the block of the next column that
+ * covers the line's height, in line order; when no such block exists one is
+ * made (same role) and put right after the source block in its article.
+ * Headlines, decks, kickers, mastheads and folios span columns on purpose
+ * and are left alone.
+ *
+ * In text without geometry, a line that is only two or more column labels
+ * ("【学报告】 【大家谈】") becomes one line per label.
+ */
+#include "repair.h"
+
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- text only ---- */
+
+char **bs_columns_split_labels(const char *text)
+{
+    char **out = NULL;
+    int n = 0;
+    const char *p = text;
+
+    for (;;) {
+        const char *open, *close;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (!*p)
+            break;
+        if (strncmp(p, "【", strlen("【")) != 0)
+            goto not_labels;
+        open = p;
+        close = strstr(open, "】");
+        if (!close)
+            goto not_labels;
+        close += strlen("】");
+        out = bs_realloc(out, (size_t)(n + 2) * sizeof(*out));
+        out[n++] = bs_strndup(open, (size_t)(close - open));
+        out[n] = NULL;
+        p = close;
+    }
+    if (n >= 2)
+        return out;
+not_labels:
+    for (int i = 0; i < n; i++)
+        free(out[i]);
+    free(out);
+    return NULL;
+}
+
+/* Opens a zeroed line at index `at` of the block; the pointer is valid
+ * until the block's lines change again. */
+static struct bs_line *insert_line(struct bs_block *block, int at)
+{
+    bs_block_add_line(block, (struct bs_box){0, 0, 0, 0});
+    memmove(&block->lines[at + 1], &block->lines[at],
+            (size_t)(block->nlines - 1 - at) * sizeof(*block->lines));
+    memset(&block->lines[at], 0, sizeof(*block->lines));
+    return &block->lines[at];
+}
+
+static void text_labels(struct bs_block *block, struct bs_repair_log *log)
+{
+    for (int l = 0; l < block->nlines; l++) {
+        struct bs_line *line = &block->lines[l];
+        char *text, **labels;
+        int n = 0;
+        json_t *parts;
+
+        if (line->nwords == 0 || !bs_box_empty(line->box))
+            continue;
+        text = bs_line_text(line);
+        labels = bs_columns_split_labels(text);
+        if (!labels) {
+            free(text);
+            continue;
+        }
+        parts = json_array();
+        for (n = 0; labels[n]; n++)
+            json_array_append_new(parts, json_string(labels[n]));
+        /* The first label stays in this line, the others follow it. */
+        for (int w = 0; w < line->nwords; w++)
+            free(line->words[w].text);
+        line->nwords = 0;
+        bs_line_add_word(line, labels[0], (struct bs_box){0, 0, 0, 0}, -1);
+        for (int i = 1; i < n; i++) {
+            struct bs_line *nl = insert_line(block, l + i);
+            bs_line_add_word(nl, labels[i], (struct bs_box){0, 0, 0, 0}, -1);
+        }
+        {
+            char *after = bs_strdup(labels[0]);
+            for (int i = 1; i < n; i++) {
+                char *o = bs_sprintf("%s\n%s", after, labels[i]);
+                free(after);
+                after = o;
+            }
+            bs_repair_log_add(log, "columns", block->id, l, text, after,
+                              json_pack("{s:s, s:o}", "pattern",
+                                        "column-labels", "labels", parts));
+            free(after);
+        }
+        for (int i = 0; labels[i]; i++)
+            free(labels[i]);
+        free(labels);
+        free(text);
+        l += n - 1;
+    }
+}
+
+/* ---- geometry ---- */
+
+static int splittable(enum bs_role r)
+{
+    return r == BS_ROLE_BODY || r == BS_ROLE_CAPTION || r == BS_ROLE_BYLINE ||
+           r == BS_ROLE_UNKNOWN || r == BS_ROLE_CONTINUATION;
+}
+
+static int band_of(const struct bs_page *page, const struct bs_block *b)
+{
+    int best = -1, best_ov = 0;
+
+    if (b->band >= 0 && b->band < page->nbands)
+        return b->band;
+    for (int i = 0; i < page->nbands; i++) {
+        int ov = (b->box.y + b->box.h < page->bands[i].y1
+                      ? b->box.y + b->box.h
+                      : page->bands[i].y1) -
+                 (b->box.y > page->bands[i].y0 ? b->box.y : page->bands[i].y0);
+        if (ov > best_ov)
+            best_ov = ov, best = i;
+    }
+    return best;
+}
+
+static int centre_x(struct bs_box b) { return b.x + b.w / 2; }
+
+/* Cuts word w of the line at x (in proportion to its characters) when it
+ * straddles x by a fifth of its width on each side. */
+static void cut_straddler(struct bs_line *line, int w, int x)
+{
+    struct bs_word *word = &line->words[w];
+    int n, k;
+    uint32_t *cps;
+    char *left, *right;
+    struct bs_box lb, rb;
+    float conf = word->conf;
+
+    if (bs_box_empty(word->box) || x - word->box.x < word->box.w / 5 ||
+        bs_box_right(word->box) - x < word->box.w / 5)
+        return;
+    cps = bs_utf8_to_cps(word->text, &n);
+    if (n < 2) {
+        free(cps);
+        return;
+    }
+    k = (int)((double)n * (x - word->box.x) / word->box.w + 0.5);
+    if (k < 1)
+        k = 1;
+    if (k > n - 1)
+        k = n - 1;
+    left = bs_utf8_from_cps(cps, k);
+    right = bs_utf8_from_cps(cps + k, n - k);
+    lb = rb = word->box;
+    lb.w = word->box.w * k / n;
+    rb.x = lb.x + lb.w;
+    rb.w = word->box.w - lb.w;
+    /* Replace word w by left, then insert right after it. */
+    free(word->text);
+    word->text = left;
+    word->box = lb;
+    free(bs_line_add_word(line, "", rb, conf)->text); /* a free slot */
+    memmove(&line->words[w + 2], &line->words[w + 1],
+            (size_t)(line->nwords - w - 2) * sizeof(*line->words));
+    line->words[w + 1].text = right;
+    line->words[w + 1].box = rb;
+    line->words[w + 1].conf = conf;
+    free(cps);
+}
+
+/* The block of column `col` of band `band` holding the line's height, or
+ * -1. */
+static int target_block(const struct bs_page *page, int src, int band,
+                        int col, struct bs_box lbox)
+{
+    const struct bs_span *c = &page->bands[band].cols[col];
+
+    for (int b = 0; b < page->nblocks; b++) {
+        const struct bs_block *B = &page->blocks[b];
+        int cx = centre_x(B->box), slack = lbox.h * 2;
+
+        if (b == src || !bs_role_has_text(B->role) || !splittable(B->role) ||
+            bs_box_empty(B->box))
+            continue;
+        if (cx < c->x0 || cx >= c->x1 || B->box.w > (c->x1 - c->x0) * 3 / 2)
+            continue;
+        if (lbox.y + lbox.h / 2 < B->box.y - slack ||
+            lbox.y + lbox.h / 2 > bs_box_bottom(B->box) + slack)
+            continue;
+        return b;
+    }
+    return -1;
+}
+
+static void article_insert_after(struct bs_page *page, const char *art,
+                                 const char *after, const char *id)
+{
+    struct bs_article *a = *art ? bs_page_find_article(page, art) : NULL;
+    int at = -1;
+
+    if (!a)
+        return;
+    for (int i = 0; i < a->nblocks; i++)
+        if (strcmp(a->blocks[i], after) == 0)
+            at = i;
+    bs_article_add_block(a, id);
+    if (at >= 0) {
+        char *moved = a->blocks[a->nblocks - 1];
+        memmove(&a->blocks[at + 2], &a->blocks[at + 1],
+                (size_t)(a->nblocks - at - 2) * sizeof(*a->blocks));
+        a->blocks[at + 1] = moved;
+    }
+}
+
+/* Moves words [from, nwords) of line l of block src to a line of block dst,
+ * placed by its y.  Indexes, not pointers: blocks may move. */
+static int move_right_part(struct bs_page *page, int src, int l, int from,
+                           int dst)
+{
+    struct bs_block *D = &page->blocks[dst];
+    struct bs_line *line = &page->blocks[src].lines[l], *nl;
+    int at = 0;
+
+    while (at < D->nlines && D->lines[at].box.y <= line->box.y)
+        at++;
+    nl = insert_line(D, at);
+    line = &page->blocks[src].lines[l]; /* D may be src: re-fetch */
+    for (int w = from; w < line->nwords; w++) {
+        bs_line_add_word(nl, line->words[w].text, line->words[w].box,
+                         line->words[w].conf);
+        free(line->words[w].text);
+        line->words[w].text = NULL;
+    }
+    line->nwords = from;
+    bs_line_fit_box(line);
+    bs_line_fit_box(nl);
+    D->box = bs_box_union(D->box, nl->box);
+    return at;
+}
+
+static void fit_block(struct bs_block *b)
+{
+    struct bs_box u = {0, 0, 0, 0};
+    for (int l = 0; l < b->nlines; l++)
+        u = bs_box_union(u, b->lines[l].box);
+    if (!bs_box_empty(u))
+        b->box = u;
+}
+
+static void geometry_block(struct bs_page *page, int src,
+                           struct bs_repair_log *log)
+{
+    int band = band_of(page, &page->blocks[src]), changed = 0;
+
+    if (band < 0 || page->bands[band].ncols < 2)
+        return;
+    for (int l = 0; l < page->blocks[src].nlines; l++) {
+        const struct bs_band *B = &page->bands[band];
+
+        for (int c = 0; c + 1 < B->ncols; c++) {
+            int gx = (B->cols[c].x1 + B->cols[c + 1].x0) / 2, first_right = -1;
+            int dst, at;
+            struct bs_line *line = &page->blocks[src].lines[l];
+            char *before, *after_left, *after_right;
+            char id[16];
+
+            if (bs_box_empty(line->box) || line->box.x >= gx ||
+                bs_box_right(line->box) <= gx)
+                continue;
+            for (int w = 0; w < line->nwords; w++)
+                cut_straddler(line, w, gx);
+            for (int w = 0; w < line->nwords; w++)
+                if (!bs_box_empty(line->words[w].box) &&
+                    centre_x(line->words[w].box) >= gx) {
+                    first_right = w;
+                    break;
+                }
+            if (first_right <= 0)
+                continue;
+            /* every word right of the cut must lie right of the gutter */
+            for (int w = first_right; w < line->nwords; w++)
+                if (centre_x(line->words[w].box) < gx)
+                    first_right = -1;
+            if (first_right <= 0)
+                continue;
+            before = bs_line_text(line);
+            dst = target_block(page, src, band, c + 1, line->box);
+            if (dst < 0) {
+                struct bs_block *nb;
+                enum bs_role role = page->blocks[src].role;
+                char art[16];
+
+                snprintf(art, sizeof(art), "%s", page->blocks[src].article);
+                nb = bs_page_add_block(page, role, line->box);
+                nb->band = band;
+                nb->col_first = nb->col_last = c + 1;
+                nb->order = page->blocks[src].order;
+                nb->text_height = page->blocks[src].text_height;
+                snprintf(nb->article, sizeof(nb->article), "%s", art);
+                if (page->blocks[src].lang)
+                    bs_set_str(&nb->lang, page->blocks[src].lang);
+                dst = page->nblocks - 1;
+                nb->box.w = 0; /* fitted below from its lines */
+                article_insert_after(page, art, page->blocks[src].id, nb->id);
+            }
+            at = move_right_part(page, src, l, first_right, dst);
+            after_left = bs_line_text(&page->blocks[src].lines[l]);
+            after_right = bs_line_text(&page->blocks[dst].lines[at]);
+            snprintf(id, sizeof(id), "%s", page->blocks[dst].id);
+            bs_repair_log_add(
+                log, "columns", page->blocks[src].id, l, before, after_left,
+                json_pack("{s:s, s:i, s:[i,i], s:i, s:s, s:i, s:s}", "pattern",
+                          "line-spans-gutter", "band", band, "gutter",
+                          B->cols[c].x1, B->cols[c + 1].x0, "cut_x", gx,
+                          "moved_to_block", id, "moved_to_line", at,
+                          "moved_text", after_right));
+            fit_block(&page->blocks[dst]);
+            free(after_right);
+            free(after_left);
+            free(before);
+            changed = 1;
+            break; /* the right part is judged again in its new block */
+        }
+    }
+    if (changed) {
+        struct bs_block *S = &page->blocks[src];
+        int c0 = -1, c1 = -1;
+        fit_block(S);
+        for (int c = 0; c < page->bands[band].ncols; c++) {
+            const struct bs_span *sp = &page->bands[band].cols[c];
+            if (bs_box_right(S->box) > sp->x0 && S->box.x < sp->x1) {
+                if (c0 < 0)
+                    c0 = c;
+                c1 = c;
+            }
+        }
+        if (c0 >= 0) {
+            S->col_first = c0;
+            S->col_last = c1;
+        }
+    }
+}
+
+void bs_repair_columns(struct bs_page *page, struct bs_repair_log *log)
+{
+    /* New blocks are appended, so they are visited (and split) in turn. */
+    for (int b = 0; b < page->nblocks; b++) {
+        if (!bs_role_has_text(page->blocks[b].role))
+            continue;
+        text_labels(&page->blocks[b], log);
+        if (splittable(page->blocks[b].role))
+            geometry_block(page, b, log);
+    }
+}
