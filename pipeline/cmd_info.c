@@ -9,21 +9,30 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Prints "a, b" from up to two comma-joined parts, skipping empty ones. */
+static void print_list(const char *label, const char *first,
+                       const char *second)
+{
+    const char *sep = (first[0] && second[0]) ? ", " : "";
+    printf("          %s %s%s%s\n", label, first, sep, second);
+}
+
 int bs_cmd_stages(int argc, char **argv)
 {
     (void)argc;
     (void)argv;
     for (int i = 0; i < bs_stage_count; i++) {
         const struct bs_stage *s = bs_stage_table[i];
-        printf("%-9s %s\n          reads: %s%s%s\n          writes: %s%s%s\n",
-               s->name, s->summary,
-               i > 0 ? "model." : "", i > 0 ? bs_stage_table[i - 1]->name : "",
-               i > 0 ? (s->reads[0] ? ".json, " : ".json") : "",
-               s->saves_model ? "model." : "", s->saves_model ? s->name : "",
-               s->saves_model ? (s->writes[0] ? ".json, " : ".json") : "");
-        /* reads/writes lists after the model artifacts */
-        if (s->reads[0] || s->writes[0])
-            printf("          files: %s | %s\n", s->reads, s->writes);
+        char prev[64] = "", own[64] = "";
+
+        if (i > 0)
+            snprintf(prev, sizeof(prev), "model.%s.json",
+                     bs_stage_table[i - 1]->name);
+        if (s->saves_model)
+            snprintf(own, sizeof(own), "model.%s.json", s->name);
+        printf("%-9s %s\n", s->name, s->summary);
+        print_list("reads: ", prev, s->reads);
+        print_list("writes:", own, s->writes);
     }
     return BS_EXIT_OK;
 }
