@@ -182,13 +182,19 @@ static void cut_straddler(struct bs_line *line, int w, int x)
     free(cps);
 }
 
-/* The block of column `col` of band `band` holding the line's height, or
- * -1. */
-static int target_block(const struct bs_page *page, int src, int band,
-                        int col, struct bs_box lbox)
-{
-    const struct bs_span *c = &page->bands[band].cols[col];
+/* A gutter a line may run across: the cut x, the white gap, and the x-span
+ * of the column to its right (where the right parts go). */
+struct gutter {
+    int gx, g0, g1;
+    int rx0, rx1;
+    int col;              /* right column's index in the band, -1 unknown */
+    const char *source;   /* "band" (layout's columns) or "text" */
+};
 
+/* The block covering x-span [rx0, rx1) and the line's height, or -1. */
+static int target_block(const struct bs_page *page, int src,
+                        const struct gutter *g, struct bs_box lbox)
+{
     for (int b = 0; b < page->nblocks; b++) {
         const struct bs_block *B = &page->blocks[b];
         int cx = centre_x(B->box), slack = lbox.h * 2;
@@ -196,7 +202,8 @@ static int target_block(const struct bs_page *page, int src, int band,
         if (b == src || !bs_role_has_text(B->role) || !splittable(B->role) ||
             bs_box_empty(B->box))
             continue;
-        if (cx < c->x0 || cx >= c->x1 || B->box.w > (c->x1 - c->x0) * 3 / 2)
+        if (cx < g->rx0 || cx >= g->rx1 || B->box.x < g->g0 ||
+            B->box.w > (g->rx1 - g->rx0) * 3 / 2)
             continue;
         if (lbox.y + lbox.h / 2 < B->box.y - slack ||
             lbox.y + lbox.h / 2 > bs_box_bottom(B->box) + slack)
@@ -204,6 +211,110 @@ static int target_block(const struct bs_page *page, int src, int band,
         return b;
     }
     return -1;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+/* A gutter the layout missed, found in the text itself: an x-stripe inside
+ * the block that no word of (nearly) any long line covers while most of
+ * those lines have words on both sides.  Justified text never lines its
+ * word gaps up like that over four or more lines. */
+static int text_gutter(const struct bs_block *B, struct gutter *g)
+{
+    int x0 = B->box.x, w = B->box.w, nl = 0, best = -1, best_w = 0, h;
+    int *cov, hs[256], nh = 0;
+
+    if (bs_box_empty(B->box) || w > 20000)
+        return 0;
+    cov = bs_calloc((size_t)w + 1, sizeof(int));
+    for (int l = 0; l < B->nlines; l++) {
+        const struct bs_line *line = &B->lines[l];
+        if (line->nwords < 2 || line->box.w < w * 6 / 10)
+            continue;
+        nl++;
+        if (nh < 256)
+            hs[nh++] = line->box.h;
+        for (int k = 0; k < line->nwords; k++) {
+            struct bs_box wb = line->words[k].box;
+            for (int x = wb.x; x < bs_box_right(wb); x++)
+                if (x >= x0 && x < x0 + w)
+                    cov[x - x0]++;
+        }
+    }
+    if (nl < 4) {
+        free(cov);
+        return 0;
+    }
+    qsort(hs, (size_t)nh, sizeof(int), cmp_int);
+    h = hs[nh / 2];
+    /* widest stripe covered by at most a tenth of the lines, in the middle
+     * 70% of the block */
+    for (int x = w * 15 / 100; x < w * 85 / 100;) {
+        int e = x;
+        while (e < w * 85 / 100 && cov[e] * 10 <= nl)
+            e++;
+        if (e - x > best_w)
+            best_w = e - x, best = x;
+        x = e + 1;
+    }
+    free(cov);
+    if (best < 0 || best_w < (h * 3 / 10 > 3 ? h * 3 / 10 : 3))
+        return 0;
+    {
+        int gx = x0 + best + best_w / 2, both = 0;
+        for (int l = 0; l < B->nlines; l++) {
+            const struct bs_line *line = &B->lines[l];
+            int left = 0, right = 0;
+            if (line->nwords < 2 || line->box.w < w * 6 / 10)
+                continue;
+            for (int k = 0; k < line->nwords; k++) {
+                left |= bs_box_right(line->words[k].box) <= gx;
+                right |= line->words[k].box.x >= gx;
+            }
+            both += left && right;
+        }
+        if (both < 3 || both * 10 < nl * 6)
+            return 0;
+        g->gx = gx;
+        g->g0 = x0 + best;
+        g->g1 = x0 + best + best_w;
+        g->rx0 = g->g1;
+        g->rx1 = bs_box_right(B->box);
+        g->col = -1;
+        g->source = "text";
+    }
+    return 1;
+}
+
+/* The gutters block src runs across: the band's, else one from its text. */
+static int find_gutters(const struct bs_page *page, int src, int band,
+                        struct gutter *out, int max)
+{
+    const struct bs_block *B = &page->blocks[src];
+    int n = 0;
+
+    if (band >= 0) {
+        const struct bs_band *bd = &page->bands[band];
+        for (int c = 0; c + 1 < bd->ncols && n < max; c++) {
+            int gx = (bd->cols[c].x1 + bd->cols[c + 1].x0) / 2;
+            if (B->box.x >= gx || bs_box_right(B->box) <= gx)
+                continue;
+            out[n].gx = gx;
+            out[n].g0 = bd->cols[c].x1;
+            out[n].g1 = bd->cols[c + 1].x0;
+            out[n].rx0 = bd->cols[c + 1].x0;
+            out[n].rx1 = bd->cols[c + 1].x1;
+            out[n].col = c + 1;
+            out[n].source = "band";
+            n++;
+        }
+    }
+    if (n == 0 && max > 0 && text_gutter(B, &out[0]))
+        n = 1;
+    return n;
 }
 
 static void article_insert_after(struct bs_page *page, const char *art,
@@ -238,7 +349,7 @@ static int move_right_part(struct bs_page *page, int src, int l, int from,
     while (at < D->nlines && D->lines[at].box.y <= line->box.y)
         at++;
     nl = insert_line(D, at);
-    line = &page->blocks[src].lines[l]; /* D may be src: re-fetch */
+    line = &page->blocks[src].lines[l];
     for (int w = from; w < line->nwords; w++) {
         bs_line_add_word(nl, line->words[w].text, line->words[w].box,
                          line->words[w].conf);
@@ -261,31 +372,71 @@ static void fit_block(struct bs_block *b)
         b->box = u;
 }
 
+/* Columns of the band that block b's box overlaps. */
+static void fit_cols(const struct bs_page *page, struct bs_block *b, int band)
+{
+    int c0 = -1, c1 = -1;
+
+    if (band < 0)
+        return;
+    b->band = band;
+    for (int c = 0; c < page->bands[band].ncols; c++) {
+        const struct bs_span *sp = &page->bands[band].cols[c];
+        if (bs_box_right(b->box) > sp->x0 && b->box.x < sp->x1) {
+            if (c0 < 0)
+                c0 = c;
+            c1 = c;
+        }
+    }
+    if (c0 >= 0) {
+        b->col_first = c0;
+        b->col_last = c1;
+    }
+}
+
+/* Makes a new block beside src for the right parts; returns its index. */
+static int new_block(struct bs_page *page, int src, struct bs_box box)
+{
+    struct bs_block *nb;
+    char art[16], after[16];
+    enum bs_role role = page->blocks[src].role;
+
+    snprintf(art, sizeof(art), "%s", page->blocks[src].article);
+    snprintf(after, sizeof(after), "%s", page->blocks[src].id);
+    nb = bs_page_add_block(page, role, box);
+    nb->order = page->blocks[src].order;
+    nb->text_height = page->blocks[src].text_height;
+    snprintf(nb->article, sizeof(nb->article), "%s", art);
+    if (page->blocks[src].lang)
+        bs_set_str(&nb->lang, page->blocks[src].lang);
+    nb->box.w = 0; /* fitted from its lines */
+    article_insert_after(page, art, after, nb->id);
+    return page->nblocks - 1;
+}
+
 static void geometry_block(struct bs_page *page, int src,
                            struct bs_repair_log *log)
 {
-    int band = band_of(page, &page->blocks[src]), changed = 0;
+    int band = band_of(page, &page->blocks[src]), ng, changed = 0;
+    struct gutter gs[16];
 
-    if (band < 0 || page->bands[band].ncols < 2)
-        return;
-    for (int l = 0; l < page->blocks[src].nlines; l++) {
-        const struct bs_band *B = &page->bands[band];
-
-        for (int c = 0; c + 1 < B->ncols; c++) {
-            int gx = (B->cols[c].x1 + B->cols[c + 1].x0) / 2, first_right = -1;
-            int dst, at;
+    ng = find_gutters(page, src, band, gs, 16);
+    for (int l = 0; l < page->blocks[src].nlines && ng > 0; l++) {
+        for (int gi = 0; gi < ng; gi++) {
+            const struct gutter *g = &gs[gi];
+            int first_right = -1, dst, at;
             struct bs_line *line = &page->blocks[src].lines[l];
             char *before, *after_left, *after_right;
             char id[16];
 
-            if (bs_box_empty(line->box) || line->box.x >= gx ||
-                bs_box_right(line->box) <= gx)
+            if (bs_box_empty(line->box) || line->box.x >= g->gx ||
+                bs_box_right(line->box) <= g->gx)
                 continue;
             for (int w = 0; w < line->nwords; w++)
-                cut_straddler(line, w, gx);
+                cut_straddler(line, w, g->gx);
             for (int w = 0; w < line->nwords; w++)
                 if (!bs_box_empty(line->words[w].box) &&
-                    centre_x(line->words[w].box) >= gx) {
+                    centre_x(line->words[w].box) >= g->gx) {
                     first_right = w;
                     break;
                 }
@@ -293,42 +444,27 @@ static void geometry_block(struct bs_page *page, int src,
                 continue;
             /* every word right of the cut must lie right of the gutter */
             for (int w = first_right; w < line->nwords; w++)
-                if (centre_x(line->words[w].box) < gx)
+                if (centre_x(line->words[w].box) < g->gx)
                     first_right = -1;
             if (first_right <= 0)
                 continue;
             before = bs_line_text(line);
-            dst = target_block(page, src, band, c + 1, line->box);
-            if (dst < 0) {
-                struct bs_block *nb;
-                enum bs_role role = page->blocks[src].role;
-                char art[16];
-
-                snprintf(art, sizeof(art), "%s", page->blocks[src].article);
-                nb = bs_page_add_block(page, role, line->box);
-                nb->band = band;
-                nb->col_first = nb->col_last = c + 1;
-                nb->order = page->blocks[src].order;
-                nb->text_height = page->blocks[src].text_height;
-                snprintf(nb->article, sizeof(nb->article), "%s", art);
-                if (page->blocks[src].lang)
-                    bs_set_str(&nb->lang, page->blocks[src].lang);
-                dst = page->nblocks - 1;
-                nb->box.w = 0; /* fitted below from its lines */
-                article_insert_after(page, art, page->blocks[src].id, nb->id);
-            }
+            dst = target_block(page, src, g, line->box);
+            if (dst < 0)
+                dst = new_block(page, src, line->box);
             at = move_right_part(page, src, l, first_right, dst);
             after_left = bs_line_text(&page->blocks[src].lines[l]);
             after_right = bs_line_text(&page->blocks[dst].lines[at]);
             snprintf(id, sizeof(id), "%s", page->blocks[dst].id);
             bs_repair_log_add(
                 log, "columns", page->blocks[src].id, l, before, after_left,
-                json_pack("{s:s, s:i, s:[i,i], s:i, s:s, s:i, s:s}", "pattern",
-                          "line-spans-gutter", "band", band, "gutter",
-                          B->cols[c].x1, B->cols[c + 1].x0, "cut_x", gx,
-                          "moved_to_block", id, "moved_to_line", at,
-                          "moved_text", after_right));
+                json_pack("{s:s, s:s, s:i, s:[i,i], s:i, s:s, s:i, s:s}",
+                          "pattern", "line-spans-gutter", "gutter_from",
+                          g->source, "band", band, "gutter", g->g0, g->g1,
+                          "cut_x", g->gx, "moved_to_block", id,
+                          "moved_to_line", at, "moved_text", after_right));
             fit_block(&page->blocks[dst]);
+            fit_cols(page, &page->blocks[dst], band);
             free(after_right);
             free(after_left);
             free(before);
@@ -337,21 +473,8 @@ static void geometry_block(struct bs_page *page, int src,
         }
     }
     if (changed) {
-        struct bs_block *S = &page->blocks[src];
-        int c0 = -1, c1 = -1;
-        fit_block(S);
-        for (int c = 0; c < page->bands[band].ncols; c++) {
-            const struct bs_span *sp = &page->bands[band].cols[c];
-            if (bs_box_right(S->box) > sp->x0 && S->box.x < sp->x1) {
-                if (c0 < 0)
-                    c0 = c;
-                c1 = c;
-            }
-        }
-        if (c0 >= 0) {
-            S->col_first = c0;
-            S->col_last = c1;
-        }
+        fit_block(&page->blocks[src]);
+        fit_cols(page, &page->blocks[src], band);
     }
 }
 

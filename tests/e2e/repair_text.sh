@@ -8,7 +8,8 @@
 
 SEED="$SHARED/seeds/000_4208f2485c4c20d4.txt"
 [ -f "$SEED" ] || skip "$SEED missing"
-T=$(tmpdir)
+T=$(mktemp -d "${TMPDIR:-/tmp}/bs-repair.XXXXXX")
+trap 'rm -rf "$T"' EXIT
 
 "$BROADSHEET" repair -q "$SEED" -o "$T/out" || fail "repair exited $?"
 D="$T/out/000_4208f2485c4c20d4"

@@ -342,6 +342,51 @@ static void test_columns(void)
     bs_page_free(&page);
 }
 
+/* No column structure known: the gutter is found in the text itself. */
+static void test_text_gutter(void)
+{
+    struct bs_page *page = bs_page_new();
+    struct bs_repair_log log;
+    struct bs_block *b;
+    char *t;
+    static const char *const lw[] = {"一二三四", "五六七八", "九十一二",
+                                     "三四五六", "七八九十"};
+    static const char *const rw[] = {"甲乙丙丁", "戊己庚辛", "壬癸甲乙",
+                                     "丙丁戊己", "庚辛壬癸"};
+
+    bs_repair_log_init(&log);
+    b = bs_page_add_block(page, BS_ROLE_BODY, B(100, 100, 430, 300));
+    for (int l = 0; l < 5; l++) {
+        struct bs_line *line = bs_block_add_line(b, B(100, 100 + 50 * l, 430, 40));
+        bs_line_add_word(line, lw[l], B(100, 100 + 50 * l, 200, 40), 90);
+        bs_line_add_word(line, rw[l], B(330, 100 + 50 * l, 200, 40), 90);
+    }
+    /* justified Latin: word gaps never line up */
+    b = bs_page_add_block(page, BS_ROLE_BODY, B(100, 500, 430, 300));
+    for (int l = 0; l < 5; l++) {
+        struct bs_line *line = bs_block_add_line(b, B(100, 500 + 50 * l, 430, 40));
+        int x = 100;
+        for (int k = 0; k < 5; k++) {
+            int wd = 60 + ((l * 7 + k * 13) % 5) * 9;
+            if (k == 4)
+                wd = 530 - x;
+            bs_line_add_word(line, "word", B(x, 500 + 50 * l, wd, 40), 90);
+            x += wd + 12;
+        }
+    }
+    bs_repair_columns(page, &log);
+    t = block_text_of(page, "b001");
+    CHECK_STR(t, "一二三四\n五六七八\n九十一二\n三四五六\n七八九十");
+    free(t);
+    t = block_text_of(page, "b003");
+    CHECK_STR(t, "甲乙丙丁\n戊己庚辛\n壬癸甲乙\n丙丁戊己\n庚辛壬癸");
+    free(t);
+    CHECK(page->nblocks == 3);
+    CHECK(bs_repair_log_count(&log, "columns") == 5);
+    bs_repair_log_release(&log);
+    bs_page_free(&page);
+}
+
 static void test_page_pass(void)
 {
     struct bs_settings s;
@@ -436,6 +481,7 @@ int main(int argc, char **argv)
     test_lexicon_join();
     test_overlap();
     test_columns();
+    test_text_gutter();
     test_page_pass();
     test_switches();
     return check_report(argv[0]);
