@@ -93,6 +93,20 @@ grep -q '"repairs": \[\]' "$T/legit/legit_repeats/repairs.json" ||
     fail "repairs logged on legitimate repeats"
 echo "legit repeats untouched: $n"
 
+# Latin line ends: a hyphenated word is joined only when the lexicon knows
+# the joined word; page.txt keeps the lines, paragraphs.txt joins them.
+printf 'An inter-\nnational meeting of well-\nknown people in Baden-\nBaden.\n\nThe city  council met.\n' >"$T/en.txt"
+"$BROADSHEET" repair -q "$T/en.txt" -o "$T/en" || fail "repair en exited $?"
+want=$'An international meeting of well-known people in Baden-Baden.\n\nThe city council met.'
+got=$(cat "$T/en/en/paragraphs.txt")
+[ "$got" = "$want" ] || fail "paragraphs.txt: got [$got] want [$want]"
+grep -q "An inter-" "$T/en/en/page.txt" || fail "page.txt lost its lines"
+n=$(grep -c '"kind": "join"' "$T/en/en/repairs.json")
+[ "$n" -eq 1 ] || fail "join repairs logged: $n, want 1"
+"$BROADSHEET" repair -q --no-repair=join "$T/en.txt" -o "$T/en-off" || fail "exit $?"
+grep -q "An inter-national" "$T/en-off/en/paragraphs.txt" ||
+    fail "--no-repair=join still joined: $(cat "$T/en-off/en/paragraphs.txt")"
+
 # Bad input: one clear line naming the file, exit 1; usage errors exit 2.
 set +e
 msg=$("$BROADSHEET" repair -q "$T/nope.txt" -o "$T/x" 2>&1); rc=$?
