@@ -139,6 +139,30 @@ static int band_of(const struct bs_page *page, const struct bs_block *b)
 
 static int centre_x(struct bs_box b) { return b.x + b.w / 2; }
 
+/* A word with no letter or digit: "|", "—", "=": often a column rule read
+ * as text. */
+static int no_letters(const char *text)
+{
+    int n;
+    uint32_t *cps = bs_utf8_to_cps(text, &n);
+    int none = 1;
+
+    for (int i = 0; i < n && none; i++)
+        none = !(bs_cp_is_latin_alnum(cps[i]) || bs_cp_is_han(cps[i]) ||
+                 (bs_cp_is_cjk(cps[i]) && !bs_cp_is_punct(cps[i])));
+    free(cps);
+    return none;
+}
+
+static void remove_word(struct bs_line *line, int w)
+{
+    free(line->words[w].text);
+    memmove(&line->words[w], &line->words[w + 1],
+            (size_t)(line->nwords - w - 1) * sizeof(*line->words));
+    line->nwords--;
+    memset(&line->words[line->nwords], 0, sizeof(*line->words));
+}
+
 /* Cuts word w of the line at x (in proportion to its characters) when it
  * straddles x by a fifth of its width on each side. */
 static void cut_straddler(struct bs_line *line, int w, int x)
@@ -239,6 +263,8 @@ static int text_gutter(const struct bs_block *B, struct gutter *g)
             hs[nh++] = line->box.h;
         for (int k = 0; k < line->nwords; k++) {
             struct bs_box wb = line->words[k].box;
+            if (no_letters(line->words[k].text))
+                continue;
             for (int x = wb.x; x < bs_box_right(wb); x++)
                 if (x >= x0 && x < x0 + w)
                     cov[x - x0]++;
@@ -250,11 +276,11 @@ static int text_gutter(const struct bs_block *B, struct gutter *g)
     }
     qsort(hs, (size_t)nh, sizeof(int), cmp_int);
     h = hs[nh / 2];
-    /* widest stripe covered by at most a tenth of the lines, in the middle
-     * 70% of the block */
+    /* widest stripe covered by at most 15% of the lines (a photo's noise
+     * or a straddling word), in the middle 70% of the block */
     for (int x = w * 15 / 100; x < w * 85 / 100;) {
         int e = x;
-        while (e < w * 85 / 100 && cov[e] * 10 <= nl)
+        while (e < w * 85 / 100 && cov[e] * 100 <= nl * 15)
             e++;
         if (e - x > best_w)
             best_w = e - x, best = x;
@@ -271,6 +297,8 @@ static int text_gutter(const struct bs_block *B, struct gutter *g)
             if (line->nwords < 2 || line->box.w < w * 6 / 10)
                 continue;
             for (int k = 0; k < line->nwords; k++) {
+                if (no_letters(line->words[k].text))
+                    continue;
                 left |= bs_box_right(line->words[k].box) <= gx;
                 right |= line->words[k].box.x >= gx;
             }
@@ -414,6 +442,57 @@ static int new_block(struct bs_page *page, int src, struct bs_box box)
     return page->nblocks - 1;
 }
 
+static void line_copy(struct bs_line *dst, const struct bs_line *src)
+{
+    memset(dst, 0, sizeof(*dst));
+    dst->box = src->box;
+    for (int w = 0; w < src->nwords; w++)
+        bs_line_add_word(dst, src->words[w].text, src->words[w].box,
+                         src->words[w].conf);
+}
+
+static void line_release(struct bs_line *line)
+{
+    for (int w = 0; w < line->nwords; w++)
+        free(line->words[w].text);
+    free(line->words);
+    memset(line, 0, sizeof(*line));
+}
+
+/* Prepares line `cut` (a copy) for a split at gutter g: straddling words
+ * cut, rule marks in the gutter dropped (names appended to marks).
+ * Returns the index of the first word of the right part, or -1 when the
+ * line does not run across the gutter. */
+static int plan_cut(struct bs_line *cut, const struct gutter *g, json_t *marks)
+{
+    int first_right = -1;
+
+    for (int w = 0; w < cut->nwords; w++)
+        cut_straddler(cut, w, g->gx);
+    for (int w = 0; w < cut->nwords; w++) {
+        int cx = centre_x(cut->words[w].box);
+        /* rule marks sit in the gutter, give or take half a line height */
+        if (cx >= g->g0 - cut->box.h / 2 && cx <= g->g1 + cut->box.h / 2 &&
+            no_letters(cut->words[w].text)) {
+            json_array_append_new(marks, json_string(cut->words[w].text));
+            remove_word(cut, w--);
+        }
+    }
+    for (int w = 0; w < cut->nwords; w++)
+        if (!bs_box_empty(cut->words[w].box) &&
+            centre_x(cut->words[w].box) >= g->gx) {
+            first_right = w;
+            break;
+        }
+    if (first_right <= 0)
+        return -1;
+    /* every word right of the cut must lie right of the gutter */
+    for (int w = first_right; w < cut->nwords; w++)
+        if (centre_x(cut->words[w].box) < g->gx)
+            return -1;
+    return first_right;
+}
+
 static void geometry_block(struct bs_page *page, int src,
                            struct bs_repair_log *log)
 {
@@ -424,31 +503,26 @@ static void geometry_block(struct bs_page *page, int src,
     for (int l = 0; l < page->blocks[src].nlines && ng > 0; l++) {
         for (int gi = 0; gi < ng; gi++) {
             const struct gutter *g = &gs[gi];
-            int first_right = -1, dst, at;
-            struct bs_line *line = &page->blocks[src].lines[l];
+            int first_right, dst, at;
+            struct bs_line *line = &page->blocks[src].lines[l], cut;
             char *before, *after_left, *after_right;
             char id[16];
+            json_t *marks;
 
             if (bs_box_empty(line->box) || line->box.x >= g->gx ||
                 bs_box_right(line->box) <= g->gx)
                 continue;
-            for (int w = 0; w < line->nwords; w++)
-                cut_straddler(line, w, g->gx);
-            for (int w = 0; w < line->nwords; w++)
-                if (!bs_box_empty(line->words[w].box) &&
-                    centre_x(line->words[w].box) >= g->gx) {
-                    first_right = w;
-                    break;
-                }
-            if (first_right <= 0)
+            marks = json_array();
+            line_copy(&cut, line);
+            first_right = plan_cut(&cut, g, marks);
+            if (first_right < 0) {
+                line_release(&cut);
+                json_decref(marks);
                 continue;
-            /* every word right of the cut must lie right of the gutter */
-            for (int w = first_right; w < line->nwords; w++)
-                if (centre_x(line->words[w].box) < g->gx)
-                    first_right = -1;
-            if (first_right <= 0)
-                continue;
+            }
             before = bs_line_text(line);
+            line_release(line);
+            *line = cut; /* the line now owns the cut words */
             dst = target_block(page, src, g, line->box);
             if (dst < 0)
                 dst = new_block(page, src, line->box);
@@ -458,11 +532,12 @@ static void geometry_block(struct bs_page *page, int src,
             snprintf(id, sizeof(id), "%s", page->blocks[dst].id);
             bs_repair_log_add(
                 log, "columns", page->blocks[src].id, l, before, after_left,
-                json_pack("{s:s, s:s, s:i, s:[i,i], s:i, s:s, s:i, s:s}",
+                json_pack("{s:s, s:s, s:i, s:[i,i], s:i, s:s, s:i, s:s, s:o}",
                           "pattern", "line-spans-gutter", "gutter_from",
                           g->source, "band", band, "gutter", g->g0, g->g1,
                           "cut_x", g->gx, "moved_to_block", id,
-                          "moved_to_line", at, "moved_text", after_right));
+                          "moved_to_line", at, "moved_text", after_right,
+                          "dropped_rule_marks", marks));
             fit_block(&page->blocks[dst]);
             fit_cols(page, &page->blocks[dst], band);
             free(after_right);
