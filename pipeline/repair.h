@@ -73,11 +73,14 @@ struct bs_doubled_opts {
     int min_whole;        /* X+X needs X at least this many characters */
     int spaced_junction;  /* 1: X+X may have a space between the copies
                              (headlines read word by word) */
+    int approx;           /* 1: X+X' with X' one OCR error per 8 characters
+                             away from X counts too (OCR'd headlines) */
 };
 
 /* What a find rested on, for the log. */
 struct bs_doubled_hit {
-    const char *pattern;  /* "whole-line", "chunks" or "circled-number" */
+    const char *pattern;  /* "whole-line", "whole-line-approx", "chunks" or
+                             "circled-number" */
     int chunks;           /* doubled chunks found */
     int lead;             /* undoubled leading characters ("——") */
     int kept;             /* characters kept (spaces not counted) */

@@ -108,6 +108,77 @@ static int words_in_copy(const struct skel *k, int from, int len)
     return w;
 }
 
+/* May the second copy of X (half characters from lead) start where it
+ * does?  Touching copies always; a space between them only in a
+ * letter-spaced line, or in a headline read word by word when X has two or
+ * more words and eight or more characters ("Walla Walla", "New York New
+ * York" stay). */
+static int halves_may_meet(const struct skel *k, int lead, int half,
+                           const struct bs_doubled_opts *o)
+{
+    if (k->at[lead + half] - k->at[lead + half - 1] == 1)
+        return 1;
+    return k->letter_spaced ||
+           (o->spaced_junction && words_in_copy(k, lead, half) >= 2 &&
+            half >= 8);
+}
+
+/* Edit distance of a[0..na) and b[0..nb), or limit + 1 once above limit. */
+static int edit_distance(const uint32_t *a, int na, const uint32_t *b, int nb,
+                         int limit)
+{
+    int *row = bs_malloc(((size_t)nb + 1) * sizeof(int)), d;
+
+    for (int j = 0; j <= nb; j++)
+        row[j] = j;
+    for (int i = 1; i <= na; i++) {
+        int diag = row[0], best;
+        row[0] = i;
+        best = row[0];
+        for (int j = 1; j <= nb; j++) {
+            int up = row[j];
+            int v = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < v)
+                v = up + 1;
+            if (row[j - 1] + 1 < v)
+                v = row[j - 1] + 1;
+            row[j] = v;
+            diag = up;
+            if (v < best)
+                best = v;
+        }
+        if (best > limit) {
+            free(row);
+            return limit + 1;
+        }
+    }
+    d = row[nb];
+    free(row);
+    return d;
+}
+
+/* An OCR'd headline read twice with a misread or two: X + X' where X' is
+ * within one edit per 8 characters of X, X of 8 or more characters.
+ * Returns the length of X, or 0. */
+static int approx_half(const struct skel *k, int lead,
+                       const struct bs_doubled_opts *o)
+{
+    int m = k->n - lead;
+
+    for (int h = m / 2 - 1; h <= (m + 1) / 2 + 1; h++) {
+        const uint32_t *x = k->s + lead;
+        int limit = h / 8 > 1 ? h / 8 : 1;
+
+        if (h < o->min_whole || h < 8 || m - h < 8)
+            continue;
+        if (!primitive(x, h) || reduplicated(x, h) || distinct(x, h) < 3)
+            continue;
+        if (edit_distance(x, h, x + h, m - h, limit) <= limit)
+            return h;
+    }
+    return 0;
+}
+
 /* Tries to read skeleton [lead, n) as doubled.  Fills drop[] (skeleton
  * indexes to drop) and the hit; returns 1 on a find. */
 static int judge(const struct skel *k, int lead,
@@ -137,15 +208,10 @@ static int judge(const struct skel *k, int lead,
     }
     if (m % 2 == 0 && same(k, lead, lead + m / 2, m / 2)) {
         /* Whole line X+X: X long, not itself periodic or reduplicated. */
-        int half = m / 2, spaced = 0;
+        int half = m / 2, spaced;
         const uint32_t *x = k->s + lead;
 
-        if (k->at[lead + half] - k->at[lead + half - 1] > 1)
-            spaced = k->letter_spaced ||
-                     (o->spaced_junction && words_in_copy(k, lead, half) >= 2 &&
-                      half >= 8);
-        else
-            spaced = 1;
+        spaced = halves_may_meet(k, lead, half, o);
         if (spaced && half >= o->min_whole && primitive(x, half) &&
             !reduplicated(x, half) && distinct(x, half) >= 3) {
             memset(drop, 0, (size_t)k->n);
@@ -183,6 +249,19 @@ static int judge(const struct skel *k, int lead,
             rc = 1;
         }
         free(res);
+    }
+    if (!rc && o->approx) {
+        int half = approx_half(k, lead, o);
+        if (half > 0 && halves_may_meet(k, lead, half, o)) {
+            memset(drop, 0, (size_t)k->n);
+            for (int j = lead + half; j < k->n; j++)
+                drop[j] = 1;
+            hit->pattern = "whole-line-approx";
+            hit->chunks = 1;
+            hit->lead = lead;
+            hit->kept = lead + half;
+            rc = 1;
+        }
     }
 out:
     free(step);
@@ -312,6 +391,7 @@ void bs_repair_doubled(struct bs_page *page, const struct bs_settings *s,
             o.min_whole = head ? s->profile.repair_min_whole_head
                                : s->profile.repair_min_whole;
             o.spaced_junction = head && has_geometry(line);
+            o.approx = o.spaced_junction;
             bs_linemap_build(line, &m);
             keep = bs_malloc((size_t)m.n + 1);
             if (bs_doubled_find(m.cps, m.n, &o, keep, &hit)) {

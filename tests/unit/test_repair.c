@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct bs_doubled_opts BODY = {2, 6, 0};
-static const struct bs_doubled_opts HEAD = {2, 4, 1};
+static const struct bs_doubled_opts BODY = {2, 6, 0, 0};
+static const struct bs_doubled_opts HEAD = {2, 4, 1, 1};
 
 /* Checks that doubled repair turns `in` into `want` (NULL: unchanged). */
 static void doubled_case(const char *in, const char *want,
@@ -69,6 +69,11 @@ static void test_doubled_positive(void)
             &HEAD);
     DOUBLED("众志成城同心抗疫众志成城同心抗疫", "众志成城同心抗疫", &BODY);
     DOUBLED("民生福祉民生福祉", "民生福祉", &HEAD);
+    /* OCR'd headline, one character misread in the second copy */
+    DOUBLED("让民生福祉持续增进让民生福址持续增进", "让民生福祉持续增进", &HEAD);
+    DOUBLED("让民生福祉持续增进让民生福址持续增进", NULL, &BODY);
+    DOUBLED("City Council votes City Councl votes", "City Council votes",
+            &HEAD);
 }
 
 static void test_doubled_negative(void)
@@ -91,6 +96,8 @@ static void test_doubled_negative(void)
     static const char *const legit_head[] = {
         "Walla Walla", "Baden-Baden", "New York New York", "哈哈哈哈",
         "谢谢谢谢", "嘻嘻哈哈嘻嘻哈哈", "had had", "Bora Bora", "2020年",
+        "增进民生福祉 提高民生福祉", "Mayor wins, mayor loses",
+        "Walla Walla Walla", "Sing Sing Sing Sing",
     };
     for (size_t i = 0; i < sizeof(legit_head) / sizeof(legit_head[0]); i++)
         DOUBLED(legit_head[i], NULL, &HEAD);

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# repair_fixtures.sh - after the whole pipeline on every fixture page, no
+# headline in articles.json is doubled (X+X, or chunk by chunk where the
+# truth headline is not), and no line of a text block (headlines, decks,
+# kickers, mastheads and folios span columns on purpose) has words in two
+# of the truth's columns.  Prints the figures per page.
+. "$(dirname "$0")/lib.sh"
+
+names=$(fixture_names)
+[ -n "$names" ] || skip "no fixture pages (fixtures/truth/*.json)"
+bad=0
+for name in $names; do
+    dir=$(fixture_run "$name") || fail "$name: pipeline run failed"
+    python3 - "$name" "$dir" "$ROOT/fixtures/truth/$name.json" <<'PY' || bad=1
+import json, sys
+name, d, truth_path = sys.argv[1:4]
+arts = json.load(open(d + "/articles.json", encoding="utf-8"))
+model = json.load(open(d + "/model.repair.json", encoding="utf-8"))
+truth = json.load(open(truth_path, encoding="utf-8"))
+
+def squeeze(s):
+    return "".join(s.split())
+def doubled_chunks(s):
+    found = set()
+    for k in range(2, len(s) // 2 + 1):
+        for i in range(len(s) - 2 * k + 1):
+            if s[i:i + k] == s[i + k:i + 2 * k]:
+                found.add(s[i:i + 2 * k])
+    return found
+def whole_doubled(s):
+    n = len(s)
+    return n >= 4 and n % 2 == 0 and s[:n // 2] == s[n // 2:]
+
+truth_heads = " ".join(squeeze(a.get("headline", "")) for a in truth["articles"])
+problems = []
+heads = 0
+for a in arts["articles"]:
+    h = squeeze(a.get("headline", ""))
+    if not h:
+        continue
+    heads += 1
+    if whole_doubled(h) and not whole_doubled(truth_heads):
+        problems.append("doubled headline %s: %s" % (a["id"], h))
+    extra = [c for c in doubled_chunks(h) if c not in truth_heads]
+    if len(extra) >= 2:
+        problems.append("chunk-doubled headline %s: %s %r" % (a["id"], h, extra))
+
+spanning = ("headline", "subheadline", "kicker", "masthead", "folio",
+            "separator", "image")
+bands = truth.get("columns", [])
+def band_cols(y):
+    for b in bands:
+        if b["y"][0] <= y < b["y"][1]:
+            return b["columns"]
+    return []
+lines = 0
+for b in model["blocks"]:
+    if b["role"] in spanning:
+        continue
+    for ln in b.get("lines", []):
+        words = [w for w in ln.get("words", []) if w["bbox"][2] > 0]
+        if not words:
+            continue
+        lines += 1
+        y = ln["bbox"][1] + ln["bbox"][3] // 2
+        cols = band_cols(y)
+        hit = set()
+        for w in words:
+            if not any(ch.isalnum() for ch in w["text"]):
+                continue
+            cx = w["bbox"][0] + w["bbox"][2] // 2
+            for i, c in enumerate(cols):
+                if c[0] <= cx < c[1]:
+                    hit.add(i)
+        if len(hit) >= 2:
+            problems.append("line spans columns %s in %s: %s" % (
+                sorted(hit), b["id"], " ".join(w["text"] for w in words)[:80]))
+log = json.load(open(d + "/repairs.json", encoding="utf-8"))
+kinds = {}
+for e in log["repairs"]:
+    kinds[e["kind"]] = kinds.get(e["kind"], 0) + 1
+print("%s: %d headlines, %d lines checked, %d problems, repairs %s" % (
+    name, heads, lines, len(problems), kinds))
+for p in problems[:10]:
+    print("  " + p)
+sys.exit(1 if problems else 0)
+PY
+done
+[ $bad -eq 0 ] || fail "doubled headlines or lines across gutters left"
+echo ok
