@@ -493,8 +493,10 @@ static int plan_cut(struct bs_line *cut, const struct gutter *g, json_t *marks)
     return first_right;
 }
 
-static void geometry_block(struct bs_page *page, int src,
-                           struct bs_repair_log *log)
+/* Splits the lines of block src that run across a gutter; returns the
+ * number split. */
+static int geometry_block(struct bs_page *page, int src,
+                          struct bs_repair_log *log)
 {
     int band = band_of(page, &page->blocks[src]), ng, changed = 0;
     struct gutter gs[16];
@@ -543,7 +545,7 @@ static void geometry_block(struct bs_page *page, int src,
             free(after_right);
             free(after_left);
             free(before);
-            changed = 1;
+            changed++;
             break; /* the right part is judged again in its new block */
         }
     }
@@ -551,16 +553,24 @@ static void geometry_block(struct bs_page *page, int src,
         fit_block(&page->blocks[src]);
         fit_cols(page, &page->blocks[src], band);
     }
+    return changed;
 }
 
 void bs_repair_columns(struct bs_page *page, struct bs_repair_log *log)
 {
-    /* New blocks are appended, so they are visited (and split) in turn. */
-    for (int b = 0; b < page->nblocks; b++) {
-        if (!bs_role_has_text(page->blocks[b].role))
-            continue;
-        text_labels(&page->blocks[b], log);
-        if (splittable(page->blocks[b].role))
-            geometry_block(page, b, log);
+    for (int b = 0; b < page->nblocks; b++)
+        if (bs_role_has_text(page->blocks[b].role))
+            text_labels(&page->blocks[b], log);
+    /* A block may run across several gutters and a right part may land in
+     * a block already seen: passes until nothing moves (new blocks are
+     * appended, so each pass also visits them). */
+    for (int pass = 0; pass < 16; pass++) {
+        int moved = 0;
+        for (int b = 0; b < page->nblocks; b++)
+            if (bs_role_has_text(page->blocks[b].role) &&
+                splittable(page->blocks[b].role))
+                moved += geometry_block(page, b, log);
+        if (!moved)
+            break;
     }
 }
