@@ -242,79 +242,94 @@ static int cmp_int(const void *a, const void *b)
     return *(const int *)a - *(const int *)b;
 }
 
-/* A gutter the layout missed, found in the text itself: an x-stripe inside
- * the block that no word of (nearly) any long line covers while most of
- * those lines have words on both sides.  Justified text never lines its
- * word gaps up like that over four or more lines. */
-static int text_gutter(const struct bs_block *B, struct gutter *g)
+static int median_line_height(const struct bs_block *B)
 {
-    int x0 = B->box.x, w = B->box.w, nl = 0, best = -1, best_w = 0, h;
-    int *cov, hs[256], nh = 0;
+    int hs[256], n = 0;
 
-    if (bs_box_empty(B->box) || w > 20000)
+    for (int l = 0; l < B->nlines && n < 256; l++)
+        if (B->lines[l].box.h > 0)
+            hs[n++] = B->lines[l].box.h;
+    if (!n)
+        return 0;
+    qsort(hs, (size_t)n, sizeof(int), cmp_int);
+    return hs[n / 2];
+}
+
+/* Lines of body size with two or more words: the ones that show a gutter.
+ * A line of much larger type (a headline the layout left in a body block)
+ * spans columns on purpose. */
+static int body_size(const struct bs_line *line, int median_h)
+{
+    return !bs_box_empty(line->box) &&
+           (median_h <= 0 || line->box.h * 5 <= median_h * 7);
+}
+
+static int gutter_witness(const struct bs_line *line, int median_h)
+{
+    return line->nwords >= 2 && body_size(line, median_h);
+}
+
+/* Gutters the layout missed, found in the text itself: x-stripes that
+ * (nearly) no word of the lines running across it covers, where four or
+ * more lines run across it.  Justified text never lines its word gaps up
+ * like that, and a CJK text grid's gaps are far narrower than the 0.3 line
+ * height asked for. */
+static int text_gutters(const struct bs_block *B, struct gutter *g, int max)
+{
+    int x0 = B->box.x, w = B->box.w, n = 0;
+    int h = median_line_height(B);
+    int *cov, *span;
+
+    if (bs_box_empty(B->box) || w > 20000 || h <= 0)
         return 0;
     cov = bs_calloc((size_t)w + 1, sizeof(int));
+    span = bs_calloc((size_t)w + 1, sizeof(int));
     for (int l = 0; l < B->nlines; l++) {
         const struct bs_line *line = &B->lines[l];
-        if (line->nwords < 2 || line->box.w < w * 6 / 10)
+        int lx0 = -1, lx1 = -1;
+
+        if (!gutter_witness(line, h))
             continue;
-        nl++;
-        if (nh < 256)
-            hs[nh++] = line->box.h;
+        /* the line's extent by its letter words */
         for (int k = 0; k < line->nwords; k++) {
             struct bs_box wb = line->words[k].box;
-            if (no_letters(line->words[k].text))
+            if (no_letters(line->words[k].text) || bs_box_empty(wb))
                 continue;
+            if (lx0 < 0 || wb.x < lx0)
+                lx0 = wb.x;
+            if (bs_box_right(wb) > lx1)
+                lx1 = bs_box_right(wb);
             for (int x = wb.x; x < bs_box_right(wb); x++)
                 if (x >= x0 && x < x0 + w)
                     cov[x - x0]++;
         }
+        for (int x = lx0; lx0 >= 0 && x < lx1; x++)
+            if (x >= x0 && x < x0 + w)
+                span[x - x0]++;
     }
-    if (nl < 4) {
-        free(cov);
-        return 0;
-    }
-    qsort(hs, (size_t)nh, sizeof(int), cmp_int);
-    h = hs[nh / 2];
-    /* widest stripe covered by at most 15% of the lines (a photo's noise
-     * or a straddling word), in the middle 70% of the block */
-    for (int x = w * 15 / 100; x < w * 85 / 100;) {
+    /* stripes where four or more lines run across and at most a fifth of
+     * them cover it (a photo's noise, a straddling word), wide enough */
+    for (int x = 0; x < w && n < max;) {
         int e = x;
-        while (e < w * 85 / 100 && cov[e] * 100 <= nl * 15)
+        while (e < w && span[e] >= 4 && cov[e] * 100 <= span[e] * 20)
             e++;
-        if (e - x > best_w)
-            best_w = e - x, best = x;
+        if (e - x >= (h * 3 / 10 > 3 ? h * 3 / 10 : 3)) {
+            g[n].gx = x0 + (x + e) / 2;
+            g[n].g0 = x0 + x;
+            g[n].g1 = x0 + e;
+            g[n].rx0 = x0 + e;
+            g[n].rx1 = bs_box_right(B->box);
+            g[n].col = -1;
+            g[n].source = "text";
+            if (n > 0)
+                g[n - 1].rx1 = g[n].g0;
+            n++;
+        }
         x = e + 1;
     }
+    free(span);
     free(cov);
-    if (best < 0 || best_w < (h * 3 / 10 > 3 ? h * 3 / 10 : 3))
-        return 0;
-    {
-        int gx = x0 + best + best_w / 2, both = 0;
-        for (int l = 0; l < B->nlines; l++) {
-            const struct bs_line *line = &B->lines[l];
-            int left = 0, right = 0;
-            if (line->nwords < 2 || line->box.w < w * 6 / 10)
-                continue;
-            for (int k = 0; k < line->nwords; k++) {
-                if (no_letters(line->words[k].text))
-                    continue;
-                left |= bs_box_right(line->words[k].box) <= gx;
-                right |= line->words[k].box.x >= gx;
-            }
-            both += left && right;
-        }
-        if (both < 3 || both * 10 < nl * 6)
-            return 0;
-        g->gx = gx;
-        g->g0 = x0 + best;
-        g->g1 = x0 + best + best_w;
-        g->rx0 = g->g1;
-        g->rx1 = bs_box_right(B->box);
-        g->col = -1;
-        g->source = "text";
-    }
-    return 1;
+    return n;
 }
 
 /* The gutters block src runs across: the band's, else one from its text. */
@@ -340,8 +355,8 @@ static int find_gutters(const struct bs_page *page, int src, int band,
             n++;
         }
     }
-    if (n == 0 && max > 0 && text_gutter(B, &out[0]))
-        n = 1;
+    if (n == 0)
+        n = text_gutters(B, out, max);
     return n;
 }
 
@@ -363,32 +378,6 @@ static void article_insert_after(struct bs_page *page, const char *art,
                 (size_t)(a->nblocks - at - 2) * sizeof(*a->blocks));
         a->blocks[at + 1] = moved;
     }
-}
-
-/* Moves words [from, nwords) of line l of block src to a line of block dst,
- * placed by its y.  Indexes, not pointers: blocks may move. */
-static int move_right_part(struct bs_page *page, int src, int l, int from,
-                           int dst)
-{
-    struct bs_block *D = &page->blocks[dst];
-    struct bs_line *line = &page->blocks[src].lines[l], *nl;
-    int at = 0;
-
-    while (at < D->nlines && D->lines[at].box.y <= line->box.y)
-        at++;
-    nl = insert_line(D, at);
-    line = &page->blocks[src].lines[l];
-    for (int w = from; w < line->nwords; w++) {
-        bs_line_add_word(nl, line->words[w].text, line->words[w].box,
-                         line->words[w].conf);
-        free(line->words[w].text);
-        line->words[w].text = NULL;
-    }
-    line->nwords = from;
-    bs_line_fit_box(line);
-    bs_line_fit_box(nl);
-    D->box = bs_box_union(D->box, nl->box);
-    return at;
 }
 
 static void fit_block(struct bs_block *b)
@@ -459,95 +448,194 @@ static void line_release(struct bs_line *line)
     memset(line, 0, sizeof(*line));
 }
 
-/* Prepares line `cut` (a copy) for a split at gutter g: straddling words
- * cut, rule marks in the gutter dropped (names appended to marks).
- * Returns the index of the first word of the right part, or -1 when the
- * line does not run across the gutter. */
-static int plan_cut(struct bs_line *cut, const struct gutter *g, json_t *marks)
+/* Column segment of x: the number of gutters left of it. */
+static int segment_of(const struct gutter *gs, int ng, int x)
 {
-    int first_right = -1;
-
-    for (int w = 0; w < cut->nwords; w++)
-        cut_straddler(cut, w, g->gx);
-    for (int w = 0; w < cut->nwords; w++) {
-        int cx = centre_x(cut->words[w].box);
-        /* rule marks sit in the gutter, give or take half a line height */
-        if (cx >= g->g0 - cut->box.h / 2 && cx <= g->g1 + cut->box.h / 2 &&
-            no_letters(cut->words[w].text)) {
-            json_array_append_new(marks, json_string(cut->words[w].text));
-            remove_word(cut, w--);
-        }
-    }
-    for (int w = 0; w < cut->nwords; w++)
-        if (!bs_box_empty(cut->words[w].box) &&
-            centre_x(cut->words[w].box) >= g->gx) {
-            first_right = w;
-            break;
-        }
-    if (first_right <= 0)
-        return -1;
-    /* every word right of the cut must lie right of the gutter */
-    for (int w = first_right; w < cut->nwords; w++)
-        if (centre_x(cut->words[w].box) < g->gx)
-            return -1;
-    return first_right;
+    int sgm = 0;
+    while (sgm < ng && x >= gs[sgm].gx)
+        sgm++;
+    return sgm;
 }
 
-/* Splits the lines of block src that run across a gutter; returns the
- * number split. */
+/* Prepares line `cut` (a copy) for a split at the gutters it runs across:
+ * straddling words cut, rule marks in a gutter dropped (appended to marks),
+ * and *segs set to a malloc'd segment index per word.  Returns the number
+ * of segments holding words; below 2 (or words out of order) there is
+ * nothing to split and *segs is NULL. */
+static int plan_cuts(struct bs_line *cut, const struct gutter *gs, int ng,
+                     json_t *marks, int **segs)
+{
+    int parts = 0, last = -1;
+    int *sg;
+
+    *segs = NULL;
+    for (int gi = 0; gi < ng; gi++) {
+        if (cut->box.x >= gs[gi].gx || bs_box_right(cut->box) <= gs[gi].gx)
+            continue;
+        for (int w = 0; w < cut->nwords; w++)
+            cut_straddler(cut, w, gs[gi].gx);
+        for (int w = 0; w < cut->nwords; w++) {
+            int cx = centre_x(cut->words[w].box);
+            /* rule marks sit in the gutter, give or take half a line */
+            if (cx >= gs[gi].g0 - cut->box.h / 2 &&
+                cx <= gs[gi].g1 + cut->box.h / 2 &&
+                no_letters(cut->words[w].text)) {
+                json_array_append_new(marks, json_string(cut->words[w].text));
+                remove_word(cut, w--);
+            }
+        }
+    }
+    sg = bs_malloc(((size_t)cut->nwords + 1) * sizeof(int));
+    for (int w = 0; w < cut->nwords; w++) {
+        sg[w] = segment_of(gs, ng, centre_x(cut->words[w].box));
+        if (sg[w] < last) {
+            free(sg);
+            return 0; /* words out of x order: not a plain merged line */
+        }
+        parts += sg[w] != last;
+        last = sg[w];
+    }
+    if (parts < 2) {
+        free(sg);
+        return parts;
+    }
+    *segs = sg;
+    return parts;
+}
+
+/* Moves the words of segment sgm of line l of block src into a new line of
+ * block dst, placed by its y; returns that line's index.  Indexes, not
+ * pointers: the blocks array may move. */
+static int move_segment(struct bs_page *page, int src, int l, const int *segs,
+                        int sgm, int dst)
+{
+    struct bs_block *D = &page->blocks[dst];
+    struct bs_line *line = &page->blocks[src].lines[l], *nl;
+    int at = 0, kept = 0;
+
+    while (at < D->nlines && D->lines[at].box.y <= line->box.y)
+        at++;
+    nl = insert_line(D, at);
+    line = &page->blocks[src].lines[l]; /* dst may be src */
+    for (int w = 0; w < line->nwords; w++)
+        if (segs[w] == sgm)
+            bs_line_add_word(nl, line->words[w].text, line->words[w].box,
+                             line->words[w].conf);
+    bs_line_fit_box(nl);
+    (void)kept;
+    return at;
+}
+
+/* Drops the words of line l not in segment keep. */
+static void keep_segment(struct bs_line *line, const int *segs, int keep)
+{
+    int n = 0;
+
+    for (int w = 0; w < line->nwords; w++) {
+        if (segs[w] == keep)
+            line->words[n++] = line->words[w];
+        else
+            free(line->words[w].text);
+    }
+    for (int w = n; w < line->nwords; w++)
+        memset(&line->words[w], 0, sizeof(line->words[w]));
+    line->nwords = n;
+    bs_line_fit_box(line);
+}
+
+/* Splits the lines of block src that run across gutters, each part to the
+ * block of its own column; returns the number of lines split. */
+#define MAX_GUTTERS 16
+
+/* The gutters of each block, found on its first visit (before any of its
+ * lines moved) and kept for later passes. */
+struct gutter_memo {
+    struct gutter (*g)[MAX_GUTTERS];
+    int *n;        /* -1: not found yet */
+    int cap;
+};
+
 static int geometry_block(struct bs_page *page, int src,
-                          struct bs_repair_log *log)
+                          struct gutter_memo *memo, struct bs_repair_log *log)
 {
     int band = band_of(page, &page->blocks[src]), ng, changed = 0;
-    struct gutter gs[16];
+    int median_h = median_line_height(&page->blocks[src]);
+    struct gutter *gs;
 
-    ng = find_gutters(page, src, band, gs, 16);
+    if (src >= memo->cap) {
+        int old = memo->cap;
+        memo->cap = page->nblocks * 2 + 16;
+        memo->g = bs_realloc(memo->g, (size_t)memo->cap * sizeof(*memo->g));
+        memo->n = bs_realloc(memo->n, (size_t)memo->cap * sizeof(int));
+        for (int i = old; i < memo->cap; i++)
+            memo->n[i] = -1;
+    }
+    gs = memo->g[src];
+    if (memo->n[src] < 0)
+        memo->n[src] = find_gutters(page, src, band, gs, MAX_GUTTERS);
+    ng = memo->n[src];
     for (int l = 0; l < page->blocks[src].nlines && ng > 0; l++) {
-        for (int gi = 0; gi < ng; gi++) {
-            const struct gutter *g = &gs[gi];
-            int first_right, dst, at;
-            struct bs_line *line = &page->blocks[src].lines[l], cut;
-            char *before, *after_left, *after_right;
-            char id[16];
-            json_t *marks;
+        struct bs_line *line = &page->blocks[src].lines[l], cut;
+        int *segs = NULL, keep, nparts;
+        json_t *marks, *parts, *gutters;
+        char *before, *after;
 
-            if (bs_box_empty(line->box) || line->box.x >= g->gx ||
-                bs_box_right(line->box) <= g->gx)
+        if (!body_size(line, median_h))
+            continue;
+        marks = json_array();
+        line_copy(&cut, line);
+        nparts = plan_cuts(&cut, gs, ng, marks, &segs);
+        if (nparts < 2) {
+            line_release(&cut);
+            json_decref(marks);
+            continue;
+        }
+        before = bs_line_text(line);
+        line_release(line);
+        *line = cut; /* the line now owns the cut words */
+        keep = segs[0];
+        parts = json_array();
+        gutters = json_array();
+        for (int sgm = keep + 1; sgm <= ng; sgm++) {
+            struct gutter *g = &gs[sgm - 1];
+            struct bs_box pbox = {0, 0, 0, 0};
+            int dst, at, any = 0;
+            char *t;
+
+            json_array_append_new(gutters, json_pack("[i,i]", g->g0, g->g1));
+            line = &page->blocks[src].lines[l];
+            for (int w = 0; w < line->nwords; w++)
+                if (segs[w] == sgm) {
+                    pbox = bs_box_union(pbox, line->words[w].box);
+                    any = 1;
+                }
+            if (!any)
                 continue;
-            marks = json_array();
-            line_copy(&cut, line);
-            first_right = plan_cut(&cut, g, marks);
-            if (first_right < 0) {
-                line_release(&cut);
-                json_decref(marks);
-                continue;
-            }
-            before = bs_line_text(line);
-            line_release(line);
-            *line = cut; /* the line now owns the cut words */
-            dst = target_block(page, src, g, line->box);
+            dst = target_block(page, src, g, pbox);
             if (dst < 0)
-                dst = new_block(page, src, line->box);
-            at = move_right_part(page, src, l, first_right, dst);
-            after_left = bs_line_text(&page->blocks[src].lines[l]);
-            after_right = bs_line_text(&page->blocks[dst].lines[at]);
-            snprintf(id, sizeof(id), "%s", page->blocks[dst].id);
-            bs_repair_log_add(
-                log, "columns", page->blocks[src].id, l, before, after_left,
-                json_pack("{s:s, s:s, s:i, s:[i,i], s:i, s:s, s:i, s:s, s:o}",
-                          "pattern", "line-spans-gutter", "gutter_from",
-                          g->source, "band", band, "gutter", g->g0, g->g1,
-                          "cut_x", g->gx, "moved_to_block", id,
-                          "moved_to_line", at, "moved_text", after_right,
-                          "dropped_rule_marks", marks));
+                dst = new_block(page, src, pbox);
+            at = move_segment(page, src, l, segs, sgm, dst);
+            t = bs_line_text(&page->blocks[dst].lines[at]);
+            json_array_append_new(parts,
+                                  json_pack("{s:s, s:i, s:s}", "block",
+                                            page->blocks[dst].id, "line", at,
+                                            "text", t));
+            free(t);
             fit_block(&page->blocks[dst]);
             fit_cols(page, &page->blocks[dst], band);
-            free(after_right);
-            free(after_left);
-            free(before);
-            changed++;
-            break; /* the right part is judged again in its new block */
         }
+        keep_segment(&page->blocks[src].lines[l], segs, keep);
+        after = bs_line_text(&page->blocks[src].lines[l]);
+        bs_repair_log_add(
+            log, "columns", page->blocks[src].id, l, before, after,
+            json_pack("{s:s, s:s, s:i, s:o, s:o, s:o}", "pattern",
+                      "line-spans-gutter", "gutter_from", gs[0].source,
+                      "band", band, "gutters", gutters, "moved", parts,
+                      "dropped_rule_marks", marks));
+        free(after);
+        free(before);
+        free(segs);
+        changed++;
     }
     if (changed) {
         fit_block(&page->blocks[src]);
@@ -564,13 +652,17 @@ void bs_repair_columns(struct bs_page *page, struct bs_repair_log *log)
     /* A block may run across several gutters and a right part may land in
      * a block already seen: passes until nothing moves (new blocks are
      * appended, so each pass also visits them). */
+    struct gutter_memo memo = {NULL, NULL, 0};
+
     for (int pass = 0; pass < 16; pass++) {
         int moved = 0;
         for (int b = 0; b < page->nblocks; b++)
             if (bs_role_has_text(page->blocks[b].role) &&
                 splittable(page->blocks[b].role))
-                moved += geometry_block(page, b, log);
+                moved += geometry_block(page, b, &memo, log);
         if (!moved)
             break;
     }
+    free(memo.g);
+    free(memo.n);
 }

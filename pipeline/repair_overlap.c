@@ -39,6 +39,20 @@ static void remove_line(struct bs_block *block, int l)
     memset(&block->lines[block->nlines], 0, sizeof(*block->lines));
 }
 
+/* Two readings of the same ink have boxes of about the same size; a
+ * word box that merely contains a smaller one (an engine's odd box for a
+ * repeated word) is no duplicate. */
+static int similar_size(struct bs_box a, struct bs_box b)
+{
+    return a.w * 3 >= b.w * 2 && b.w * 3 >= a.w * 2 && a.h * 3 >= b.h * 2 &&
+           b.h * 3 >= a.h * 2;
+}
+
+static int similar_height(struct bs_box a, struct bs_box b)
+{
+    return a.h * 3 >= b.h * 2 && b.h * 3 >= a.h * 2;
+}
+
 static json_t *box_json(struct bs_box b)
 {
     return json_pack("[i, i, i, i]", b.x, b.y, b.w, b.h);
@@ -60,7 +74,7 @@ static void words_pass(struct bs_block *block, struct bs_repair_log *log)
                     strcmp(a->text, b->text) != 0)
                     continue;
                 r = bs_box_overlap_ratio(a->box, b->box);
-                if (r < WORD_OVERLAP)
+                if (r < WORD_OVERLAP || !similar_size(a->box, b->box))
                     continue;
                 ev = json_pack("{s:s, s:f, s:o, s:o}", "pattern",
                                "overlapping-word-boxes", "overlap", r, "kept",
@@ -116,7 +130,7 @@ void bs_repair_overlap(struct bs_page *page, struct bs_repair_log *log)
                     if (!line_has_boxes(x) || !line_has_boxes(y))
                         continue;
                     r = bs_box_overlap_ratio(x->box, y->box);
-                    if (r < LINE_OVERLAP)
+                    if (r < LINE_OVERLAP || !similar_height(x->box, y->box))
                         continue;
                     sx = squeeze(x);
                     sy = squeeze(y);

@@ -53,13 +53,20 @@ def band_cols(y):
         if b["y"][0] <= y < b["y"][1]:
             return b["columns"]
     return []
+# Truth blocks that span columns on purpose: a line mostly inside them is
+# no merged-column line, whatever role the layout gave it.
+wide = [tb["bbox"] for tb in truth.get("blocks", []) if tb.get("role") in spanning]
+def in_wide(w):
+    cx = w["bbox"][0] + w["bbox"][2] / 2
+    cy = w["bbox"][1] + w["bbox"][3] / 2
+    return any(x <= cx < x + ww and y <= cy < y + hh for x, y, ww, hh in wide)
 lines = 0
 for b in model["blocks"]:
     if b["role"] in spanning:
         continue
     for ln in b.get("lines", []):
         words = [w for w in ln.get("words", []) if w["bbox"][2] > 0]
-        if not words:
+        if not words or 2 * sum(map(in_wide, words)) >= len(words):
             continue
         lines += 1
         y = ln["bbox"][1] + ln["bbox"][3] // 2
