@@ -213,6 +213,7 @@ struct gutter {
     int rx0, rx1;
     int col;              /* right column's index in the band, -1 unknown */
     const char *source;   /* "band" (layout's columns) or "text" */
+    int support;          /* lines running across it (text gutters) */
 };
 
 /* The block covering x-span [rx0, rx1) and the line's height, or -1. */
@@ -269,6 +270,58 @@ static int gutter_witness(const struct bs_line *line, int median_h)
     return line->nwords >= 2 && body_size(line, median_h);
 }
 
+/* Do the lines running across x start a column just right of it?  The
+ * first letter word right of x begins at the same place (within 0.15 line
+ * height, 0.25 for CJK) in `min` or more lines and three in ten of them
+ * (a photo may push some lines' start further right): a column's left
+ * edge, where word gaps that line up by chance start anywhere. */
+static int column_starts(const struct bs_block *B, int h, int x, int min)
+{
+    int starts[512], n = 0, tol, best = 0, cjk = 0, words = 0;
+
+    /* CJK ink starts anywhere in its cell: a looser match */
+    for (int l = 0; l < B->nlines; l++)
+        for (int w = 0; w < B->lines[l].nwords; w++) {
+            int k;
+            const char *t = B->lines[l].words[w].text;
+            words++;
+            cjk += *t && bs_cp_is_cjk(bs_utf8_decode(t, strlen(t), &k));
+        }
+    tol = 2 * cjk > words ? h / 4 : h * 15 / 100;
+    if (tol < 3)
+        tol = 3;
+
+    for (int l = 0; l < B->nlines && n < 512; l++) {
+        const struct bs_line *line = &B->lines[l];
+        int left = 0, first = -1;
+
+        if (!gutter_witness(line, h))
+            continue;
+        for (int w = 0; w < line->nwords; w++) {
+            struct bs_box wb = line->words[w].box;
+            if (no_letters(line->words[w].text) || bs_box_empty(wb))
+                continue;
+            if (bs_box_right(wb) <= x)
+                left = 1;
+            else if (wb.x >= x && (first < 0 || wb.x < first))
+                first = wb.x;
+        }
+        if (left && first >= 0)
+            starts[n++] = first;
+    }
+    if (n < min)
+        return 0;
+    /* the largest group of starts within tol of each other */
+    qsort(starts, (size_t)n, sizeof(int), cmp_int);
+    for (int i = 0, j = 0; i < n; i++) {
+        while (starts[i] - starts[j] > 2 * tol)
+            j++;
+        if (i - j + 1 > best)
+            best = i - j + 1;
+    }
+    return best >= min && best * 10 >= n * 3;
+}
+
 /* Gutters the layout missed, found in the text itself: x-stripes that
  * (nearly) no word of the lines running across it covers, where four or
  * more lines run across it.  Justified text never lines its word gaps up
@@ -313,7 +366,12 @@ static int text_gutters(const struct bs_block *B, struct gutter *g, int max)
         int e = x;
         while (e < w && span[e] >= 4 && cov[e] * 100 <= span[e] * 20)
             e++;
-        if (e - x >= (h * 3 / 10 > 3 ? h * 3 / 10 : 3)) {
+        if (e - x >= (h * 3 / 10 > 3 ? h * 3 / 10 : 3) &&
+            column_starts(B, h, x0 + (x + e) / 2, 3)) {
+            int sup = 0;
+            for (int k = x; k < e; k++)
+                sup = span[k] > sup ? span[k] : sup;
+            g[n].support = sup;
             g[n].gx = x0 + (x + e) / 2;
             g[n].g0 = x0 + x;
             g[n].g1 = x0 + e;
@@ -352,6 +410,7 @@ static int find_gutters(const struct bs_page *page, int src, int band,
             out[n].rx1 = bd->cols[c + 1].x1;
             out[n].col = c + 1;
             out[n].source = "band";
+            out[n].support = 0;
             n++;
         }
     }
@@ -411,15 +470,18 @@ static void fit_cols(const struct bs_page *page, struct bs_block *b, int band)
     }
 }
 
-/* Makes a new block beside src for the right parts; returns its index. */
-static int new_block(struct bs_page *page, int src, struct bs_box box)
+/* Makes a new block beside src for the right parts, placed in src's
+ * article right after block `after` (src itself, or the block that took
+ * the column before); returns its index. */
+static int new_block(struct bs_page *page, int src, int after_b,
+                     struct bs_box box)
 {
     struct bs_block *nb;
     char art[16], after[16];
     enum bs_role role = page->blocks[src].role;
 
     snprintf(art, sizeof(art), "%s", page->blocks[src].article);
-    snprintf(after, sizeof(after), "%s", page->blocks[src].id);
+    snprintf(after, sizeof(after), "%s", page->blocks[after_b].id);
     nb = bs_page_add_block(page, role, box);
     nb->order = page->blocks[src].order;
     nb->text_height = page->blocks[src].text_height;
@@ -472,6 +534,15 @@ static int plan_cuts(struct bs_line *cut, const struct gutter *gs, int ng,
     for (int gi = 0; gi < ng; gi++) {
         if (cut->box.x >= gs[gi].gx || bs_box_right(cut->box) <= gs[gi].gx)
             continue;
+        /* A gutter seen only in the text is no gutter for a line whose
+         * words run on across it (a caption under a two-column photo). */
+        for (int w = 0; w < cut->nwords && gs[gi].col < 0; w++) {
+            struct bs_box wb = cut->words[w].box;
+            int m = cut->box.h / 4;
+            if (wb.x < gs[gi].g0 - m && bs_box_right(wb) > gs[gi].g1 + m &&
+                !no_letters(cut->words[w].text))
+                return 0;
+        }
         for (int w = 0; w < cut->nwords; w++)
             cut_straddler(cut, w, gs[gi].gx);
         for (int w = 0; w < cut->nwords; w++) {
@@ -555,14 +626,11 @@ struct gutter_memo {
     int cap;
 };
 
-static int geometry_block(struct bs_page *page, int src,
-                          struct gutter_memo *memo, struct bs_repair_log *log)
+/* Finds block b's gutters unless already known. */
+static void memo_find(const struct bs_page *page, struct gutter_memo *memo,
+                      int b)
 {
-    int band = band_of(page, &page->blocks[src]), ng, changed = 0;
-    int median_h = median_line_height(&page->blocks[src]);
-    struct gutter *gs;
-
-    if (src >= memo->cap) {
+    if (b >= memo->cap) {
         int old = memo->cap;
         memo->cap = page->nblocks * 2 + 16;
         memo->g = bs_realloc(memo->g, (size_t)memo->cap * sizeof(*memo->g));
@@ -570,13 +638,32 @@ static int geometry_block(struct bs_page *page, int src,
         for (int i = old; i < memo->cap; i++)
             memo->n[i] = -1;
     }
+    if (memo->n[b] < 0)
+        memo->n[b] = find_gutters(page, b, band_of(page, &page->blocks[b]),
+                                  memo->g[b], MAX_GUTTERS);
+}
+
+static void memo_fill(const struct bs_page *page, struct gutter_memo *memo)
+{
+    for (int b = 0; b < page->nblocks; b++)
+        memo_find(page, memo, b);
+}
+
+static int geometry_block(struct bs_page *page, int src,
+                          struct gutter_memo *memo, struct bs_repair_log *log)
+{
+    int band = band_of(page, &page->blocks[src]), ng, changed = 0;
+    int median_h = median_line_height(&page->blocks[src]);
+    struct gutter *gs;
+
+    /* blocks made by the split hold one column's parts already */
+    if (src >= memo->cap || memo->n[src] < 0)
+        return 0;
     gs = memo->g[src];
-    if (memo->n[src] < 0)
-        memo->n[src] = find_gutters(page, src, band, gs, MAX_GUTTERS);
     ng = memo->n[src];
     for (int l = 0; l < page->blocks[src].nlines && ng > 0; l++) {
         struct bs_line *line = &page->blocks[src].lines[l], cut;
-        int *segs = NULL, keep, nparts;
+        int *segs = NULL, keep, nparts, prev;
         json_t *marks, *parts, *gutters;
         char *before, *after;
 
@@ -594,6 +681,7 @@ static int geometry_block(struct bs_page *page, int src,
         line_release(line);
         *line = cut; /* the line now owns the cut words */
         keep = segs[0];
+        prev = src;
         parts = json_array();
         gutters = json_array();
         for (int sgm = keep + 1; sgm <= ng; sgm++) {
@@ -602,7 +690,6 @@ static int geometry_block(struct bs_page *page, int src,
             int dst, at, any = 0;
             char *t;
 
-            json_array_append_new(gutters, json_pack("[i,i]", g->g0, g->g1));
             line = &page->blocks[src].lines[l];
             for (int w = 0; w < line->nwords; w++)
                 if (segs[w] == sgm) {
@@ -611,9 +698,12 @@ static int geometry_block(struct bs_page *page, int src,
                 }
             if (!any)
                 continue;
+            /* the gutter just left of this part is where it was cut */
+            json_array_append_new(gutters, json_pack("[i,i]", g->g0, g->g1));
             dst = target_block(page, src, g, pbox);
             if (dst < 0)
-                dst = new_block(page, src, pbox);
+                dst = new_block(page, src, prev, pbox);
+            prev = dst;
             at = move_segment(page, src, l, segs, sgm, dst);
             t = bs_line_text(&page->blocks[dst].lines[at]);
             json_array_append_new(parts,
@@ -644,6 +734,110 @@ static int geometry_block(struct bs_page *page, int src,
     return changed;
 }
 
+/* Does text gutter g (found in another block) show in block B too?  Two or
+ * more of B's body lines run across it and four in five of those leave it
+ * clear of letters. */
+static int gutter_shows(const struct bs_block *B, const struct gutter *g)
+{
+    int h = median_line_height(B), half, across = 0, clear = 0;
+
+    if (h <= 0 || g->gx <= B->box.x || g->gx >= bs_box_right(B->box))
+        return 0;
+    half = (h * 3 / 10 > 3 ? h * 3 / 10 : 3) / 2;
+    for (int l = 0; l < B->nlines; l++) {
+        const struct bs_line *line = &B->lines[l];
+        int left = 0, right = 0, hit = 0;
+
+        if (!gutter_witness(line, h))
+            continue;
+        for (int w = 0; w < line->nwords; w++) {
+            struct bs_box wb = line->words[w].box;
+            if (no_letters(line->words[w].text))
+                continue;
+            left |= wb.x < g->gx;
+            right |= bs_box_right(wb) > g->gx;
+            hit |= wb.x < g->gx + half && bs_box_right(wb) > g->gx - half;
+        }
+        if (left && right) {
+            across++;
+            clear += !hit;
+        }
+    }
+    return across >= 2 && clear * 5 >= across * 4 &&
+           column_starts(B, h, g->gx, 2);
+}
+
+/* A text gutter seen in fewer than 8 lines may be word gaps lining up by
+ * chance; it stays only when another block shows a gutter at the same x
+ * (columns run down the page). */
+#define GUTTER_ALONE_LINES 8
+
+static void confirm_gutters(const struct bs_page *page,
+                            struct gutter_memo *memo)
+{
+    for (int b = 0; b < page->nblocks && b < memo->cap; b++) {
+        int n = 0;
+        for (int i = 0; i < memo->n[b]; i++) {
+            const struct gutter *g = &memo->g[b][i];
+            int ok = g->col >= 0 || g->support >= GUTTER_ALONE_LINES;
+            for (int o = 0; o < page->nblocks && o < memo->cap && !ok; o++)
+                for (int k = 0; o != b && k < memo->n[o] && !ok; k++)
+                    ok = memo->g[o][k].g0 < g->g1 + 4 &&
+                         memo->g[o][k].g1 > g->g0 - 4;
+            if (ok)
+                memo->g[b][n++] = *g;
+        }
+        for (int i = 0; i + 1 < n; i++)
+            if (memo->g[b][i].col < 0)
+                memo->g[b][i].rx1 = memo->g[b][i + 1].g0;
+        if (n > 0 && memo->g[b][n - 1].col < 0)
+            memo->g[b][n - 1].rx1 = bs_box_right(page->blocks[b].box);
+        memo->n[b] = n;
+    }
+}
+
+/* Gives blocks with no gutters of their own the page's text gutters that
+ * show in them (a block with too few lines to show one alone). */
+static void share_gutters(const struct bs_page *page, struct gutter_memo *memo)
+{
+    struct gutter pool[64];
+    int np = 0;
+
+    for (int b = 0; b < page->nblocks && b < memo->cap; b++)
+        for (int i = 0; i < memo->n[b] && np < 64; i++) {
+            const struct gutter *g = &memo->g[b][i];
+            int dup = 0;
+            if (g->col >= 0)
+                continue;
+            for (int k = 0; k < np && !dup; k++)
+                dup = g->gx >= pool[k].g0 && g->gx <= pool[k].g1;
+            if (!dup)
+                pool[np++] = *g;
+        }
+    for (int b = 0; b < page->nblocks && b < memo->cap; b++) {
+        const struct bs_block *B = &page->blocks[b];
+        int n = 0;
+
+        if (memo->n[b] != 0 || !splittable(B->role))
+            continue;
+        for (int k = 0; k < np && n < MAX_GUTTERS; k++)
+            if (gutter_shows(B, &pool[k]))
+                memo->g[b][n++] = pool[k];
+        /* in x order, each one's right column ending at the next */
+        for (int i = 1; i < n; i++)
+            for (int j = i; j > 0 && memo->g[b][j - 1].gx > memo->g[b][j].gx;
+                 j--) {
+                struct gutter t = memo->g[b][j];
+                memo->g[b][j] = memo->g[b][j - 1];
+                memo->g[b][j - 1] = t;
+            }
+        for (int i = 0; i < n; i++)
+            memo->g[b][i].rx1 =
+                i + 1 < n ? memo->g[b][i + 1].g0 : bs_box_right(B->box);
+        memo->n[b] = n;
+    }
+}
+
 void bs_repair_columns(struct bs_page *page, struct bs_repair_log *log)
 {
     for (int b = 0; b < page->nblocks; b++)
@@ -654,6 +848,9 @@ void bs_repair_columns(struct bs_page *page, struct bs_repair_log *log)
      * appended, so each pass also visits them). */
     struct gutter_memo memo = {NULL, NULL, 0};
 
+    memo_fill(page, &memo);
+    confirm_gutters(page, &memo);
+    share_gutters(page, &memo);
     for (int pass = 0; pass < 16; pass++) {
         int moved = 0;
         for (int b = 0; b < page->nblocks; b++)

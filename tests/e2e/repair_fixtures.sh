@@ -55,7 +55,7 @@ def band_cols(y):
     return []
 # Truth blocks that span columns on purpose: a line mostly inside them is
 # no merged-column line, whatever role the layout gave it.
-wide = [tb["bbox"] for tb in truth.get("blocks", []) if tb.get("role") in spanning]
+wide = [tb["bbox"] for tb in truth.get("blocks", []) if tb.get("role") in spanning + ("caption",)]
 def in_wide(w):
     cx = w["bbox"][0] + w["bbox"][2] / 2
     cy = w["bbox"][1] + w["bbox"][3] / 2
@@ -84,10 +84,25 @@ for b in model["blocks"]:
                 sorted(hit), b["id"], " ".join(w["text"] for w in words)[:80]))
 log = json.load(open(d + "/repairs.json", encoding="utf-8"))
 kinds = {}
+# Every cut the columns repair made is at a real gutter of the truth (no
+# line was split inside a column).
+truth_gutters = []
+for b in bands:
+    cs = sorted(b["columns"])
+    for i in range(len(cs) - 1):
+        truth_gutters.append((cs[i][1] - 8, cs[i + 1][0] + 8))
+cuts = 0
 for e in log["repairs"]:
     kinds[e["kind"]] = kinds.get(e["kind"], 0) + 1
-print("%s: %d headlines, %d lines checked, %d problems, repairs %s" % (
-    name, heads, lines, len(problems), kinds))
+    if e["kind"] != "columns" or "gutters" not in e["evidence"]:
+        continue
+    for g0, g1 in e["evidence"]["gutters"]:
+        cuts += 1
+        if not any(g0 < t1 and g1 > t0 for t0, t1 in truth_gutters):
+            problems.append("cut at [%d, %d] is no gutter (%s line %d)" % (
+                g0, g1, e["block"], e["line"]))
+print("%s: %d headlines, %d lines checked, %d gutter cuts, %d problems, "
+      "repairs %s" % (name, heads, lines, cuts, len(problems), kinds))
 for p in problems[:10]:
     print("  " + p)
 sys.exit(1 if problems else 0)

@@ -357,39 +357,43 @@ static void test_text_gutter(void)
     struct bs_block *b;
     char *t;
     static const char *const lw[] = {"一二三四", "五六七八", "九十一二",
-                                     "三四五六", "七八九十"};
+                                     "三四五六", "七八九十", "百千万亿",
+                                     "东南西北", "春夏秋冬"};
     static const char *const rw[] = {"甲乙丙丁", "戊己庚辛", "壬癸甲乙",
-                                     "丙丁戊己", "庚辛壬癸"};
+                                     "丙丁戊己", "庚辛壬癸", "子丑寅卯",
+                                     "辰巳午未", "申酉戌亥"};
 
     bs_repair_log_init(&log);
-    b = bs_page_add_block(page, BS_ROLE_BODY, B(100, 100, 430, 300));
-    for (int l = 0; l < 5; l++) {
+    b = bs_page_add_block(page, BS_ROLE_BODY, B(100, 100, 430, 400));
+    for (int l = 0; l < 8; l++) {
         struct bs_line *line = bs_block_add_line(b, B(100, 100 + 50 * l, 430, 40));
         bs_line_add_word(line, lw[l], B(100, 100 + 50 * l, 200, 40), 90);
         bs_line_add_word(line, rw[l], B(330, 100 + 50 * l, 200, 40), 90);
     }
     /* justified Latin: word gaps never line up */
-    b = bs_page_add_block(page, BS_ROLE_BODY, B(100, 500, 430, 300));
-    for (int l = 0; l < 5; l++) {
-        struct bs_line *line = bs_block_add_line(b, B(100, 500 + 50 * l, 430, 40));
+    b = bs_page_add_block(page, BS_ROLE_BODY, B(100, 600, 430, 400));
+    for (int l = 0; l < 8; l++) {
+        struct bs_line *line = bs_block_add_line(b, B(100, 600 + 50 * l, 430, 40));
         int x = 100;
         for (int k = 0; k < 5; k++) {
             int wd = 60 + ((l * 7 + k * 13) % 5) * 9;
             if (k == 4)
                 wd = 530 - x;
-            bs_line_add_word(line, "word", B(x, 500 + 50 * l, wd, 40), 90);
+            bs_line_add_word(line, "word", B(x, 600 + 50 * l, wd, 40), 90);
             x += wd + 12;
         }
     }
     bs_repair_columns(page, &log);
     t = block_text_of(page, "b001");
-    CHECK_STR(t, "一二三四\n五六七八\n九十一二\n三四五六\n七八九十");
+    CHECK_STR(t, "一二三四\n五六七八\n九十一二\n三四五六\n七八九十\n百千万亿\n"
+                 "东南西北\n春夏秋冬");
     free(t);
     t = block_text_of(page, "b003");
-    CHECK_STR(t, "甲乙丙丁\n戊己庚辛\n壬癸甲乙\n丙丁戊己\n庚辛壬癸");
+    CHECK_STR(t, "甲乙丙丁\n戊己庚辛\n壬癸甲乙\n丙丁戊己\n庚辛壬癸\n子丑寅卯\n"
+                 "辰巳午未\n申酉戌亥");
     free(t);
     CHECK(page->nblocks == 3);
-    CHECK(bs_repair_log_count(&log, "columns") == 5);
+    CHECK(bs_repair_log_count(&log, "columns") == 8);
     bs_repair_log_release(&log);
     bs_page_free(&page);
 }
