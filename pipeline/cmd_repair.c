@@ -97,7 +97,13 @@ static char *page_text(const struct bs_page *page, const struct bs_joiner *j)
                 continue;
             }
             if (j) {
-                bs_join_append(&para, t, j);
+                /* joined: each line without its indent or trailing blanks */
+                char *a = t, *e = t + strlen(t);
+                while (*a == ' ' || *a == '\t')
+                    a++;
+                while (e > a && (e[-1] == ' ' || e[-1] == '\t'))
+                    *--e = '\0';
+                bs_join_append(&para, a, j);
             } else {
                 o = bs_sprintf("%s%s%s", para, *para ? "\n" : "", t);
                 free(para);

@@ -104,6 +104,11 @@ static int hyphen_word(const char *prev, const char *next, char *out)
 {
     size_t n = strlen(prev), a, t = 0;
 
+    while (n > 0 && (prev[n - 1] == ' ' || prev[n - 1] == '\t'))
+        n--;
+    while (*next == ' ' || *next == '\t')
+        next++;
+
     if (n < 2 || prev[n - 1] != '-' || !is_alpha(prev[n - 2]))
         return 0;
     a = n - 1;
@@ -148,14 +153,19 @@ void bs_repair_join_log(const struct bs_page *page,
             char word[WORD_MAX + 1];
 
             if (hyphen_word(prev, next, word) && bs_lexicon_has(lex, word)) {
-                const char *start = strrchr(prev, ' ');
+                const char *start, *nx = next;
                 char *before;
-                size_t t = 0;
+                size_t t = 0, e = strlen(prev);
 
+                while (e > 0 && (prev[e - 1] == ' ' || prev[e - 1] == '\t'))
+                    prev[--e] = '\0';
+                start = strrchr(prev, ' ');
                 start = start ? start + 1 : prev;
-                while (next[t] && next[t] != ' ')
+                while (*nx == ' ' || *nx == '\t')
+                    nx++;
+                while (nx[t] && nx[t] != ' ')
                     t++;
-                before = bs_sprintf("%s\n%.*s", start, (int)t, next);
+                before = bs_sprintf("%s\n%.*s", start, (int)t, nx);
                 bs_repair_log_add(log, "join", block->id, l, before, word,
                                   json_pack("{s:s, s:s}", "pattern",
                                             "line-end-hyphen", "lexicon",

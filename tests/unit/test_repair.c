@@ -112,7 +112,9 @@ static void test_spacing(void)
     SPACING("到 2025年，苏尼特左旗", "到2025年，苏尼特左旗");
     SPACING("本报乌海 11 月 12 日电 （记者", "本报乌海11月12日电（记者");
     SPACING(" 本报讯 ", "本报讯");
-    SPACING("the  city", "the city");
+    SPACING("本报讯  记者", "本报讯 记者");
+    SPACING("the  city", NULL);
+    SPACING("  indented Latin line", NULL);
     /* left alone */
     SPACING("本报记者 梅刚", NULL);
     SPACING("众志成城 同心抗疫", NULL);
