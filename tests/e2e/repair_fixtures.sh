@@ -109,4 +109,16 @@ sys.exit(1 if problems else 0)
 PY
 done
 [ $bad -eq 0 ] || fail "doubled headlines or lines across gutters left"
+
+# The stage re-run alone, with every kind switched off: nothing repaired;
+# then with columns alone switched off: no columns entry.
+first=$(echo "$names" | head -n 1)
+dir=$(fixture_run "$first") || fail "$first: pipeline run failed"
+T=$(mktemp -d "${TMPDIR:-/tmp}/bs-repair.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+cp -R "$dir" "$T/page"
+"$BROADSHEET" stage repair -q --no-repair=all "$T/page" || fail "stage repair exited $?"
+grep -q '"repairs": \[\]' "$T/page/repairs.json" || fail "--no-repair=all still repaired"
+"$BROADSHEET" stage repair -q --no-repair=columns "$T/page" || fail "stage repair exited $?"
+grep -q '"kind": "columns"' "$T/page/repairs.json" && fail "--no-repair=columns still split"
 echo ok
