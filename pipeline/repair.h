@@ -104,6 +104,43 @@ void bs_repair_doubled(struct bs_page *page, const struct bs_settings *s,
 
 void bs_repair_overlap(struct bs_page *page, struct bs_repair_log *log);
 
+/* ---- column gutters (repair_gutters.c) ---- */
+
+#define BS_MAX_GUTTERS 16
+
+/* A gutter a line may run across: the cut x, the white gap, and the x-span
+ * of the column to its right (where the right parts go). */
+struct bs_gutter {
+    int gx, g0, g1;
+    int rx0, rx1;
+    int col;              /* right column's index in the band, -1 unknown */
+    const char *source;   /* "band" (layout's columns) or "text" */
+    int support;          /* lines running across it (text gutters) */
+};
+
+/* The gutters of each block, by block index: n[b] of them in g[b], in x
+ * order; blocks added after bs_gutters_find have none (b >= cap or
+ * n[b] < 0).  Owned by the caller; release frees. */
+struct bs_gutters {
+    struct bs_gutter (*g)[BS_MAX_GUTTERS];
+    int *n;
+    int cap;
+};
+
+void bs_gutters_find(const struct bs_page *page, struct bs_gutters *gs);
+void bs_gutters_release(struct bs_gutters *gs);
+/* Roles whose lines may be split at a gutter (not headlines, decks,
+ * kickers, mastheads or folios, which span columns on purpose). */
+int bs_repair_splittable(enum bs_role r);
+/* The band a block lies in (its own, else the one it overlaps most), -1. */
+int bs_block_band(const struct bs_page *page, const struct bs_block *b);
+/* True for a word with no letter or digit ("|", "—": a rule read as text). */
+int bs_text_no_letters(const char *text);
+/* Median line height of a block, 0 when no line has a box. */
+int bs_block_line_height(const struct bs_block *b);
+/* True for a line of body size (not much taller than median_h). */
+int bs_line_body_size(const struct bs_line *line, int median_h);
+
 /* ---- merged columns (repair_columns.c) ---- */
 
 /* Text-only form: the labels of a line like "【学报告】 【大家谈】", as a

@@ -1,12 +1,15 @@
 /*
  * repair_columns.c - merged columns: a line whose words lie on both sides of
- * a column gutter (page->bands[].cols) was read across two columns.  It is
- * cut at the gutter (a word straddling it is cut in proportion to its
- * characters) and the right part goes to the block of the next column that
- * covers the line's height, in line order; when no such block exists one is
- * made (same role) and put right after the source block in its article.
- * Headlines, decks, kickers, mastheads and folios span columns on purpose
- * and are left alone.
+ * a column gutter (the layout's page->bands[].cols, or one seen in the text:
+ * repair_gutters.c) was read across columns.  It is cut at every gutter it
+ * crosses (a word straddling a layout gutter is cut in proportion to its
+ * characters; column-rule marks such as "|" in the gutter are dropped) and
+ * each part goes to the block of its own column that covers the line's
+ * height, in line order; when no such block exists one is made (same role)
+ * and put after the source block in its article.  Headlines, decks,
+ * kickers, mastheads and folios span columns on purpose and are left alone,
+ * as are lines of much larger type and, at a gutter seen only in the text,
+ * lines whose words run on across it (a caption under a two-column photo).
  *
  * In text without geometry, a line that is only two or more column labels
  * ("【学报告】 【大家谈】") becomes one line per label.
@@ -114,45 +117,7 @@ static void text_labels(struct bs_block *block, struct bs_repair_log *log)
 
 /* ---- geometry ---- */
 
-static int splittable(enum bs_role r)
-{
-    return r == BS_ROLE_BODY || r == BS_ROLE_CAPTION || r == BS_ROLE_BYLINE ||
-           r == BS_ROLE_UNKNOWN || r == BS_ROLE_CONTINUATION;
-}
-
-static int band_of(const struct bs_page *page, const struct bs_block *b)
-{
-    int best = -1, best_ov = 0;
-
-    if (b->band >= 0 && b->band < page->nbands)
-        return b->band;
-    for (int i = 0; i < page->nbands; i++) {
-        int ov = (b->box.y + b->box.h < page->bands[i].y1
-                      ? b->box.y + b->box.h
-                      : page->bands[i].y1) -
-                 (b->box.y > page->bands[i].y0 ? b->box.y : page->bands[i].y0);
-        if (ov > best_ov)
-            best_ov = ov, best = i;
-    }
-    return best;
-}
-
 static int centre_x(struct bs_box b) { return b.x + b.w / 2; }
-
-/* A word with no letter or digit: "|", "—", "=": often a column rule read
- * as text. */
-static int no_letters(const char *text)
-{
-    int n;
-    uint32_t *cps = bs_utf8_to_cps(text, &n);
-    int none = 1;
-
-    for (int i = 0; i < n && none; i++)
-        none = !(bs_cp_is_latin_alnum(cps[i]) || bs_cp_is_han(cps[i]) ||
-                 (bs_cp_is_cjk(cps[i]) && !bs_cp_is_punct(cps[i])));
-    free(cps);
-    return none;
-}
 
 static void remove_word(struct bs_line *line, int w)
 {
@@ -206,25 +171,15 @@ static void cut_straddler(struct bs_line *line, int w, int x)
     free(cps);
 }
 
-/* A gutter a line may run across: the cut x, the white gap, and the x-span
- * of the column to its right (where the right parts go). */
-struct gutter {
-    int gx, g0, g1;
-    int rx0, rx1;
-    int col;              /* right column's index in the band, -1 unknown */
-    const char *source;   /* "band" (layout's columns) or "text" */
-    int support;          /* lines running across it (text gutters) */
-};
-
 /* The block covering x-span [rx0, rx1) and the line's height, or -1. */
 static int target_block(const struct bs_page *page, int src,
-                        const struct gutter *g, struct bs_box lbox)
+                        const struct bs_gutter *g, struct bs_box lbox)
 {
     for (int b = 0; b < page->nblocks; b++) {
         const struct bs_block *B = &page->blocks[b];
         int cx = centre_x(B->box), slack = lbox.h * 2;
 
-        if (b == src || !bs_role_has_text(B->role) || !splittable(B->role) ||
+        if (b == src || !bs_role_has_text(B->role) || !bs_repair_splittable(B->role) ||
             bs_box_empty(B->box))
             continue;
         if (cx < g->rx0 || cx >= g->rx1 || B->box.x < g->g0 ||
@@ -236,187 +191,6 @@ static int target_block(const struct bs_page *page, int src,
         return b;
     }
     return -1;
-}
-
-static int cmp_int(const void *a, const void *b)
-{
-    return *(const int *)a - *(const int *)b;
-}
-
-static int median_line_height(const struct bs_block *B)
-{
-    int hs[256], n = 0;
-
-    for (int l = 0; l < B->nlines && n < 256; l++)
-        if (B->lines[l].box.h > 0)
-            hs[n++] = B->lines[l].box.h;
-    if (!n)
-        return 0;
-    qsort(hs, (size_t)n, sizeof(int), cmp_int);
-    return hs[n / 2];
-}
-
-/* Lines of body size with two or more words: the ones that show a gutter.
- * A line of much larger type (a headline the layout left in a body block)
- * spans columns on purpose. */
-static int body_size(const struct bs_line *line, int median_h)
-{
-    return !bs_box_empty(line->box) &&
-           (median_h <= 0 || line->box.h * 5 <= median_h * 7);
-}
-
-static int gutter_witness(const struct bs_line *line, int median_h)
-{
-    return line->nwords >= 2 && body_size(line, median_h);
-}
-
-/* Do the lines running across x start a column just right of it?  The
- * first letter word right of x begins at the same place (within 0.15 line
- * height, 0.25 for CJK) in `min` or more lines and three in ten of them
- * (a photo may push some lines' start further right): a column's left
- * edge, where word gaps that line up by chance start anywhere. */
-static int column_starts(const struct bs_block *B, int h, int x, int min)
-{
-    int starts[512], n = 0, tol, best = 0, cjk = 0, words = 0;
-
-    /* CJK ink starts anywhere in its cell: a looser match */
-    for (int l = 0; l < B->nlines; l++)
-        for (int w = 0; w < B->lines[l].nwords; w++) {
-            int k;
-            const char *t = B->lines[l].words[w].text;
-            words++;
-            cjk += *t && bs_cp_is_cjk(bs_utf8_decode(t, strlen(t), &k));
-        }
-    tol = 2 * cjk > words ? h / 4 : h * 15 / 100;
-    if (tol < 3)
-        tol = 3;
-
-    for (int l = 0; l < B->nlines && n < 512; l++) {
-        const struct bs_line *line = &B->lines[l];
-        int left = 0, first = -1;
-
-        if (!gutter_witness(line, h))
-            continue;
-        for (int w = 0; w < line->nwords; w++) {
-            struct bs_box wb = line->words[w].box;
-            if (no_letters(line->words[w].text) || bs_box_empty(wb))
-                continue;
-            if (bs_box_right(wb) <= x)
-                left = 1;
-            else if (wb.x >= x && (first < 0 || wb.x < first))
-                first = wb.x;
-        }
-        if (left && first >= 0)
-            starts[n++] = first;
-    }
-    if (n < min)
-        return 0;
-    /* the largest group of starts within tol of each other */
-    qsort(starts, (size_t)n, sizeof(int), cmp_int);
-    for (int i = 0, j = 0; i < n; i++) {
-        while (starts[i] - starts[j] > 2 * tol)
-            j++;
-        if (i - j + 1 > best)
-            best = i - j + 1;
-    }
-    return best >= min && best * 10 >= n * 3;
-}
-
-/* Gutters the layout missed, found in the text itself: x-stripes that
- * (nearly) no word of the lines running across it covers, where four or
- * more lines run across it.  Justified text never lines its word gaps up
- * like that, and a CJK text grid's gaps are far narrower than the 0.3 line
- * height asked for. */
-static int text_gutters(const struct bs_block *B, struct gutter *g, int max)
-{
-    int x0 = B->box.x, w = B->box.w, n = 0;
-    int h = median_line_height(B);
-    int *cov, *span;
-
-    if (bs_box_empty(B->box) || w > 20000 || h <= 0)
-        return 0;
-    cov = bs_calloc((size_t)w + 1, sizeof(int));
-    span = bs_calloc((size_t)w + 1, sizeof(int));
-    for (int l = 0; l < B->nlines; l++) {
-        const struct bs_line *line = &B->lines[l];
-        int lx0 = -1, lx1 = -1;
-
-        if (!gutter_witness(line, h))
-            continue;
-        /* the line's extent by its letter words */
-        for (int k = 0; k < line->nwords; k++) {
-            struct bs_box wb = line->words[k].box;
-            if (no_letters(line->words[k].text) || bs_box_empty(wb))
-                continue;
-            if (lx0 < 0 || wb.x < lx0)
-                lx0 = wb.x;
-            if (bs_box_right(wb) > lx1)
-                lx1 = bs_box_right(wb);
-            for (int x = wb.x; x < bs_box_right(wb); x++)
-                if (x >= x0 && x < x0 + w)
-                    cov[x - x0]++;
-        }
-        for (int x = lx0; lx0 >= 0 && x < lx1; x++)
-            if (x >= x0 && x < x0 + w)
-                span[x - x0]++;
-    }
-    /* stripes where four or more lines run across and at most a fifth of
-     * them cover it (a photo's noise, a straddling word), wide enough */
-    for (int x = 0; x < w && n < max;) {
-        int e = x;
-        while (e < w && span[e] >= 4 && cov[e] * 100 <= span[e] * 20)
-            e++;
-        if (e - x >= (h * 3 / 10 > 3 ? h * 3 / 10 : 3) &&
-            column_starts(B, h, x0 + (x + e) / 2, 3)) {
-            int sup = 0;
-            for (int k = x; k < e; k++)
-                sup = span[k] > sup ? span[k] : sup;
-            g[n].support = sup;
-            g[n].gx = x0 + (x + e) / 2;
-            g[n].g0 = x0 + x;
-            g[n].g1 = x0 + e;
-            g[n].rx0 = x0 + e;
-            g[n].rx1 = bs_box_right(B->box);
-            g[n].col = -1;
-            g[n].source = "text";
-            if (n > 0)
-                g[n - 1].rx1 = g[n].g0;
-            n++;
-        }
-        x = e + 1;
-    }
-    free(span);
-    free(cov);
-    return n;
-}
-
-/* The gutters block src runs across: the band's, else one from its text. */
-static int find_gutters(const struct bs_page *page, int src, int band,
-                        struct gutter *out, int max)
-{
-    const struct bs_block *B = &page->blocks[src];
-    int n = 0;
-
-    if (band >= 0) {
-        const struct bs_band *bd = &page->bands[band];
-        for (int c = 0; c + 1 < bd->ncols && n < max; c++) {
-            int gx = (bd->cols[c].x1 + bd->cols[c + 1].x0) / 2;
-            if (B->box.x >= gx || bs_box_right(B->box) <= gx)
-                continue;
-            out[n].gx = gx;
-            out[n].g0 = bd->cols[c].x1;
-            out[n].g1 = bd->cols[c + 1].x0;
-            out[n].rx0 = bd->cols[c + 1].x0;
-            out[n].rx1 = bd->cols[c + 1].x1;
-            out[n].col = c + 1;
-            out[n].source = "band";
-            out[n].support = 0;
-            n++;
-        }
-    }
-    if (n == 0)
-        n = text_gutters(B, out, max);
-    return n;
 }
 
 static void article_insert_after(struct bs_page *page, const char *art,
@@ -511,7 +285,7 @@ static void line_release(struct bs_line *line)
 }
 
 /* Column segment of x: the number of gutters left of it. */
-static int segment_of(const struct gutter *gs, int ng, int x)
+static int segment_of(const struct bs_gutter *gs, int ng, int x)
 {
     int sgm = 0;
     while (sgm < ng && x >= gs[sgm].gx)
@@ -524,7 +298,7 @@ static int segment_of(const struct gutter *gs, int ng, int x)
  * and *segs set to a malloc'd segment index per word.  Returns the number
  * of segments holding words; below 2 (or words out of order) there is
  * nothing to split and *segs is NULL. */
-static int plan_cuts(struct bs_line *cut, const struct gutter *gs, int ng,
+static int plan_cuts(struct bs_line *cut, const struct bs_gutter *gs, int ng,
                      json_t *marks, int **segs)
 {
     int parts = 0, last = -1;
@@ -540,7 +314,7 @@ static int plan_cuts(struct bs_line *cut, const struct gutter *gs, int ng,
             struct bs_box wb = cut->words[w].box;
             int m = cut->box.h / 4;
             if (wb.x < gs[gi].g0 - m && bs_box_right(wb) > gs[gi].g1 + m &&
-                !no_letters(cut->words[w].text))
+                !bs_text_no_letters(cut->words[w].text))
                 return 0;
         }
         for (int w = 0; w < cut->nwords; w++)
@@ -550,7 +324,7 @@ static int plan_cuts(struct bs_line *cut, const struct gutter *gs, int ng,
             /* rule marks sit in the gutter, give or take half a line */
             if (cx >= gs[gi].g0 - cut->box.h / 2 &&
                 cx <= gs[gi].g1 + cut->box.h / 2 &&
-                no_letters(cut->words[w].text)) {
+                bs_text_no_letters(cut->words[w].text)) {
                 json_array_append_new(marks, json_string(cut->words[w].text));
                 remove_word(cut, w--);
             }
@@ -582,7 +356,7 @@ static int move_segment(struct bs_page *page, int src, int l, const int *segs,
 {
     struct bs_block *D = &page->blocks[dst];
     struct bs_line *line = &page->blocks[src].lines[l], *nl;
-    int at = 0, kept = 0;
+    int at = 0;
 
     while (at < D->nlines && D->lines[at].box.y <= line->box.y)
         at++;
@@ -593,7 +367,6 @@ static int move_segment(struct bs_page *page, int src, int l, const int *segs,
             bs_line_add_word(nl, line->words[w].text, line->words[w].box,
                              line->words[w].conf);
     bs_line_fit_box(nl);
-    (void)kept;
     return at;
 }
 
@@ -616,45 +389,12 @@ static void keep_segment(struct bs_line *line, const int *segs, int keep)
 
 /* Splits the lines of block src that run across gutters, each part to the
  * block of its own column; returns the number of lines split. */
-#define MAX_GUTTERS 16
-
-/* The gutters of each block, found on its first visit (before any of its
- * lines moved) and kept for later passes. */
-struct gutter_memo {
-    struct gutter (*g)[MAX_GUTTERS];
-    int *n;        /* -1: not found yet */
-    int cap;
-};
-
-/* Finds block b's gutters unless already known. */
-static void memo_find(const struct bs_page *page, struct gutter_memo *memo,
-                      int b)
-{
-    if (b >= memo->cap) {
-        int old = memo->cap;
-        memo->cap = page->nblocks * 2 + 16;
-        memo->g = bs_realloc(memo->g, (size_t)memo->cap * sizeof(*memo->g));
-        memo->n = bs_realloc(memo->n, (size_t)memo->cap * sizeof(int));
-        for (int i = old; i < memo->cap; i++)
-            memo->n[i] = -1;
-    }
-    if (memo->n[b] < 0)
-        memo->n[b] = find_gutters(page, b, band_of(page, &page->blocks[b]),
-                                  memo->g[b], MAX_GUTTERS);
-}
-
-static void memo_fill(const struct bs_page *page, struct gutter_memo *memo)
-{
-    for (int b = 0; b < page->nblocks; b++)
-        memo_find(page, memo, b);
-}
-
 static int geometry_block(struct bs_page *page, int src,
-                          struct gutter_memo *memo, struct bs_repair_log *log)
+                          struct bs_gutters *memo, struct bs_repair_log *log)
 {
-    int band = band_of(page, &page->blocks[src]), ng, changed = 0;
-    int median_h = median_line_height(&page->blocks[src]);
-    struct gutter *gs;
+    int band = bs_block_band(page, &page->blocks[src]), ng, changed = 0;
+    int median_h = bs_block_line_height(&page->blocks[src]);
+    struct bs_gutter *gs;
 
     /* blocks made by the split hold one column's parts already */
     if (src >= memo->cap || memo->n[src] < 0)
@@ -667,7 +407,7 @@ static int geometry_block(struct bs_page *page, int src,
         json_t *marks, *parts, *gutters;
         char *before, *after;
 
-        if (!body_size(line, median_h))
+        if (!bs_line_body_size(line, median_h))
             continue;
         marks = json_array();
         line_copy(&cut, line);
@@ -685,7 +425,7 @@ static int geometry_block(struct bs_page *page, int src,
         parts = json_array();
         gutters = json_array();
         for (int sgm = keep + 1; sgm <= ng; sgm++) {
-            struct gutter *g = &gs[sgm - 1];
+            struct bs_gutter *g = &gs[sgm - 1];
             struct bs_box pbox = {0, 0, 0, 0};
             int dst, at, any = 0;
             char *t;
@@ -734,110 +474,6 @@ static int geometry_block(struct bs_page *page, int src,
     return changed;
 }
 
-/* Does text gutter g (found in another block) show in block B too?  Two or
- * more of B's body lines run across it and four in five of those leave it
- * clear of letters. */
-static int gutter_shows(const struct bs_block *B, const struct gutter *g)
-{
-    int h = median_line_height(B), half, across = 0, clear = 0;
-
-    if (h <= 0 || g->gx <= B->box.x || g->gx >= bs_box_right(B->box))
-        return 0;
-    half = (h * 3 / 10 > 3 ? h * 3 / 10 : 3) / 2;
-    for (int l = 0; l < B->nlines; l++) {
-        const struct bs_line *line = &B->lines[l];
-        int left = 0, right = 0, hit = 0;
-
-        if (!gutter_witness(line, h))
-            continue;
-        for (int w = 0; w < line->nwords; w++) {
-            struct bs_box wb = line->words[w].box;
-            if (no_letters(line->words[w].text))
-                continue;
-            left |= wb.x < g->gx;
-            right |= bs_box_right(wb) > g->gx;
-            hit |= wb.x < g->gx + half && bs_box_right(wb) > g->gx - half;
-        }
-        if (left && right) {
-            across++;
-            clear += !hit;
-        }
-    }
-    return across >= 2 && clear * 5 >= across * 4 &&
-           column_starts(B, h, g->gx, 2);
-}
-
-/* A text gutter seen in fewer than 8 lines may be word gaps lining up by
- * chance; it stays only when another block shows a gutter at the same x
- * (columns run down the page). */
-#define GUTTER_ALONE_LINES 8
-
-static void confirm_gutters(const struct bs_page *page,
-                            struct gutter_memo *memo)
-{
-    for (int b = 0; b < page->nblocks && b < memo->cap; b++) {
-        int n = 0;
-        for (int i = 0; i < memo->n[b]; i++) {
-            const struct gutter *g = &memo->g[b][i];
-            int ok = g->col >= 0 || g->support >= GUTTER_ALONE_LINES;
-            for (int o = 0; o < page->nblocks && o < memo->cap && !ok; o++)
-                for (int k = 0; o != b && k < memo->n[o] && !ok; k++)
-                    ok = memo->g[o][k].g0 < g->g1 + 4 &&
-                         memo->g[o][k].g1 > g->g0 - 4;
-            if (ok)
-                memo->g[b][n++] = *g;
-        }
-        for (int i = 0; i + 1 < n; i++)
-            if (memo->g[b][i].col < 0)
-                memo->g[b][i].rx1 = memo->g[b][i + 1].g0;
-        if (n > 0 && memo->g[b][n - 1].col < 0)
-            memo->g[b][n - 1].rx1 = bs_box_right(page->blocks[b].box);
-        memo->n[b] = n;
-    }
-}
-
-/* Gives blocks with no gutters of their own the page's text gutters that
- * show in them (a block with too few lines to show one alone). */
-static void share_gutters(const struct bs_page *page, struct gutter_memo *memo)
-{
-    struct gutter pool[64];
-    int np = 0;
-
-    for (int b = 0; b < page->nblocks && b < memo->cap; b++)
-        for (int i = 0; i < memo->n[b] && np < 64; i++) {
-            const struct gutter *g = &memo->g[b][i];
-            int dup = 0;
-            if (g->col >= 0)
-                continue;
-            for (int k = 0; k < np && !dup; k++)
-                dup = g->gx >= pool[k].g0 && g->gx <= pool[k].g1;
-            if (!dup)
-                pool[np++] = *g;
-        }
-    for (int b = 0; b < page->nblocks && b < memo->cap; b++) {
-        const struct bs_block *B = &page->blocks[b];
-        int n = 0;
-
-        if (memo->n[b] != 0 || !splittable(B->role))
-            continue;
-        for (int k = 0; k < np && n < MAX_GUTTERS; k++)
-            if (gutter_shows(B, &pool[k]))
-                memo->g[b][n++] = pool[k];
-        /* in x order, each one's right column ending at the next */
-        for (int i = 1; i < n; i++)
-            for (int j = i; j > 0 && memo->g[b][j - 1].gx > memo->g[b][j].gx;
-                 j--) {
-                struct gutter t = memo->g[b][j];
-                memo->g[b][j] = memo->g[b][j - 1];
-                memo->g[b][j - 1] = t;
-            }
-        for (int i = 0; i < n; i++)
-            memo->g[b][i].rx1 =
-                i + 1 < n ? memo->g[b][i + 1].g0 : bs_box_right(B->box);
-        memo->n[b] = n;
-    }
-}
-
 void bs_repair_columns(struct bs_page *page, struct bs_repair_log *log)
 {
     for (int b = 0; b < page->nblocks; b++)
@@ -846,20 +482,17 @@ void bs_repair_columns(struct bs_page *page, struct bs_repair_log *log)
     /* A block may run across several gutters and a right part may land in
      * a block already seen: passes until nothing moves (new blocks are
      * appended, so each pass also visits them). */
-    struct gutter_memo memo = {NULL, NULL, 0};
+    struct bs_gutters memo;
 
-    memo_fill(page, &memo);
-    confirm_gutters(page, &memo);
-    share_gutters(page, &memo);
+    bs_gutters_find(page, &memo);
     for (int pass = 0; pass < 16; pass++) {
         int moved = 0;
         for (int b = 0; b < page->nblocks; b++)
             if (bs_role_has_text(page->blocks[b].role) &&
-                splittable(page->blocks[b].role))
+                bs_repair_splittable(page->blocks[b].role))
                 moved += geometry_block(page, b, &memo, log);
         if (!moved)
             break;
     }
-    free(memo.g);
-    free(memo.n);
+    bs_gutters_release(&memo);
 }
