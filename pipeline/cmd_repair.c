@@ -82,13 +82,22 @@ static void text_to_page(char *data, struct bs_page *page)
     }
 }
 
+/* The page's text: blocks as paragraphs separated by a blank line, their
+ * lines one per line, or joined into one line with the joiner j.
+ * malloc'd. */
 static char *page_text(const struct bs_page *page, const struct bs_joiner *j)
 {
-    char *out = bs_strdup("");
+    char *out = NULL;
+    size_t size = 0;
+    FILE *fp = open_memstream(&out, &size);
+    int first = 1;
 
+    if (!fp)
+        bs_oom();
     for (int b = 0; b < page->nblocks; b++) {
         const struct bs_block *block = &page->blocks[b];
-        char *para = bs_strdup(""), *o;
+        char *para = NULL;
+        int nl = 0;
 
         for (int l = 0; l < block->nlines; l++) {
             char *t = bs_line_text(&block->lines[l]);
@@ -103,21 +112,25 @@ static char *page_text(const struct bs_page *page, const struct bs_joiner *j)
                     a++;
                 while (e > a && (e[-1] == ' ' || e[-1] == '\t'))
                     *--e = '\0';
+                if (!para)
+                    para = bs_strdup("");
                 bs_join_append(&para, a, j);
             } else {
-                o = bs_sprintf("%s%s%s", para, *para ? "\n" : "", t);
-                free(para);
-                para = o;
+                fprintf(fp, "%s%s\n", nl == 0 && !first ? "\n" : "", t);
+                nl++;
             }
             free(t);
         }
-        if (*para) {
-            o = bs_sprintf("%s%s%s\n", out, *out ? "\n" : "", para);
-            free(out);
-            out = o;
+        if (para && *para) {
+            fprintf(fp, "%s%s\n", first ? "" : "\n", para);
+            nl++;
         }
         free(para);
+        if (nl)
+            first = 0;
     }
+    if (fclose(fp) != 0 || !out)
+        bs_oom();
     return out;
 }
 
