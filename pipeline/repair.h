@@ -136,6 +136,9 @@ int bs_repair_splittable(enum bs_role r);
 int bs_block_band(const struct bs_page *page, const struct bs_block *b);
 /* True for a word with no letter or digit ("|", "—": a rule read as text). */
 int bs_text_no_letters(const char *text);
+/* A word that shows where text is: it has letters and the engine was at
+ * least 50% sure of it (photo noise read as "CCC", "eee" is not). */
+int bs_word_evidence(const struct bs_word *w);
 /* Median line height of a block, 0 when no line has a box. */
 int bs_block_line_height(const struct bs_block *b);
 /* True for a line of body size (not much taller than median_h). */

@@ -314,7 +314,7 @@ static int plan_cuts(struct bs_line *cut, const struct bs_gutter *gs, int ng,
             struct bs_box wb = cut->words[w].box;
             int m = cut->box.h / 4;
             if (wb.x < gs[gi].g0 - m && bs_box_right(wb) > gs[gi].g1 + m &&
-                !bs_text_no_letters(cut->words[w].text))
+                bs_word_evidence(&cut->words[w]))
                 return 0;
         }
         for (int w = 0; w < cut->nwords; w++)

@@ -4,7 +4,7 @@
  * else gutters seen in the text itself.
  *
  * A text gutter is an x-stripe inside a block that (nearly) no word of the
- * lines running across it covers, at least 0.3 line height wide, with a
+ * lines running across it covers, at least a quarter line height wide, with a
  * column's left edge just right of it (the next words start at the same x).
  * One seen in fewer than 8 lines must show in a second block too: word gaps
  * of justified text line up by chance over a few lines, never down a page.
@@ -54,6 +54,11 @@ int bs_text_no_letters(const char *text)
                  (bs_cp_is_cjk(cps[i]) && !bs_cp_is_punct(cps[i])));
     free(cps);
     return none;
+}
+
+int bs_word_evidence(const struct bs_word *w)
+{
+    return !bs_text_no_letters(w->text) && (w->conf < 0 || w->conf >= 50);
 }
 
 static int cmp_int(const void *a, const void *b)
@@ -117,6 +122,8 @@ static int column_starts(const struct bs_block *B, int h, int x, int min)
             continue;
         for (int w = 0; w < line->nwords; w++) {
             struct bs_box wb = line->words[w].box;
+            /* positions only: a low-confidence word still starts where
+             * its ink does */
             if (bs_text_no_letters(line->words[w].text) || bs_box_empty(wb))
                 continue;
             if (bs_box_right(wb) <= x)
@@ -143,7 +150,7 @@ static int column_starts(const struct bs_block *B, int h, int x, int min)
 /* Gutters the layout missed, found in the text itself: x-stripes that
  * (nearly) no word of the lines running across it covers, where four or
  * more lines run across it.  Justified text never lines its word gaps up
- * like that, and a CJK text grid's gaps are far narrower than the 0.3 line
+ * like that, and a CJK text grid's gaps are far narrower than the quarter line
  * height asked for. */
 static int text_gutters(const struct bs_block *B, struct bs_gutter *g, int max)
 {
@@ -164,7 +171,7 @@ static int text_gutters(const struct bs_block *B, struct bs_gutter *g, int max)
         /* the line's extent by its letter words */
         for (int k = 0; k < line->nwords; k++) {
             struct bs_box wb = line->words[k].box;
-            if (bs_text_no_letters(line->words[k].text) || bs_box_empty(wb))
+            if (!bs_word_evidence(&line->words[k]) || bs_box_empty(wb))
                 continue;
             if (lx0 < 0 || wb.x < lx0)
                 lx0 = wb.x;
@@ -184,7 +191,7 @@ static int text_gutters(const struct bs_block *B, struct bs_gutter *g, int max)
         int e = x;
         while (e < w && span[e] >= 4 && cov[e] * 100 <= span[e] * 20)
             e++;
-        if (e - x >= (h * 3 / 10 > 3 ? h * 3 / 10 : 3) &&
+        if (e - x >= (h / 4 > 3 ? h / 4 : 3) &&
             column_starts(B, h, x0 + (x + e) / 2, 3)) {
             int sup = 0;
             for (int k = x; k < e; k++)
@@ -269,7 +276,7 @@ static int gutter_shows(const struct bs_block *B, const struct bs_gutter *g)
 
     if (h <= 0 || g->gx <= B->box.x || g->gx >= bs_box_right(B->box))
         return 0;
-    half = (h * 3 / 10 > 3 ? h * 3 / 10 : 3) / 2;
+    half = (h / 4 > 3 ? h / 4 : 3) / 2;
     for (int l = 0; l < B->nlines; l++) {
         const struct bs_line *line = &B->lines[l];
         int left = 0, right = 0, hit = 0;
@@ -278,7 +285,7 @@ static int gutter_shows(const struct bs_block *B, const struct bs_gutter *g)
             continue;
         for (int w = 0; w < line->nwords; w++) {
             struct bs_box wb = line->words[w].box;
-            if (bs_text_no_letters(line->words[w].text))
+            if (!bs_word_evidence(&line->words[w]))
                 continue;
             left |= wb.x < g->gx;
             right |= bs_box_right(wb) > g->gx;
