@@ -296,12 +296,12 @@ static int segment_of(const struct bs_gutter *gs, int ng, int x)
 /* Prepares line `cut` (a copy) for a split at the gutters it runs across:
  * straddling words cut, rule marks in a gutter dropped (appended to marks),
  * and *segs set to a malloc'd segment index per word.  Returns the number
- * of segments holding words; below 2 (or words out of order) there is
- * nothing to split and *segs is NULL. */
+ * of segments holding words; below 2 there is nothing to split and *segs is
+ * NULL. */
 static int plan_cuts(struct bs_line *cut, const struct bs_gutter *gs, int ng,
                      json_t *marks, int **segs)
 {
-    int parts = 0, last = -1;
+    int parts = 0;
     int *sg;
 
     *segs = NULL;
@@ -330,15 +330,15 @@ static int plan_cuts(struct bs_line *cut, const struct bs_gutter *gs, int ng,
             }
         }
     }
+    /* Words out of x order (the engine stitched pieces of several columns
+     * together) still go each to its own column, in the engine's order. */
     sg = bs_malloc(((size_t)cut->nwords + 1) * sizeof(int));
     for (int w = 0; w < cut->nwords; w++) {
+        int seen = 0;
         sg[w] = segment_of(gs, ng, centre_x(cut->words[w].box));
-        if (sg[w] < last) {
-            free(sg);
-            return 0; /* words out of x order: not a plain merged line */
-        }
-        parts += sg[w] != last;
-        last = sg[w];
+        for (int k = 0; k < w && !seen; k++)
+            seen = sg[k] == sg[w];
+        parts += !seen;
     }
     if (parts < 2) {
         free(sg);
@@ -421,6 +421,8 @@ static int geometry_block(struct bs_page *page, int src,
         line_release(line);
         *line = cut; /* the line now owns the cut words */
         keep = segs[0];
+        for (int w = 1; w < line->nwords; w++)
+            keep = segs[w] < keep ? segs[w] : keep;
         prev = src;
         parts = json_array();
         gutters = json_array();

@@ -6,7 +6,8 @@
  * A text gutter is an x-stripe inside a block that (nearly) no word of the
  * lines running across it covers, at least a quarter line height wide, with a
  * column's left edge just right of it (the next words start at the same x).
- * One seen in fewer than 8 lines must show in a second block too: word gaps
+ * One seen in fewer than 8 lines must show in a second block too, or sit on
+ * the grid of the block's other gutters (a steady column pitch): word gaps
  * of justified text line up by chance over a few lines, never down a page.
  * Blocks too short to show a gutter alone take the page's gutters that
  * show in them.
@@ -302,23 +303,65 @@ static int gutter_shows(const struct bs_block *B, const struct bs_gutter *g)
 
 /* A text gutter seen in fewer than 8 lines may be word gaps lining up by
  * chance; it stays only when another block shows a gutter at the same x
- * (columns run down the page). */
+ * (columns run down the page) or it sits on the block's column grid. */
 #define GUTTER_ALONE_LINES 8
+
+/* Does gx sit on the grid of the confirmed gutters ok[] of a block?  Two
+ * or more of them at a steady pitch P (within 3%), and gx a whole number of
+ * pitches (one or two) from the nearest one. */
+static int on_grid(const struct bs_gutter *gs, const int *ok, int n, int gx)
+{
+    int prev = -1, pitch = 0, steady = 1, count = 0, near = -1;
+
+    for (int i = 0; i < n; i++) {
+        if (!ok[i])
+            continue;
+        if (prev >= 0) {
+            int d = gs[i].gx - gs[prev].gx;
+            if (pitch == 0)
+                pitch = d;
+            else if (abs(d - pitch) * 100 > pitch * 3 &&
+                     abs(d - 2 * pitch) * 100 > pitch * 3)
+                steady = 0;
+        }
+        if (near < 0 || abs(gs[i].gx - gx) < abs(gs[near].gx - gx))
+            near = i;
+        prev = i;
+        count++;
+    }
+    if (count < 2 || !steady || pitch <= 0 || near < 0)
+        return 0;
+    for (int k = 1; k <= 2; k++) {
+        int tol = pitch * 3 / 100 > 8 ? pitch * 3 / 100 : 8;
+        if (abs(abs(gx - gs[near].gx) - k * pitch) <= tol)
+            return 1;
+    }
+    return 0;
+}
 
 static void confirm_gutters(const struct bs_page *page,
                             struct bs_gutters *memo)
 {
     for (int b = 0; b < page->nblocks && b < memo->cap; b++) {
-        int n = 0;
+        int n = 0, ok[BS_MAX_GUTTERS];
         for (int i = 0; i < memo->n[b]; i++) {
             const struct bs_gutter *g = &memo->g[b][i];
-            int ok = g->col >= 0 || g->support >= GUTTER_ALONE_LINES;
-            for (int o = 0; o < page->nblocks && o < memo->cap && !ok; o++)
-                for (int k = 0; o != b && k < memo->n[o] && !ok; k++)
-                    ok = memo->g[o][k].g0 < g->g1 + 4 &&
-                         memo->g[o][k].g1 > g->g0 - 4;
-            if (ok)
-                memo->g[b][n++] = *g;
+            ok[i] = g->col >= 0 || g->support >= GUTTER_ALONE_LINES;
+            for (int o = 0; o < page->nblocks && o < memo->cap && !ok[i]; o++)
+                for (int k = 0; o != b && k < memo->n[o] && !ok[i]; k++)
+                    ok[i] = memo->g[o][k].g0 < g->g1 + 4 &&
+                            memo->g[o][k].g1 > g->g0 - 4;
+        }
+        /* columns are set on a grid: a weakly seen gutter on the grid of
+         * the block's confirmed ones is real too */
+        {
+            int grid[BS_MAX_GUTTERS];
+            for (int i = 0; i < memo->n[b]; i++)
+                grid[i] = ok[i] ||
+                          on_grid(memo->g[b], ok, memo->n[b], memo->g[b][i].gx);
+            for (int i = 0; i < memo->n[b]; i++)
+                if (grid[i])
+                    memo->g[b][n++] = memo->g[b][i];
         }
         for (int i = 0; i + 1 < n; i++)
             if (memo->g[b][i].col < 0)
