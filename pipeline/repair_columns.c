@@ -284,12 +284,15 @@ static void line_release(struct bs_line *line)
     memset(line, 0, sizeof(*line));
 }
 
-/* Column segment of x: the number of gutters left of it. */
-static int segment_of(const struct bs_gutter *gs, int ng, int x)
+/* Column segment of x: 1 + the index of the last gutter left of it that
+ * is on for this line (0 left of them all). */
+static int segment_of(const struct bs_gutter *gs, const int *on, int ng,
+                      int x)
 {
     int sgm = 0;
-    while (sgm < ng && x >= gs[sgm].gx)
-        sgm++;
+    for (int i = 0; i < ng; i++)
+        if (on[i] && x >= gs[i].gx)
+            sgm = i + 1;
     return sgm;
 }
 
@@ -301,22 +304,25 @@ static int segment_of(const struct bs_gutter *gs, int ng, int x)
 static int plan_cuts(struct bs_line *cut, const struct bs_gutter *gs, int ng,
                      json_t *marks, int **segs)
 {
-    int parts = 0;
+    int parts = 0, on[BS_MAX_GUTTERS];
     int *sg;
 
     *segs = NULL;
     for (int gi = 0; gi < ng; gi++) {
+        on[gi] = 1;
         if (cut->box.x >= gs[gi].gx || bs_box_right(cut->box) <= gs[gi].gx)
             continue;
         /* A gutter seen only in the text is no gutter for a line whose
          * words run on across it (a caption under a two-column photo). */
-        for (int w = 0; w < cut->nwords && gs[gi].col < 0; w++) {
+        for (int w = 0; w < cut->nwords && gs[gi].col < 0 && on[gi]; w++) {
             struct bs_box wb = cut->words[w].box;
             int m = cut->box.h / 4;
             if (wb.x < gs[gi].g0 - m && bs_box_right(wb) > gs[gi].g1 + m &&
                 bs_word_evidence(&cut->words[w]))
-                return 0;
+                on[gi] = 0;
         }
+        if (!on[gi])
+            continue;
         for (int w = 0; w < cut->nwords; w++)
             cut_straddler(cut, w, gs[gi].gx);
         for (int w = 0; w < cut->nwords; w++) {
@@ -335,7 +341,7 @@ static int plan_cuts(struct bs_line *cut, const struct bs_gutter *gs, int ng,
     sg = bs_malloc(((size_t)cut->nwords + 1) * sizeof(int));
     for (int w = 0; w < cut->nwords; w++) {
         int seen = 0;
-        sg[w] = segment_of(gs, ng, centre_x(cut->words[w].box));
+        sg[w] = segment_of(gs, on, ng, centre_x(cut->words[w].box));
         for (int k = 0; k < w && !seen; k++)
             seen = sg[k] == sg[w];
         parts += !seen;
