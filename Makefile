@@ -43,7 +43,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB     := $(BUILD)/libbroadsheet.a
 
 .PHONY: all test check bench demo install uninstall clean deps fixtures fuzz \
-	unit-tests
+	unit-tests lexicon
 
 all: $(BIN)
 
@@ -93,6 +93,11 @@ bench: deps $(BIN)
 
 fixtures: deps
 	$(MAKE) -C fixtures
+
+# The repair lexicon, regenerated from Debian's wamerican word list.
+lexicon: deps
+	models/lexicon/make_lexicon.sh /usr/share/dict/american-english \
+		models/lexicon/en.txt
 
 fuzz: deps
 	tests/fuzz.sh

@@ -33,6 +33,8 @@ static const struct bs_command commands[] = {
     {"profile", "print a newspaper profile's settings", bs_cmd_profile},
     {"eval", "score output against ground truth (CER, articles, report)",
      bs_cmd_eval},
+    {"repair", "repair OCR text you already have (text, hOCR, ALTO)",
+     bs_cmd_repair},
     {"version", "print versions", cmd_version},
     {"help", "this help", cmd_help},
 };

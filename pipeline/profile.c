@@ -67,6 +67,10 @@ const struct bs_param bs_params[] = {
       "articles: a vertical gap this many body heights separates articles"),
     P(repair_min_chunk, BS_PARAM_INT, 2, 1, 20,
       "repair: shortest doubled chunk, in characters, that is repaired"),
+    P(repair_min_whole, BS_PARAM_INT, 6, 2, 200,
+      "repair: a line X+X is doubled when X has this many characters"),
+    P(repair_min_whole_head, BS_PARAM_INT, 4, 2, 200,
+      "repair: the same for headlines, decks and kickers"),
 };
 
 const int bs_param_count = (int)(sizeof(bs_params) / sizeof(bs_params[0]));

@@ -46,6 +46,8 @@ struct bs_profile {
     double article_gap_lines;  /* vertical gap that separates two articles */
     /* repair */
     int repair_min_chunk;      /* shortest doubled chunk (characters) repaired */
+    int repair_min_whole;      /* shortest X of a doubled line X+X (body) */
+    int repair_min_whole_head; /* the same for headlines, decks, kickers */
 };
 
 enum bs_param_type { BS_PARAM_INT, BS_PARAM_DOUBLE };

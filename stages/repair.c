@@ -1,83 +1,71 @@
 /*
- * repair.c - stage `repair`: fixes what OCR and page extraction get wrong,
- * and logs every repair in repairs.json.
+ * repair.c - stage `repair`: fixes what OCR and page extraction get wrong
+ * (pipeline/repair_*.c, one kind per file), logs every repair in
+ * repairs.json, and rebuilds every article's text with the lexicon joiner.
  *
- * First form: lines that are two copies of themselves ("doubled") are cut
- * to one copy; article texts are rebuilt from the repaired lines.
+ * Order matters: geometric duplicates go first (they would otherwise look
+ * like doubled text), then merged columns are split, then doubled text is
+ * cut (on the split lines), then spaces are closed (letter-spaced doubled
+ * headlines are undoubled before their spaces go).
  */
-#include "../pipeline/article_text.h"
-#include "../pipeline/page_json.h"
+#include "../pipeline/repair.h"
 #include "../pipeline/stage.h"
-#include "../pipeline/utf8.h"
 
 #include <stdlib.h>
-#include <string.h>
 
-/* Returns 1 and the half length when text is X + X with X at least
- * min_chunk code points. */
-static int doubled_half(const char *text, int min_chunk, size_t *half_bytes)
+void bs_repair_page(struct bs_page *page, const struct bs_settings *s,
+                    const struct bs_lexicon *lex, struct bs_repair_log *log)
 {
-    int n;
-    uint32_t *cps = bs_utf8_to_cps(text, &n);
-    int ok = n >= 2 * min_chunk && n % 2 == 0 &&
-             memcmp(cps, cps + n / 2, (size_t)(n / 2) * sizeof(*cps)) == 0;
-    if (ok) {
-        char *half = bs_utf8_from_cps(cps, n / 2);
-        *half_bytes = strlen(half);
-        free(half);
+    int join = bs_settings_repair_on(s, "join") && lex;
+    struct bs_joiner joiner = {join ? bs_join_lexicon : bs_join_plain,
+                               join ? (void *)lex : NULL};
+
+    if (bs_settings_repair_on(s, "overlap"))
+        bs_repair_overlap(page, log);
+    if (bs_settings_repair_on(s, "columns"))
+        bs_repair_columns(page, log);
+    if (bs_settings_repair_on(s, "doubled"))
+        bs_repair_doubled(page, s, log);
+    if (bs_settings_repair_on(s, "spacing"))
+        bs_repair_spacing(page, log);
+    if (join)
+        bs_repair_join_log(page, lex, log);
+    for (int a = 0; a < page->narticles; a++) {
+        bs_article_build_text(page, &page->articles[a], &joiner);
+        bs_article_fit_box(page, &page->articles[a]);
     }
-    free(cps);
-    return ok;
 }
 
 static int repair_run(struct bs_run *run, struct bs_page *page,
                       struct bs_error *err)
 {
     const struct bs_settings *s = run->settings;
-    json_t *log = json_array(), *root;
-    struct bs_joiner plain = {bs_join_plain, NULL};
-    char *path;
-    int rc;
+    struct bs_repair_log log;
+    struct bs_lexicon lex = {0};
+    int have_lex = 0, rc = -1;
+    char *path = NULL;
 
-    for (int b = 0; b < page->nblocks && bs_settings_repair_on(s, "doubled");
-         b++) {
-        struct bs_block *block = &page->blocks[b];
-        for (int l = 0; l < block->nlines; l++) {
-            struct bs_line *line = &block->lines[l];
-            char *text = bs_line_text(line);
-            size_t half;
-
-            if (line->nwords == 1 &&
-                doubled_half(text, s->profile.repair_min_chunk, &half)) {
-                char *before = bs_strdup(text);
-                line->words[0].text[half] = '\0';
-                json_array_append_new(
-                    log, json_pack("{s:s, s:s, s:i, s:s, s:s, s:s}", "kind",
-                                   "doubled", "block", block->id, "line", l,
-                                   "before", before, "after",
-                                   line->words[0].text, "evidence",
-                                   "line is two copies of its first half"));
-                free(before);
-            }
-            free(text);
-        }
+    bs_repair_log_init(&log);
+    if (bs_settings_repair_on(s, "join")) {
+        if (bs_lexicon_load_default(&lex, err) < 0)
+            goto out;
+        have_lex = 1;
     }
-    for (int a = 0; a < page->narticles; a++)
-        bs_article_build_text(page, &page->articles[a], &plain);
-
-    root = json_pack("{s:s, s:i, s:o}", "format", "broadsheet-repairs",
-                     "version", 1, "repairs", log);
+    bs_repair_page(page, s, have_lex ? &lex : NULL, &log);
     path = bs_run_path(run, "repairs.json");
-    rc = bs_json_save_file(root, path, err);
+    rc = bs_repair_log_save(&log, page->id, path, err);
+out:
     free(path);
-    json_decref(root);
+    if (have_lex)
+        bs_lexicon_release(&lex);
+    bs_repair_log_release(&log);
     return rc;
 }
 
 const struct bs_stage bs_stage_repair = {
     .name = "repair",
     .summary = "repair doubled text, merged columns, spacing, line joins",
-    .reads = "",
+    .reads = "models/lexicon/en.txt",
     .writes = "repairs.json",
     .saves_model = 1,
     .run = repair_run,
