@@ -1,0 +1,190 @@
+/*
+ * text_roles.c - roles from text: jump lines, bylines, photo credits.
+ */
+#include "text_roles.h"
+
+#include "error.h"
+#include "jumps.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Code points of s with the spaces removed; *n its length. */
+static uint32_t *squeeze(const char *s, int *n)
+{
+    int k = 0, len;
+    uint32_t *c = bs_utf8_to_cps(s, &len);
+    for (int i = 0; i < len; i++)
+        if (!bs_cp_is_space(c[i]))
+            c[k++] = c[i];
+    *n = k;
+    return c;
+}
+
+static int has_seq(const uint32_t *c, int n, const char *what, int within)
+{
+    int m;
+    uint32_t *w = bs_utf8_to_cps(what, &m);
+    int found = 0;
+    for (int i = 0; i + m <= n && i <= within; i++)
+        if (memcmp(c + i, w, (size_t)m * sizeof(*w)) == 0) {
+            found = 1;
+            break;
+        }
+    free(w);
+    return found;
+}
+
+static int has_sentence_punct(const uint32_t *c, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (c[i] == 0x3002 || c[i] == 0xFF0C || c[i] == 0xFF1B ||
+            c[i] == 0x3001 || c[i] == 0xFF01 || c[i] == 0xFF1F)
+            return 1;
+    return 0;
+}
+
+int bs_text_is_byline(const char *line)
+{
+    int n, ok = 0;
+    uint32_t *c;
+
+    if (!line)
+        return 0;
+    /* English: "By" and one to five capitalised words. */
+    if ((line[0] == 'B' || line[0] == 'b') && (line[1] == 'y' || line[1] == 'Y') &&
+        line[2] == ' ' && strlen(line) < 70) {
+        const char *p = line + 3;
+        int words = 0, caps = 1;
+        while (*p) {
+            while (*p == ' ')
+                p++;
+            if (!*p)
+                break;
+            if (!((*p >= 'A' && *p <= 'Z') ||
+                  ((unsigned char)*p >= 0xC0)))
+                if (strncmp(p, "and ", 4) != 0 && strncmp(p, "de ", 3) != 0 &&
+                    strncmp(p, "van ", 4) != 0)
+                    caps = 0;
+            words++;
+            while (*p && *p != ' ')
+                p++;
+        }
+        return caps && words >= 1 && words <= 6;
+    }
+    c = squeeze(line, &n);
+    if (n >= 3 && n <= 32 && !has_sentence_punct(c, n) &&
+        (has_seq(c, n, "记者", 4) || has_seq(c, n, "通讯员", 4) ||
+         has_seq(c, n, "特约撰稿", 2) || has_seq(c, n, "撰文", 0)))
+        ok = 1;
+    free(c);
+    return ok;
+}
+
+int bs_text_is_photo_credit(const char *line)
+{
+    int n, ok;
+    uint32_t *c = squeeze(line ? line : "", &n);
+
+    ok = n >= 2 && n <= 40 && c[n - 1] == 0x6444 /* 摄 */ &&
+         !has_sentence_punct(c, n);
+    free(c);
+    return ok;
+}
+
+/* Moves line li of block bi into a new block of `role`; returns 1. */
+static int split_line(struct bs_page *page, int bi, int li, enum bs_role role)
+{
+    struct bs_block *b = &page->blocks[bi];
+    struct bs_line moved = b->lines[li];
+    struct bs_block *nb;
+    struct bs_line *nl;
+    int band = b->band, c0 = b->col_first, c1 = b->col_last;
+    float th = b->text_height;
+    char *lang = b->lang ? bs_strdup(b->lang) : NULL;
+    struct bs_box box = moved.box;
+
+    memmove(&b->lines[li], &b->lines[li + 1],
+            (size_t)(b->nlines - li - 1) * sizeof(*b->lines));
+    b->nlines--;
+    if (!bs_box_empty(moved.box)) {
+        if (li == 0 && bs_box_bottom(moved.box) > b->box.y) {
+            int bottom = bs_box_bottom(b->box);
+            b->box.y = bs_box_bottom(moved.box);
+            b->box.h = bottom - b->box.y;
+        } else if (li > 0 && moved.box.y < bs_box_bottom(b->box)) {
+            b->box.h = moved.box.y - b->box.y;
+        }
+        if (b->box.h < 1)
+            b->box.h = 1;
+    } else {
+        box = b->box;
+    }
+    nb = bs_page_add_block(page, role, box); /* b is invalid from here */
+    nb->band = band;
+    nb->col_first = c0;
+    nb->col_last = c1;
+    nb->text_height = th;
+    nb->lang = lang;
+    nl = bs_block_add_line(nb, moved.box);
+    nl->words = moved.words;
+    nl->nwords = moved.nwords;
+    nl->capwords = moved.capwords;
+    return 1;
+}
+
+static int image_above(const struct bs_page *page, const struct bs_block *b)
+{
+    for (int i = 0; i < page->nblocks; i++) {
+        const struct bs_block *im = &page->blocks[i];
+        if (im->role == BS_ROLE_IMAGE && bs_box_xoverlap(im->box, b->box) > 0 &&
+            b->box.y >= bs_box_bottom(im->box) - b->box.h &&
+            b->box.y - bs_box_bottom(im->box) < 3 * b->box.h + 60)
+            return 1;
+    }
+    return 0;
+}
+
+int bs_text_refine_roles(struct bs_page *page)
+{
+    int changed = 0, n = page->nblocks;
+
+    for (int i = 0; i < n; i++) {
+        struct bs_block *b = &page->blocks[i];
+        struct bs_jump j;
+        char *first, *last;
+
+        if (!bs_role_has_text(b->role) || b->nlines == 0 ||
+            b->role == BS_ROLE_HEADLINE || b->role == BS_ROLE_MASTHEAD ||
+            b->role == BS_ROLE_CONTINUATION)
+            continue;
+        first = bs_line_text(&b->lines[0]);
+        last = bs_line_text(&b->lines[b->nlines - 1]);
+        if (b->nlines == 1 && bs_jump_parse(first, &j)) {
+            b->role = BS_ROLE_CONTINUATION;
+            changed++;
+        } else if (b->nlines > 1 && bs_jump_parse(last, &j)) {
+            changed += split_line(page, i, page->blocks[i].nlines - 1,
+                                  BS_ROLE_CONTINUATION);
+        } else if (b->nlines > 1 && bs_jump_parse(first, &j)) {
+            changed += split_line(page, i, 0, BS_ROLE_CONTINUATION);
+        } else if (b->nlines <= 2 && b->role != BS_ROLE_BYLINE &&
+                   b->role != BS_ROLE_CAPTION &&
+                   bs_text_is_photo_credit(last)) {
+            b->role = image_above(page, b) ? BS_ROLE_CAPTION : BS_ROLE_BYLINE;
+            changed++;
+        } else if (b->nlines <= 2 && b->role != BS_ROLE_BYLINE &&
+                   b->role != BS_ROLE_CAPTION && bs_text_is_byline(first) &&
+                   (b->nlines == 1 || bs_text_is_byline(last))) {
+            b->role = BS_ROLE_BYLINE;
+            changed++;
+        } else if (b->nlines > 2 && b->role == BS_ROLE_BODY &&
+                   bs_text_is_byline(first)) {
+            changed += split_line(page, i, 0, BS_ROLE_BYLINE);
+        }
+        free(first);
+        free(last);
+    }
+    return changed;
+}
