@@ -73,10 +73,16 @@ int bs_text_is_byline(const char *line)
         }
         return caps && words >= 1 && words <= 6;
     }
+    /* Chinese: a short line opening with the reporter's title, then
+     * names ("本报记者 梅刚", "通讯员 朱小萌"); "记者从……获悉" is a
+     * dateline sentence, longer and with a verb after 记者. */
     c = squeeze(line, &n);
-    if (n >= 3 && n <= 32 && !has_sentence_punct(c, n) &&
-        (has_seq(c, n, "记者", 4) || has_seq(c, n, "通讯员", 4) ||
-         has_seq(c, n, "特约撰稿", 2) || has_seq(c, n, "撰文", 0)))
+    if (n >= 4 && n <= 24 && !has_sentence_punct(c, n) &&
+        (has_seq(c, n, "本报记者", 0) || has_seq(c, n, "本报通讯员", 0) ||
+         has_seq(c, n, "特约记者", 0) || has_seq(c, n, "通讯员", 0) ||
+         has_seq(c, n, "实习生", 0) ||
+         (has_seq(c, n, "记者", 0) && n <= 8 &&
+          !has_seq(c, n, "从", 2) && !has_seq(c, n, "在", 2))))
         ok = 1;
     free(c);
     return ok;
@@ -180,7 +186,8 @@ int bs_text_refine_roles(struct bs_page *page)
             b->role = BS_ROLE_BYLINE;
             changed++;
         } else if (b->nlines > 2 && b->role == BS_ROLE_BODY &&
-                   bs_text_is_byline(first)) {
+                   bs_text_is_byline(first) &&
+                   b->lines[0].box.w < 0.6 * b->lines[1].box.w) {
             changed += split_line(page, i, 0, BS_ROLE_BYLINE);
         }
         free(first);

@@ -157,6 +157,8 @@ static void test_text_roles(void)
     CHECK(bs_text_is_byline("By Jane Doe and Tom Ash"));
     CHECK(!bs_text_is_byline("By the end of the year, the city had"));
     CHECK(!bs_text_is_byline("本报讯 记者从市住房和城乡建设局获悉，今年"));
+    CHECK(!bs_text_is_byline("记者从市住房和城乡建设局获"));
+    CHECK(bs_text_is_byline("本报记者梅刚"));
     CHECK(bs_text_is_photo_credit("本报记者 王磊 通讯员 朱小萌 摄"));
     CHECK(!bs_text_is_photo_credit("摄影展今天开幕。"));
     bs_page_free(&p);
