@@ -134,9 +134,12 @@ def truth_model(truth_path, model_in, model_out):
                     c0, c1 = cols[0], cols[-1]
                 else:
                     band = -1
+        nlines = len([t for t in (b.get('text') or '').split('\n') if t])
+        # glyph height: about 0.75 of the line pitch
+        th = round(h / nlines * 0.75, 1) if nlines else 0
         blocks.append({'id': b['id'], 'role': b['role'], 'bbox': b['bbox'],
                        'band': band, 'columns': [c0, c1], 'order': -1,
-                       'text_height': 0, 'lines': []})
+                       'text_height': th, 'lines': []})
     model['stage'] = 'layout'
     model['bands'] = bands
     model['blocks'] = blocks
