@@ -55,6 +55,9 @@ const struct bs_param bs_params[] = {
       "ocr: page segmentation mode for headline-like blocks"),
     P(psm_line, BS_PARAM_INT, 7, 3, 13,
       "ocr: page segmentation mode for blocks of one line"),
+    P(psm_region, BS_PARAM_INT, 3, 3, 13,
+      "ocr: mode for body blocks too wide to be one column (layout missed "
+      "a gutter)"),
     P(headline_max_px, BS_PARAM_INT, 40, 16, 400,
       "ocr: text taller than this (px at 300 dpi) is scaled down before OCR"),
     P(ocr_pad_px, BS_PARAM_INT, 10, 0, 100,

@@ -42,12 +42,25 @@ static int one_line(const struct bs_block *b)
     return b->text_height > 0 && b->box.h < 1.6 * b->text_height;
 }
 
-static int psm_for(const struct bs_block *b, const struct bs_profile *p)
+/* A body block far wider than any newspaper column (over ~45 glyphs of its
+ * own size, or half the page when the size is unknown) holds several
+ * columns layout did not split: Tesseract's own segmentation reads it
+ * better than one uniform block would. */
+static int wider_than_column(const struct bs_block *b, int page_width)
+{
+    if (b->text_height > 0)
+        return b->box.w > 45 * b->text_height;
+    return page_width > 0 && b->box.w > page_width / 2;
+}
+
+static int psm_for(const struct bs_block *b, int page_width,
+                   const struct bs_profile *p)
 {
     switch (b->role) {
     case BS_ROLE_BODY:
-    case BS_ROLE_CAPTION:
     case BS_ROLE_UNKNOWN:
+        return wider_than_column(b, page_width) ? p->psm_region : p->psm_body;
+    case BS_ROLE_CAPTION:
         return p->psm_body;
     default:
         return one_line(b) ? p->psm_line : p->psm_headline;
@@ -108,7 +121,7 @@ static int read_block(struct bs_tess *tess, PIX *src, struct bs_page *page,
 
     if (!crop)
         return bs_fail(err, "%s: block %s lies outside the page", dir, b->id);
-    rc = bs_tess_read(tess, b->lang ? b->lang : lang, crop, psm_for(b, p),
+    rc = bs_tess_read(tess, b->lang ? b->lang : lang, crop, psm_for(b, page->width, p),
                       (int)lround((page->dpi > 0 ? page->dpi : 300) *
                                   map.scale),
                       map, b, err);

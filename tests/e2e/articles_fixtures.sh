@@ -20,7 +20,8 @@ CEILING_TRUTH=${CEILING_TRUTH:-0.04} # mean article CER on truth layout
 names=$(fixture_names)
 [ -n "$names" ] || skip "no fixture pages (fixtures/truth/*.json)"
 command -v tesseract >/dev/null || skip "tesseract CLI not installed"
-tmp=$(tmpdir)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/bs-articles.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
 report="$ARTIFACTS/articles_fixtures.json"
 echo "[" >"$tmp/rows"
 first=1
