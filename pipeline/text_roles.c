@@ -152,6 +152,41 @@ static int image_above(const struct bs_page *page, const struct bs_block *b)
     return 0;
 }
 
+/* A heading set in body type: one short line centred in its block, Latin
+ * script, a few words ("Türkey.", "Großbritannien.") - how 19th-century
+ * papers open each country's news. */
+static int centred_heading(const struct bs_page *page,
+                           const struct bs_block *b, const char *text)
+{
+    const struct bs_line *l = &b->lines[0];
+    int left, right, words = 1, n, x0 = b->box.x, x1 = bs_box_right(b->box);
+    uint32_t *c;
+
+    if (b->nlines != 1 || bs_box_empty(l->box) || l->nwords > 4)
+        return 0;
+    /* Centred in its column(s) when layout knows them, else its block. */
+    if (b->band >= 0 && b->band < page->nbands && b->col_first >= 0 &&
+        b->col_last < page->bands[b->band].ncols) {
+        x0 = page->bands[b->band].cols[b->col_first].x0;
+        x1 = page->bands[b->band].cols[b->col_last].x1;
+    }
+    left = l->box.x - x0;
+    right = x1 - bs_box_right(l->box);
+    if (left < 2 * l->box.h || right < 2 * l->box.h ||
+        abs(left - right) > l->box.h + (left + right) / 6)
+        return 0;
+    c = bs_utf8_to_cps(text, &n);
+    for (int i = 0; i < n; i++) {
+        if (c[i] == ' ')
+            words++;
+        else if (bs_cp_is_cjk(c[i]) || (bs_cp_is_punct(c[i]) && i < n - 1 &&
+                                        c[i] != '-' && c[i] != '.'))
+            words = 99;
+    }
+    free(c);
+    return n >= 3 && words <= 3;
+}
+
 int bs_text_refine_roles(struct bs_page *page)
 {
     int changed = 0, n = page->nblocks;
@@ -184,6 +219,9 @@ int bs_text_refine_roles(struct bs_page *page)
                    b->role != BS_ROLE_CAPTION && bs_text_is_byline(first) &&
                    (b->nlines == 1 || bs_text_is_byline(last))) {
             b->role = BS_ROLE_BYLINE;
+            changed++;
+        } else if (b->role == BS_ROLE_BODY && centred_heading(page, b, first)) {
+            b->role = BS_ROLE_HEADLINE;
             changed++;
         } else if (b->nlines > 2 && b->role == BS_ROLE_BODY &&
                    bs_text_is_byline(first) &&

@@ -18,7 +18,9 @@ int bs_text_is_photo_credit(const char *line);
 /* Refines the roles of the page's text blocks by their text: a block (or
  * its first or last line, split off into a block of its own) that is a jump
  * line becomes a continuation; a short block that reads as a byline becomes
- * a byline (a photo credit under a photo a caption).  Returns the number of
+ * a byline (a photo credit under a photo a caption); a one-line body
+ * block of a few Latin words centred in its block becomes a headline (the
+ * country heads of early papers).  Returns the number of
  * blocks changed or added.  Block pointers are invalid afterwards. */
 int bs_text_refine_roles(struct bs_page *page);
 

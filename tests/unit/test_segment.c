@@ -154,6 +154,27 @@ static void test_text_roles(void)
     CHECK_STR(a->body, "The council voted seven to two.");
     CHECK_STR(a->byline, "By JANE DOE");
     CHECK(bs_text_is_byline("本报记者 梅刚"));
+    bs_page_free(&p);
+    /* A country head centred in its column opens an article; a short
+     * left-aligned line does not. */
+    p = bs_page_new();
+    {
+        struct bs_band *band = bs_page_add_band(p, 0, 2000);
+        bs_band_add_col(band, 100, 900);
+        struct bs_block *h = add(p, BS_ROLE_BODY, 420, 300, 160, 30, NULL);
+        struct bs_line *l = bs_block_add_line(h, (struct bs_box){420, 300, 160, 30});
+        bs_line_add_word(l, "Türkey.", l->box, 90);
+        h->band = 0;
+        h->col_first = h->col_last = 0;
+        h = add(p, BS_ROLE_BODY, 100, 400, 200, 30, NULL);
+        l = bs_block_add_line(h, (struct bs_box){100, 400, 200, 30});
+        bs_line_add_word(l, "Salonichi.", l->box, 90);
+        h->band = 0;
+        h->col_first = h->col_last = 0;
+    }
+    CHECK(bs_text_refine_roles(p) == 1);
+    CHECK(p->blocks[0].role == BS_ROLE_HEADLINE);
+    CHECK(p->blocks[1].role == BS_ROLE_BODY);
     CHECK(bs_text_is_byline("By Jane Doe and Tom Ash"));
     CHECK(!bs_text_is_byline("By the end of the year, the city had"));
     CHECK(!bs_text_is_byline("本报讯 记者从市住房和城乡建设局获悉，今年"));
