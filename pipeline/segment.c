@@ -545,6 +545,86 @@ int bs_segment(const struct bs_page *page, double gap_lines, int *group,
         }
     }
 
+    /* Text flows from the foot of one column to the top of the next: a
+     * headless article at the top of a column (nothing above it up to the
+     * rule) continues the article at the foot of the column to its left,
+     * unless it opens with a byline or kicker of its own. */
+    for (int g = 0; g < ngroups; g++) {
+        int top = -1, left = -1, foot = -1;
+        if (lead[g] < n)
+            continue;
+        for (int i = 0; i < n; i++)
+            if (gid[i] == g && (top < 0 || page->blocks[i].box.y <
+                                               page->blocks[top].box.y))
+                top = i;
+        if (top < 0 || page->blocks[top].role == BS_ROLE_BYLINE ||
+            page->blocks[top].role == BS_ROLE_KICKER)
+            continue;
+        {
+            struct bs_box tb = page->blocks[top].box;
+            int above = 0, band = band_key(&s, tb.y);
+            for (int k = 0; k < n && !above; k++) {
+                struct bs_box kb = page->blocks[k].box;
+                if (gid[k] == g || gid[k] < 0 ||
+                    bs_box_xoverlap(kb, tb) < 0.5 * min_i(kb.w, tb.w) ||
+                    bs_box_bottom(kb) > tb.y + s.th ||
+                    rule_between(&s, bs_box_bottom(kb), tb.y, tb))
+                    continue;
+                above = 1;
+            }
+            if (above)
+                continue;
+            /* The nearest column to the left, in the same band. */
+            for (int k = 0; k < n; k++) {
+                struct bs_box kb = page->blocks[k].box;
+                if (gid[k] < 0 || gid[k] == g ||
+                    bs_box_right(kb) > tb.x + s.th ||
+                    band_key(&s, kb.y) != band)
+                    continue;
+                if (left < 0 || bs_box_right(kb) > bs_box_right(
+                                                       page->blocks[left].box))
+                    left = k;
+            }
+            for (int k = 0; left >= 0 && k < n; k++) {
+                struct bs_box kb = page->blocks[k].box;
+                struct bs_box lb = page->blocks[left].box;
+                if (gid[k] < 0 || gid[k] == g ||
+                    band_key(&s, kb.y) != band ||
+                    bs_box_xoverlap(kb, lb) < 0.5 * min_i(kb.w, lb.w))
+                    continue;
+                if (foot < 0 || bs_box_bottom(kb) >
+                                    bs_box_bottom(page->blocks[foot].box))
+                    foot = k;
+            }
+        }
+        if (foot >= 0) {
+            int into = gid[foot];
+            for (int i = 0; i < n; i++)
+                if (gid[i] == g)
+                    gid[i] = into;
+        }
+    }
+    /* Drop the groups emptied by those merges, keeping ids dense. */
+    {
+        int *map = bs_calloc((size_t)ngroups + 1, sizeof(int)), m = 0;
+        for (int g = 0; g < ngroups; g++)
+            map[g] = -1;
+        for (int g = 0; g < ngroups; g++) {
+            int used = 0;
+            for (int i = 0; i < n && !used; i++)
+                used = gid[i] == g;
+            if (used) {
+                lead[m] = lead[g];
+                map[g] = m++;
+            }
+        }
+        for (int i = 0; i < n; i++)
+            if (gid[i] >= 0)
+                gid[i] = map[gid[i]];
+        ngroups = m;
+        free(map);
+    }
+
     /* Sort keys: mastheads and folios first by position; then articles. */
     for (int g = 0; g < ngroups; g++) {
         /* The article's lead box: its headline, or its topmost block. */

@@ -128,6 +128,38 @@ static void test_wrap(void)
     bs_page_free(&p);
 }
 
+/* Text running from the foot of column one to the top of column two stays
+ * in its article; a byline at the top of column two starts another. */
+static void test_column_flow(void)
+{
+    struct bs_page *p = bs_page_new();
+    struct bs_band *band;
+    int group[16], seq[16];
+    char *s;
+
+    p->width = 1400;
+    p->height = 2000;
+    band = bs_page_add_band(p, 0, 2000);
+    bs_band_add_col(band, 100, 650);
+    bs_band_add_col(band, 750, 1300);
+    add(p, BS_ROLE_SEPARATOR, 100, 80, 1200, 4, NULL);           /* b001 */
+    add(p, BS_ROLE_BODY, 750, 100, 550, 800, "flows on");        /* b002 */
+    add(p, BS_ROLE_HEADLINE, 300, 100, 200, 40, "Polen.");       /* b003 */
+    add(p, BS_ROLE_BODY, 100, 160, 550, 1500, "Warschau");       /* b004 */
+    add(p, BS_ROLE_HEADLINE, 900, 950, 200, 40, "Schweden.");    /* b005 */
+    add(p, BS_ROLE_BODY, 750, 1000, 550, 600, "Stockholm");      /* b006 */
+    CHECK(bs_segment(p, 2.5, group, seq) == 2);
+    s = group_str(p, group, seq, 0);
+    CHECK_STR(s, "b003 b004 b002");
+    free(s);
+    s = group_str(p, group, seq, 1);
+    CHECK_STR(s, "b005 b006");
+    free(s);
+    p->blocks[1].role = BS_ROLE_BYLINE;
+    CHECK(bs_segment(p, 2.5, group, seq) == 3);
+    bs_page_free(&p);
+}
+
 /* Roles from text: a jump line at the foot of a column becomes its own
  * continuation block; bylines and photo credits are recognised. */
 static void test_text_roles(void)
@@ -271,6 +303,7 @@ int main(int argc, char **argv)
     (void)argc;
     test_broadsheet();
     test_wrap();
+    test_column_flow();
     test_text_roles();
     test_truth(truth ? truth : "fixtures/truth");
     return check_report(argv[0]);
