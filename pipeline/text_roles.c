@@ -172,15 +172,16 @@ static int centred_heading(const struct bs_page *page,
     }
     left = l->box.x - x0;
     right = x1 - bs_box_right(l->box);
+    /* Margins on both sides, roughly equal (OCR specks widen the box). */
     if (left < 2 * l->box.h || right < 2 * l->box.h ||
-        abs(left - right) > l->box.h + (left + right) / 6)
+        left < 0.12 * (x1 - x0) || right < 0.12 * (x1 - x0) ||
+        abs(left - right) > 0.45 * (left + right))
         return 0;
     c = bs_utf8_to_cps(text, &n);
     for (int i = 0; i < n; i++) {
         if (c[i] == ' ')
             words++;
-        else if (bs_cp_is_cjk(c[i]) || (bs_cp_is_punct(c[i]) && i < n - 1 &&
-                                        c[i] != '-' && c[i] != '.'))
+        else if (bs_cp_is_cjk(c[i]))
             words = 99;
     }
     free(c);

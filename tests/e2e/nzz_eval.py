@@ -7,6 +7,11 @@ article ground truth (PAGE XML baselines tagged with article ids).
       article that matches theirs (one to one, by most shared lines).
   nzz_eval.py text PAGE_XML
       the page text in the ground truth's reading order (region text).
+  nzz_eval.py truth-model PAGE_XML MODEL_IN MODEL_OUT
+      a layout model from the ground truth's regions (no text, no roles
+      beyond position: above the first full-width rule masthead, between
+      the first two folio, below body; columns split at the vertical rule),
+      to measure ocr, order and articles apart from layout.
 """
 import json
 import re
@@ -85,9 +90,74 @@ def page_text(path):
     return '\n'.join(parts)
 
 
+def region_box(reg):
+    pts = points(reg.find(NS + 'Coords').get('points'))
+    xs = [p[0] for p in pts]
+    ys = [p[1] for p in pts]
+    return [min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)]
+
+
+def truth_model(xml_path, model_in, model_out):
+    root = ET.parse(xml_path).getroot()
+    model = json.load(open(model_in, encoding='utf-8'))
+    regs = []
+    for reg in root.iter():
+        kind = {NS + 'TextRegion': 'text', NS + 'SeparatorRegion': 'separator',
+                NS + 'GraphicRegion': 'image',
+                NS + 'ImageRegion': 'image'}.get(reg.tag)
+        if kind:
+            regs.append((kind, region_box(reg)))
+    width = model['page']['width']
+    rules = sorted(b[1] for k, b in regs
+                   if k == 'separator' and b[2] > 0.6 * width)
+    vrules = [b for k, b in regs if k == 'separator' and b[3] > 3 * b[2]]
+    cuts = rules[:2]
+    body = [b for k, b in regs if k == 'text' and (not cuts or b[1] > cuts[-1])]
+    cols = []
+    if vrules and body:
+        vx = vrules[0][0]
+        left = [b for b in body if b[0] + b[2] / 2 < vx]
+        right = [b for b in body if b[0] + b[2] / 2 >= vx]
+        if left:
+            cols.append([min(b[0] for b in left), vx])
+        if right:
+            cols.append([vx + vrules[0][2], max(b[0] + b[2] for b in right)])
+    elif body:
+        cols.append([min(b[0] for b in body), max(b[0] + b[2] for b in body)])
+    y0 = cuts[-1] + 1 if cuts else 0
+    bands = [{'y': [y0, model['page']['height']], 'columns': cols}]
+    blocks = []
+    for i, (kind, b) in enumerate(regs, 1):
+        role, band, c0, c1 = 'body', -1, -1, -1
+        if kind != 'text':
+            role = kind
+        elif len(cuts) > 0 and b[1] < cuts[0]:
+            role = 'masthead'
+        elif len(cuts) > 1 and b[1] < cuts[1]:
+            role = 'folio'
+        else:
+            band = 0
+            hit = [ci for ci, (x0, x1) in enumerate(cols)
+                   if min(b[0] + b[2], x1) - max(b[0], x0) > 0.15 * (x1 - x0)]
+            if hit:
+                c0, c1 = hit[0], hit[-1]
+            else:
+                band = -1
+        blocks.append({'id': 'b%03d' % i, 'role': role, 'bbox': b,
+                       'band': band, 'columns': [c0, c1], 'order': -1,
+                       'text_height': 0, 'lines': []})
+    model['stage'] = 'layout'
+    model['bands'] = bands
+    model['blocks'] = blocks
+    model['articles'] = []
+    json.dump(model, open(model_out, 'w', encoding='utf-8'), indent=1)
+
+
 if __name__ == '__main__':
     if len(sys.argv) == 4 and sys.argv[1] == 'lines':
         print(json.dumps(lines_share(sys.argv[2], sys.argv[3])))
+    elif len(sys.argv) == 5 and sys.argv[1] == 'truth-model':
+        truth_model(sys.argv[2], sys.argv[3], sys.argv[4])
     elif len(sys.argv) == 3 and sys.argv[1] == 'text':
         sys.stdout.write(page_text(sys.argv[2]))
     else:
