@@ -297,6 +297,21 @@ static void test_truth(const char *dir)
     printf("%d truth pages checked\n", pages);
 }
 
+/* Degenerate pages: nothing, only rules and photos, empty boxes. */
+static void test_degenerate(void)
+{
+    struct bs_page *p = bs_page_new();
+    int group[8], seq[8];
+
+    CHECK(bs_segment(p, 2.5, group, seq) == 0);
+    add(p, BS_ROLE_SEPARATOR, 0, 10, 100, 2, NULL);
+    add(p, BS_ROLE_IMAGE, 0, 20, 100, 100, NULL);
+    add(p, BS_ROLE_BODY, 0, 0, 0, 0, NULL);
+    CHECK(bs_segment(p, 2.5, group, seq) == 1);
+    CHECK(group[0] == -1 && group[1] == -1 && group[2] == 0);
+    bs_page_free(&p);
+}
+
 int main(int argc, char **argv)
 {
     const char *truth = getenv("BS_TRUTH_DIR");
@@ -304,6 +319,7 @@ int main(int argc, char **argv)
     test_broadsheet();
     test_wrap();
     test_column_flow();
+    test_degenerate();
     test_text_roles();
     test_truth(truth ? truth : "fixtures/truth");
     return check_report(argv[0]);
