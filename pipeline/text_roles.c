@@ -188,9 +188,55 @@ static int centred_heading(const struct bs_page *page,
     return n >= 3 && words <= 3;
 }
 
-int bs_text_refine_roles(struct bs_page *page)
+static int cmp_int(const void *a, const void *b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+/* Median height of the lines OCR found in body blocks; 0 when none. */
+static int body_line_height(const struct bs_page *page)
+{
+    int n = 0, cap = 0, *v = NULL, h;
+
+    for (int i = 0; i < page->nblocks; i++) {
+        const struct bs_block *b = &page->blocks[i];
+        if (b->role != BS_ROLE_BODY)
+            continue;
+        for (int l = 0; l < b->nlines; l++)
+            if (b->lines[l].box.h > 0) {
+                bs_grow((void **)&v, &cap, n + 1, sizeof(int));
+                v[n++] = b->lines[l].box.h;
+            }
+    }
+    if (!n)
+        return 0;
+    qsort(v, (size_t)n, sizeof(int), cmp_int);
+    h = v[n / 2];
+    free(v);
+    return h;
+}
+
+/* A body block of at most three lines set far larger than the body text
+ * is a headline layout did not tag. */
+static int large_type(const struct bs_block *b, int body_h, double ratio)
+{
+    int hs[3], n = 0;
+
+    if (body_h <= 0 || ratio <= 0 || b->nlines > 3 || b->nlines == 0)
+        return 0;
+    for (int l = 0; l < b->nlines; l++)
+        if (b->lines[l].box.h > 0)
+            hs[n++] = b->lines[l].box.h;
+    if (!n)
+        return 0;
+    qsort(hs, (size_t)n, sizeof(int), cmp_int);
+    return hs[n / 2] >= ratio * body_h;
+}
+
+int bs_text_refine_roles(struct bs_page *page, double headline_ratio)
 {
     int changed = 0, n = page->nblocks;
+    int body_h = body_line_height(page);
 
     for (int i = 0; i < n; i++) {
         struct bs_block *b = &page->blocks[i];
@@ -221,7 +267,9 @@ int bs_text_refine_roles(struct bs_page *page)
                    (b->nlines == 1 || bs_text_is_byline(last))) {
             b->role = BS_ROLE_BYLINE;
             changed++;
-        } else if (b->role == BS_ROLE_BODY && centred_heading(page, b, first)) {
+        } else if (b->role == BS_ROLE_BODY &&
+                   (centred_heading(page, b, first) ||
+                    large_type(b, body_h, headline_ratio))) {
             b->role = BS_ROLE_HEADLINE;
             changed++;
         } else if (b->nlines > 2 && b->role == BS_ROLE_BODY &&

@@ -72,7 +72,7 @@ static int articles_run(struct bs_run *run, struct bs_page *page,
 
     (void)err;
     bs_page_clear_articles(page);
-    bs_text_refine_roles(page);
+    bs_text_refine_roles(page, run->settings->profile.headline_ratio);
     n = page->nblocks;
     group = bs_calloc((size_t)n + 1, sizeof(int));
     seq = bs_calloc((size_t)n + 1, sizeof(int));

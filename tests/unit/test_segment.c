@@ -172,7 +172,7 @@ static void test_text_roles(void)
     add(p, BS_ROLE_BODY, 100, 260, 500, 200,
         "The council voted\nseven to two.\nContinued on Page 4");
     add(p, BS_ROLE_BODY, 600, 260, 500, 30, "（下转第二版）");
-    CHECK(bs_text_refine_roles(p) == 3);
+    CHECK(bs_text_refine_roles(p, 1.6) == 3);
     CHECK(p->nblocks == 5);
     CHECK(p->blocks[1].role == BS_ROLE_BYLINE);
     CHECK(p->blocks[2].nlines == 2);
@@ -203,10 +203,17 @@ static void test_text_roles(void)
         bs_line_add_word(l, "Salonichi.", l->box, 90);
         h->band = 0;
         h->col_first = h->col_last = 0;
+        /* set in type three times the body's: an untagged headline */
+        h = add(p, BS_ROLE_BODY, 100, 500, 700, 90, NULL);
+        l = bs_block_add_line(h, (struct bs_box){100, 500, 700, 90});
+        bs_line_add_word(l, "Council Votes Yes", l->box, 90);
+        h = add(p, BS_ROLE_BODY, 100, 600, 700, 300, "body one\nbody two\nbody three");
     }
-    CHECK(bs_text_refine_roles(p) == 1);
+    CHECK(bs_text_refine_roles(p, 1.6) == 2);
     CHECK(p->blocks[0].role == BS_ROLE_HEADLINE);
     CHECK(p->blocks[1].role == BS_ROLE_BODY);
+    CHECK(p->blocks[2].role == BS_ROLE_HEADLINE);
+    CHECK(p->blocks[3].role == BS_ROLE_BODY);
     CHECK(bs_text_is_byline("By Jane Doe and Tom Ash"));
     CHECK(!bs_text_is_byline("By the end of the year, the city had"));
     CHECK(!bs_text_is_byline("本报讯 记者从市住房和城乡建设局获悉，今年"));
