@@ -4,6 +4,7 @@
 #include "segment.h"
 
 #include "error.h"
+#include "jumps.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -185,6 +186,33 @@ static void find_anchors(struct seg *s)
         while (a >= 0 && s->anchor[a] != a && guard++ < s->n)
             a = s->anchor[a];
         s->anchor[i] = a;
+    }
+    /* A "from" jump line no headline sits right over ("BUDGET from Page
+     * 1", "■上接第1版") opens the rest of a story jumped from another page:
+     * it leads an article of its own, like a headline. */
+    for (int i = 0; i < s->n; i++) {
+        const struct bs_block *j = blk(s, i);
+        struct bs_jump jump;
+        char *text;
+        int headed = 0;
+        if (j->role != BS_ROLE_CONTINUATION || j->nlines == 0)
+            continue;
+        text = bs_line_text(&j->lines[0]);
+        if (!bs_jump_parse(text, &jump) || jump.dir != BS_JUMP_FROM) {
+            free(text);
+            continue;
+        }
+        free(text);
+        for (int k = 0; k < s->n; k++) {
+            const struct bs_block *h = blk(s, k);
+            if (h->role == BS_ROLE_HEADLINE &&
+                bs_box_bottom(h->box) <= j->box.y + s->th &&
+                j->box.y - bs_box_bottom(h->box) < 2 * s->th + h->box.h / 2 &&
+                bs_box_xoverlap(h->box, j->box) > 0)
+                headed = 1;
+        }
+        if (!headed)
+            s->anchor[i] = i;
     }
     for (int i = 0; i < s->n; i++)
         if (s->anchor[i] == i)
@@ -487,7 +515,7 @@ int bs_segment(const struct bs_page *page, double gap_lines, int *group,
         owner[i] = -1;
         if (!owned_role(b->role))
             owner[i] = -2;
-        else if (b->role == BS_ROLE_HEADLINE)
+        else if (b->role == BS_ROLE_HEADLINE || s.anchor[i] == i)
             owner[i] = s.anchor[i];
         else if (b->role == BS_ROLE_KICKER)
             owner[i] = kicker_anchor(&s, i);
