@@ -2,7 +2,8 @@
  * articles.c - stage `articles`: groups blocks into articles.
  *
  * First refines roles by the text OCR found (jump lines become
- * continuation blocks, bylines and photo credits; pipeline/text_roles.c),
+ * continuation blocks, bylines and photo credits; pipeline/text_roles.c)
+ * and by place (a subheadline under body text is a crosshead: body),
  * then groups and orders the blocks (pipeline/segment.c: headline spans,
  * rules, photos with captions, bylines) and rewrites block->order to match.
  * Each article gets its blocks in reading order, its text fields
@@ -63,6 +64,31 @@ static int group_has_text(const struct bs_page *page, const int *group, int g)
     return 0;
 }
 
+/* Crossheads: a "subheadline" below body text of its own article is a
+ * heading inside the body (小标题), read in its place as a paragraph.
+ * Returns the number of blocks changed. */
+static int crossheads_to_body(struct bs_page *page, const int *group)
+{
+    int changed = 0;
+
+    for (int i = 0; i < page->nblocks; i++) {
+        struct bs_block *sub = &page->blocks[i];
+        if (sub->role != BS_ROLE_SUBHEADLINE || group[i] < 0)
+            continue;
+        for (int k = 0; k < page->nblocks; k++) {
+            const struct bs_block *b = &page->blocks[k];
+            if (group[k] == group[i] && b->role == BS_ROLE_BODY &&
+                bs_box_bottom(b->box) <= sub->box.y + sub->box.h / 2 &&
+                bs_box_xoverlap(b->box, sub->box) > 0) {
+                sub->role = BS_ROLE_BODY;
+                changed++;
+                break;
+            }
+        }
+    }
+    return changed;
+}
+
 static int articles_run(struct bs_run *run, struct bs_page *page,
                         struct bs_error *err)
 {
@@ -79,6 +105,9 @@ static int articles_run(struct bs_run *run, struct bs_page *page,
     v = bs_calloc((size_t)n + 1, sizeof(*v));
     ngroups = bs_segment(page, run->settings->profile.article_gap_lines,
                          group, seq);
+    if (crossheads_to_body(page, group) > 0)
+        ngroups = bs_segment(page, run->settings->profile.article_gap_lines,
+                             group, seq);
     bs_segment_apply_order(page, seq);
     for (int i = 0; i < n; i++)
         page->blocks[i].article[0] = '\0';
