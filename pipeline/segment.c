@@ -217,6 +217,30 @@ static void find_anchors(struct seg *s)
     for (int i = 0; i < s->n; i++)
         if (s->anchor[i] == i)
             s->span[i] = column_span(s->page, blk(s, i)->box);
+    /* Without columns from layout, a headline's span is widened to the
+     * blocks it stands over (a centred headline over four columns). */
+    for (int a = 0; a < s->n; a++) {
+        const struct bs_band *band;
+        struct bs_box h;
+        if (s->anchor[a] != a)
+            continue;
+        h = blk(s, a)->box;
+        band = band_at(s->page, h.y + h.h / 2);
+        if (band && band->ncols > 0)
+            continue;
+        for (int k = 0; k < s->n; k++) {
+            const struct bs_block *b = blk(s, k);
+            if (k == a || b->role == BS_ROLE_SEPARATOR ||
+                b->role == BS_ROLE_HEADLINE || b->role == BS_ROLE_MASTHEAD ||
+                b->role == BS_ROLE_FOLIO || b->box.y < bs_box_bottom(h) ||
+                b->box.y > bs_box_bottom(h) + 6 * s->th + 3 * h.h ||
+                bs_box_xoverlap(b->box, h) <= 0 ||
+                rule_between(s, bs_box_bottom(h), b->box.y, b->box))
+                continue;
+            s->span[a] = bs_box_union(s->span[a], (struct bs_box){
+                b->box.x, s->span[a].y, b->box.w, s->span[a].h});
+        }
+    }
     /* A merged headline widens its anchor's span. */
     for (int i = 0; i < s->n; i++)
         if (blk(s, i)->role == BS_ROLE_HEADLINE && s->anchor[i] != i) {
@@ -251,7 +275,10 @@ static int owner_of(const struct seg *s, int i)
         sp = s->span[a];
         if (bottom > b->box.y + s->th * 0.5)
             continue;
-        if (bs_box_xoverlap(sp, b->box) < 0.5 * min_i(sp.w, b->box.w))
+        /* In its columns: mostly inside the span, or (when layout gave no
+         * columns to widen a centred headline) largely under it. */
+        if (bs_box_xoverlap(sp, b->box) < 0.5 * min_i(sp.w, b->box.w) &&
+            bs_box_xoverlap(sp, b->box) < 0.4 * b->box.w)
             continue;
         if (rule_between(s, bottom, b->box.y, b->box))
             continue;
