@@ -162,7 +162,8 @@ static int ends_sentence(uint32_t c)
  * every block is its own paragraph. */
 static int paragraph_runs_on(const struct bs_block *a, const struct bs_block *b)
 {
-    int al, ar, bl, br, ha = text_edges(a, &al, &ar), hb = text_edges(b, &bl, &br);
+    int al, ar, bl, br;
+    int ha = text_edges(a, &al, &ar), hb = text_edges(b, &bl, &br);
     const struct bs_line *last, *first;
     char *text;
     uint32_t c;

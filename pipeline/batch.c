@@ -61,7 +61,8 @@ int bs_run_pages(struct bs_cli *cli)
             fprintf(stderr, "broadsheet: %s: %s\n", job->id, err.msg);
             failed++;
         } else {
-            done_dirs = bs_realloc(done_dirs, sizeof(char *) * (size_t)(done + 1));
+            done_dirs = bs_realloc(done_dirs,
+                                   sizeof(char *) * (size_t)(done + 1));
             done_dirs[done] = job->dir;
             done++;
             if (!cli->quiet)

@@ -121,7 +121,8 @@ static int read_block(struct bs_tess *tess, PIX *src, struct bs_page *page,
 
     if (!crop)
         return bs_fail(err, "%s: block %s lies outside the page", dir, b->id);
-    rc = bs_tess_read(tess, b->lang ? b->lang : lang, crop, psm_for(b, page->width, p),
+    rc = bs_tess_read(tess, b->lang ? b->lang : lang, crop,
+                      psm_for(b, page->width, p),
                       (int)lround((page->dpi > 0 ? page->dpi : 300) *
                                   map.scale),
                       map, b, err);
