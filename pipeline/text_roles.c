@@ -280,5 +280,35 @@ int bs_text_refine_roles(struct bs_page *page, double headline_ratio)
         free(first);
         free(last);
     }
+    /* A short one-line body block just over a headline, in smaller type,
+     * is its kicker ("CITY & REGION", "经济观察"). */
+    for (int i = 0; i < page->nblocks; i++) {
+        struct bs_block *k = &page->blocks[i];
+        int alone = 1;
+        if (k->role != BS_ROLE_BODY || k->nlines != 1 || bs_box_empty(k->box))
+            continue;
+        /* not the last line of text just above it */
+        for (int a = 0; a < page->nblocks && alone; a++) {
+            const struct bs_block *up = &page->blocks[a];
+            if (a != i && bs_role_has_text(up->role) &&
+                bs_box_xoverlap(up->box, k->box) > 0 &&
+                bs_box_bottom(up->box) <= k->box.y &&
+                k->box.y - bs_box_bottom(up->box) < 3 * k->box.h)
+                alone = 0;
+        }
+        for (int h = 0; alone && h < page->nblocks; h++) {
+            const struct bs_block *hd = &page->blocks[h];
+            int gap = hd->box.y - bs_box_bottom(k->box);
+            if (hd->role != BS_ROLE_HEADLINE || gap < 0 ||
+                gap > 2 * k->box.h + hd->box.h / 2 ||
+                k->box.w > hd->box.w / 2 || k->box.h >= hd->box.h ||
+                k->box.x > bs_box_right(hd->box) ||
+                bs_box_right(k->box) < hd->box.x - hd->box.w / 2)
+                continue;
+            k->role = BS_ROLE_KICKER;
+            changed++;
+            break;
+        }
+    }
     return changed;
 }

@@ -21,7 +21,8 @@ int bs_text_is_photo_credit(const char *line);
  * a byline (a photo credit under a photo a caption); a one-line body
  * block of a few Latin words centred in its block becomes a headline (the
  * country heads of early papers), and so does a body block of up to three
- * lines whose OCR'd lines are headline_ratio times the body's (0: off).
+ * lines whose OCR'd lines are headline_ratio times the body's (0: off);
+ * a short one-line body block just over a headline becomes its kicker.
  * Returns the number of
  * blocks changed or added.  Block pointers are invalid afterwards. */
 int bs_text_refine_roles(struct bs_page *page, double headline_ratio);

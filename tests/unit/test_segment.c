@@ -204,16 +204,20 @@ static void test_text_roles(void)
         h->band = 0;
         h->col_first = h->col_last = 0;
         /* set in type three times the body's: an untagged headline */
-        h = add(p, BS_ROLE_BODY, 100, 500, 700, 90, NULL);
-        l = bs_block_add_line(h, (struct bs_box){100, 500, 700, 90});
+        h = add(p, BS_ROLE_BODY, 100, 560, 700, 90, NULL);
+        l = bs_block_add_line(h, (struct bs_box){100, 560, 700, 90});
         bs_line_add_word(l, "Council Votes Yes", l->box, 90);
-        h = add(p, BS_ROLE_BODY, 100, 600, 700, 300, "body one\nbody two\nbody three");
+        h = add(p, BS_ROLE_BODY, 100, 660, 700, 300, "body one\nbody two\nbody three");
     }
-    CHECK(bs_text_refine_roles(p, 1.6) == 2);
+    /* a short line over a headline: its kicker */
+    add(p, BS_ROLE_BODY, 1000, 300, 200, 30, "CITY & REGION");
+    add(p, BS_ROLE_HEADLINE, 1000, 360, 800, 90, "Flood Barrier");
+    CHECK(bs_text_refine_roles(p, 1.6) == 3);
     CHECK(p->blocks[0].role == BS_ROLE_HEADLINE);
     CHECK(p->blocks[1].role == BS_ROLE_BODY);
     CHECK(p->blocks[2].role == BS_ROLE_HEADLINE);
     CHECK(p->blocks[3].role == BS_ROLE_BODY);
+    CHECK(p->blocks[4].role == BS_ROLE_KICKER);
     CHECK(bs_text_is_byline("By Jane Doe and Tom Ash"));
     CHECK(!bs_text_is_byline("By the end of the year, the city had"));
     CHECK(!bs_text_is_byline("本报讯 记者从市住房和城乡建设局获悉，今年"));
