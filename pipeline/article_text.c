@@ -128,6 +128,60 @@ char *bs_block_paragraphs(const struct bs_block *b, const struct bs_joiner *j)
     return out;
 }
 
+/* The text's left and right edges in a block (from its lines' boxes) and
+ * the median line height; 0 when the lines have no geometry. */
+static int text_edges(const struct bs_block *b, int *left, int *right)
+{
+    int h = median_height(b);
+
+    if (b->nlines == 0 || h <= 0)
+        return 0;
+    *left = b->lines[0].box.x;
+    *right = bs_box_right(b->lines[0].box);
+    for (int l = 1; l < b->nlines; l++) {
+        if (bs_box_empty(b->lines[l].box))
+            return 0;
+        if (b->lines[l].box.x < *left)
+            *left = b->lines[l].box.x;
+        if (bs_box_right(b->lines[l].box) > *right)
+            *right = bs_box_right(b->lines[l].box);
+    }
+    return h;
+}
+
+static int ends_sentence(uint32_t c)
+{
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == 0x3002 ||
+           c == 0xFF01 || c == 0xFF1F || c == 0xFF1A || c == 0x201D ||
+           c == '"' || c == 0x300D;
+}
+
+/* True when block a's last paragraph runs on into block b (the next column
+ * of the same article): a's last line is full and does not end a sentence,
+ * and b's first line is not indented.  Needs line geometry; without it
+ * every block is its own paragraph. */
+static int paragraph_runs_on(const struct bs_block *a, const struct bs_block *b)
+{
+    int al, ar, bl, br;
+    int ha = text_edges(a, &al, &ar), hb = text_edges(b, &bl, &br);
+    const struct bs_line *last, *first;
+    char *text;
+    uint32_t c;
+
+    if (!ha || !hb || a->nlines < 2 || b->nlines < 1)
+        return 0;
+    last = &a->lines[a->nlines - 1];
+    first = &b->lines[0];
+    if (ar - bs_box_right(last->box) > ha * 1.5)
+        return 0; /* short last line: the paragraph ends */
+    if (first->box.x - bl > hb * 0.8)
+        return 0; /* indented first line: a new paragraph */
+    text = bs_line_text(last);
+    c = last_cp(text);
+    free(text);
+    return !ends_sentence(c);
+}
+
 /* Appends text to a field: joined like lines for headline-like fields
  * (sep == 0), or as a new paragraph (sep == '\n'). */
 static void field_add(char **field, const char *text, char sep,
@@ -152,6 +206,7 @@ void bs_article_build_text(const struct bs_page *page, struct bs_article *a,
 {
     char *kicker = NULL, *headline = NULL, *sub = NULL, *byline = NULL,
          *body = NULL, *caption = NULL;
+    const struct bs_block *last_body = NULL;
 
     for (int i = 0; i < a->nblocks; i++) {
         int bi = bs_page_find_block(page, a->blocks[i]);
@@ -208,7 +263,13 @@ void bs_article_build_text(const struct bs_page *page, struct bs_article *a,
         case BS_ROLE_UNKNOWN:
         case BS_ROLE_FOLIO:
             text = bs_block_paragraphs(b, j);
-            field_add(&body, text, '\n', j);
+            /* A paragraph broken at the foot of a column goes on at the
+             * top of the next. */
+            field_add(&body, text,
+                      body && last_body && paragraph_runs_on(last_body, b)
+                          ? 0 : '\n', j);
+            if (*text)
+                last_body = b;
             break;
         default:
             text = NULL; /* jump lines, rules, photos: no text fields */

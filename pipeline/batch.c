@@ -8,6 +8,7 @@
 #include "cli.h"
 
 #include "inputs.h"
+#include "link.h"
 #include "stage.h"
 #include "tess.h"
 
@@ -21,6 +22,7 @@ int bs_run_pages(struct bs_cli *cli)
     struct bs_error err;
     struct bs_tess *tess = NULL;
     int failed = 0, done = 0;
+    char **done_dirs = NULL;
 
     if (bs_jobs_collect(cli->inputs, cli->ninputs, cli->from, cli->out, &jobs,
                         &err) < 0) {
@@ -59,12 +61,23 @@ int bs_run_pages(struct bs_cli *cli)
             fprintf(stderr, "broadsheet: %s: %s\n", job->id, err.msg);
             failed++;
         } else {
+            done_dirs = bs_realloc(done_dirs,
+                                   sizeof(char *) * (size_t)(done + 1));
+            done_dirs[done] = job->dir;
             done++;
             if (!cli->quiet)
                 fprintf(stderr, "broadsheet: %s: done (%s)\n", job->id,
                         job->dir);
         }
     }
+    /* Continued articles are linked across the pages that were exported. */
+    if (done > 1 && cli->to == bs_stage_count - 1 &&
+        bs_link_continuations(done_dirs, done, &err) < 0) {
+        fprintf(stderr, "broadsheet: linking continued articles: %s\n",
+                err.msg);
+        failed++;
+    }
+    free(done_dirs);
     if (!cli->quiet)
         fprintf(stderr, "broadsheet: %d page%s done, %d failed\n", done,
                 done == 1 ? "" : "s", failed);

@@ -37,6 +37,8 @@ struct bs_profile {
     /* ocr */
     int psm_body;
     int psm_headline;
+    int psm_line;              /* one-line blocks (headline, byline, kicker) */
+    int psm_region;            /* body blocks wider than a column */
     int headline_max_px;       /* text taller than this is scaled down for OCR */
     int ocr_pad_px;
     int ocr_threads;           /* blocks of one page read in parallel */

@@ -145,6 +145,46 @@ static char *cjk_close_spaces(const char *s)
     return out;
 }
 
+static uint32_t edge_cp(const char *s, int last)
+{
+    int n, len;
+    uint32_t *c, cp;
+
+    if (!last)
+        return *s ? bs_utf8_decode(s, strlen(s), &len) : 0;
+    c = bs_utf8_to_cps(s, &n);
+    cp = n ? c[n - 1] : 0;
+    free(c);
+    return cp;
+}
+
+/* Adds a word to a line.  A digit or Latin word that touches a CJK
+ * character of its neighbour with no real gap ("2022" + "年", "GDP" +
+ * "增长") is glued to it: Chinese sets digits and Latin words inside the run of
+ * characters, and the space Tesseract reports there is noise. */
+static void add_word(struct bs_line *line, const char *text, struct bs_box box,
+                     float conf)
+{
+    struct bs_word *prev = line->nwords ? &line->words[line->nwords - 1] : NULL;
+    /* Two CJK characters need no gluing: line text never puts a space
+     * between them. */
+    int a = prev ? bs_cp_is_cjk(edge_cp(prev->text, 1)) : 0;
+    int b = bs_cp_is_cjk(edge_cp(text, 0));
+
+    if (prev && !bs_box_empty(prev->box) && !bs_box_empty(box) && a != b &&
+        box.x - bs_box_right(prev->box) <
+            0.35 * (box.h > prev->box.h ? box.h : prev->box.h)) {
+        char *joined = bs_sprintf("%s%s", prev->text, text);
+        free(prev->text);
+        prev->text = joined;
+        prev->box = bs_box_union(prev->box, box);
+        if (conf >= 0 && (prev->conf < 0 || conf < prev->conf))
+            prev->conf = conf;
+        return;
+    }
+    bs_line_add_word(line, text, box, conf);
+}
+
 static struct bs_box map_box(struct bs_tess_map m, int x0, int y0, int x1,
                              int y1)
 {
@@ -207,8 +247,8 @@ int bs_tess_read(struct bs_tess *tess, const char *lang, PIX *pix, int psm,
             while (e > s && e[-1] == ' ')
                 *--e = '\0';
             if (*s)
-                bs_line_add_word(line, s, map_box(map, x0, y0, x1, y1),
-                                 TessResultIteratorConfidence(it, RIL_WORD));
+                add_word(line, s, map_box(map, x0, y0, x1, y1),
+                         TessResultIteratorConfidence(it, RIL_WORD));
             free(clean);
         }
         if (text)

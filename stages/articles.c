@@ -1,61 +1,145 @@
 /*
  * articles.c - stage `articles`: groups blocks into articles.
  *
- * First form: walking the blocks in reading order, a headline starts a new
- * article and every other text block joins the current one.  Fills each
- * article's text fields (plain line joining; `repair` refills them).
+ * First refines roles by the text OCR found (jump lines become
+ * continuation blocks, bylines and photo credits; pipeline/text_roles.c)
+ * and by place (a subheadline under body text is a crosshead: body),
+ * then groups and orders the blocks (pipeline/segment.c: headline spans,
+ * rules, photos with captions, bylines) and rewrites block->order to match.
+ * Each article gets its blocks in reading order, its text fields
+ * (pipeline/article_text.c) and the page numbers of its jump lines in
+ * continued_from / continued_to.  Articles are stored in reading order.
  */
 #include "../pipeline/article_text.h"
+#include "../pipeline/jumps.h"
+#include "../pipeline/segment.h"
 #include "../pipeline/stage.h"
+#include "../pipeline/text_roles.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
-static int by_order(const void *pa, const void *pb)
+struct by_seq {
+    int block, seq;
+};
+
+static int cmp_seq(const void *pa, const void *pb)
 {
-    const struct bs_block *a = *(const struct bs_block *const *)pa;
-    const struct bs_block *b = *(const struct bs_block *const *)pb;
-    return a->order - b->order;
+    const struct by_seq *a = pa, *b = pb;
+    return a->seq - b->seq;
+}
+
+/* Reads the jump lines of an article into continued_from / continued_to. */
+static void article_jumps(const struct bs_page *page, struct bs_article *a)
+{
+    for (int k = 0; k < a->nblocks; k++) {
+        int bi = bs_page_find_block(page, a->blocks[k]);
+        const struct bs_block *b;
+        if (bi < 0)
+            continue;
+        b = &page->blocks[bi];
+        if (b->role != BS_ROLE_CONTINUATION)
+            continue;
+        for (int l = 0; l < b->nlines; l++) {
+            char *t = bs_line_text(&b->lines[l]);
+            struct bs_jump j;
+            if (bs_jump_parse(t, &j)) {
+                if (j.dir == BS_JUMP_TO && !a->continued_to)
+                    a->continued_to = j.page;
+                else if (j.dir == BS_JUMP_FROM && !a->continued_from)
+                    a->continued_from = j.page;
+            }
+            free(t);
+        }
+    }
+}
+
+/* True when some text block of group g has text. */
+static int group_has_text(const struct bs_page *page, const int *group, int g)
+{
+    for (int i = 0; i < page->nblocks; i++)
+        if (group[i] == g && bs_role_has_text(page->blocks[i].role) &&
+            page->blocks[i].nlines > 0)
+            return 1;
+    return 0;
+}
+
+/* Crossheads: a "subheadline" below body text of its own article is a
+ * heading inside the body (小标题), read in its place as a paragraph.
+ * Returns the number of blocks changed. */
+static int crossheads_to_body(struct bs_page *page, const int *group)
+{
+    int changed = 0;
+
+    for (int i = 0; i < page->nblocks; i++) {
+        struct bs_block *sub = &page->blocks[i];
+        if (sub->role != BS_ROLE_SUBHEADLINE || group[i] < 0)
+            continue;
+        for (int k = 0; k < page->nblocks; k++) {
+            const struct bs_block *b = &page->blocks[k];
+            if (group[k] == group[i] && b->role == BS_ROLE_BODY &&
+                bs_box_bottom(b->box) <= sub->box.y + sub->box.h / 2 &&
+                bs_box_xoverlap(b->box, sub->box) > 0) {
+                sub->role = BS_ROLE_BODY;
+                changed++;
+                break;
+            }
+        }
+    }
+    return changed;
 }
 
 static int articles_run(struct bs_run *run, struct bs_page *page,
                         struct bs_error *err)
 {
-    struct bs_block **v;
-    int n = 0, current = -1;
     struct bs_joiner plain = {bs_join_plain, NULL};
+    int *group, *seq, ngroups, n;
+    struct by_seq *v;
 
-    (void)run;
     (void)err;
     bs_page_clear_articles(page);
-    v = calloc((size_t)page->nblocks + 1, sizeof(*v));
-    if (!v)
-        bs_oom();
-    for (int i = 0; i < page->nblocks; i++)
-        if (page->blocks[i].order >= 0 && page->blocks[i].nlines > 0)
-            v[n++] = &page->blocks[i];
-    qsort(v, (size_t)n, sizeof(*v), by_order);
-    for (int i = 0; i < n; i++) {
+    bs_text_refine_roles(page, run->settings->profile.headline_ratio);
+    n = page->nblocks;
+    group = bs_calloc((size_t)n + 1, sizeof(int));
+    seq = bs_calloc((size_t)n + 1, sizeof(int));
+    v = bs_calloc((size_t)n + 1, sizeof(*v));
+    ngroups = bs_segment(page, run->settings->profile.article_gap_lines,
+                         group, seq);
+    if (crossheads_to_body(page, group) > 0)
+        ngroups = bs_segment(page, run->settings->profile.article_gap_lines,
+                             group, seq);
+    bs_segment_apply_order(page, seq);
+    for (int i = 0; i < n; i++)
+        page->blocks[i].article[0] = '\0';
+    for (int g = 0; g < ngroups; g++) {
         struct bs_article *a;
-        if (current < 0 || v[i]->role == BS_ROLE_HEADLINE ||
-            v[i]->role == BS_ROLE_KICKER) {
-            /* A kicker directly before a headline belongs with it. */
-            if (!(current >= 0 && v[i]->role == BS_ROLE_HEADLINE && i > 0 &&
-                  v[i - 1]->role == BS_ROLE_KICKER)) {
-                bs_page_add_article(page);
-                current = page->narticles - 1;
+        int m = 0;
+
+        if (!group_has_text(page, group, g))
+            continue;
+        for (int i = 0; i < n; i++)
+            if (group[i] == g) {
+                v[m].block = i;
+                v[m].seq = seq[i];
+                m++;
             }
+        qsort(v, (size_t)m, sizeof(*v), cmp_seq);
+        a = bs_page_add_article(page);
+        for (int k = 0; k < m; k++) {
+            struct bs_block *b = &page->blocks[v[k].block];
+            bs_article_add_block(a, b->id);
+            snprintf(b->article, sizeof(b->article), "%s", a->id);
         }
-        a = &page->articles[current];
-        bs_article_add_block(a, v[i]->id);
-        snprintf(v[i]->article, sizeof(v[i]->article), "%s", a->id);
     }
-    free(v);
     for (int a = 0; a < page->narticles; a++) {
         bs_set_str(&page->articles[a].lang, page->lang);
+        article_jumps(page, &page->articles[a]);
         bs_article_build_text(page, &page->articles[a], &plain);
         bs_article_fit_box(page, &page->articles[a]);
     }
+    free(group);
+    free(seq);
+    free(v);
     return 0;
 }
 

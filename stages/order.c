@@ -1,47 +1,31 @@
 /*
  * order.c - stage `order`: the reading order of the page's blocks.
  *
- * First form: band by band, then column by column, then top to bottom.
- * Writes block->order (0-based) for text blocks; rules and photos get -1.
+ * Articles from the top left, band by band, column by column; inside an
+ * article kicker, headline, subheadline, byline, body columns left to right
+ * (each top to bottom), then captions (pipeline/segment.c decides).
+ * Writes block->order (0-based, dense) for text blocks; rules and photos
+ * get -1.  Article ids are left to `articles`.
  */
+#include "../pipeline/segment.h"
 #include "../pipeline/stage.h"
 
 #include <stdlib.h>
 
-static int cmp_reading(const void *pa, const void *pb)
-{
-    const struct bs_block *a = *(const struct bs_block *const *)pa;
-    const struct bs_block *b = *(const struct bs_block *const *)pb;
-
-    if (a->band != b->band)
-        return a->band - b->band;
-    if (a->col_first != b->col_first)
-        return a->col_first - b->col_first;
-    if (a->box.y != b->box.y)
-        return a->box.y - b->box.y;
-    return a->box.x - b->box.x;
-}
-
 static int order_run(struct bs_run *run, struct bs_page *page,
                      struct bs_error *err)
 {
-    struct bs_block **v;
-    int n = 0;
+    int n = page->nblocks;
+    int *group = calloc((size_t)n + 1, sizeof(int));
+    int *seq = calloc((size_t)n + 1, sizeof(int));
 
-    (void)run;
     (void)err;
-    v = calloc((size_t)page->nblocks + 1, sizeof(*v));
-    if (!v)
+    if (!group || !seq)
         bs_oom();
-    for (int i = 0; i < page->nblocks; i++) {
-        page->blocks[i].order = -1;
-        if (bs_role_has_text(page->blocks[i].role))
-            v[n++] = &page->blocks[i];
-    }
-    qsort(v, (size_t)n, sizeof(*v), cmp_reading);
-    for (int i = 0; i < n; i++)
-        v[i]->order = i;
-    free(v);
+    bs_segment(page, run->settings->profile.article_gap_lines, group, seq);
+    bs_segment_apply_order(page, seq);
+    free(group);
+    free(seq);
     return 0;
 }
 

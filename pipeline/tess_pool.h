@@ -1,0 +1,23 @@
+/*
+ * tess_pool.h - idle Tesseract engine sets shared by the threads of one
+ * process.
+ *
+ * `ocr` may read the blocks of a page with several threads; each thread
+ * needs its own bs_tess.  Loading a language costs far more than reading a
+ * block, so the engine sets of the extra threads are not made per page:
+ * a thread takes one from this pool (made on first need) and gives it back
+ * when the page is read, and the next page reuses it with its languages
+ * already loaded.  The pool is freed at process exit.  Thread-safe.
+ */
+#ifndef BS_TESS_POOL_H
+#define BS_TESS_POOL_H
+
+#include "tess.h"
+
+/* An engine set for tessdata folder `datapath` (NULL / "" = default), owned
+ * by the caller until given back. */
+struct bs_tess *bs_tess_pool_take(const char *datapath);
+/* Gives an engine set back to the pool (NULL is ignored). */
+void bs_tess_pool_give(struct bs_tess *tess, const char *datapath);
+
+#endif
