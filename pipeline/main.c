@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include "image.h"
+#include "omp_limit.h"
 #include "tess.h"
 
 #include <stdio.h>
@@ -71,6 +72,7 @@ int main(int argc, char **argv)
         return cmd_help(0, NULL);
     if (strcmp(argv[1], "--version") == 0)
         return cmd_version(0, NULL);
+    bs_omp_limit_reexec(argv);
     bs_image_quiet();
     for (int i = 0; i < NCOMMANDS; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
