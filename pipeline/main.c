@@ -32,6 +32,7 @@ static const struct bs_command commands[] = {
     {"stages", "list the stages and the files they read and write",
      bs_cmd_stages},
     {"profile", "print a newspaper profile's settings", bs_cmd_profile},
+    {"status", "done, failed and pending pages of a batch", bs_cmd_status},
     {"version", "print versions", cmd_version},
     {"help", "this help", cmd_help},
 };
