@@ -22,6 +22,7 @@ passed=0 failed=0 skipped=0 failures=()
 run_one() {
     local name=$1; shift
     local log="$ARTIFACTS/$name.log" start=$SECONDS
+    mkdir -p "$(dirname "$log")"
     if [ -n "${ONLY:-}" ] && [[ "$name" != *"$ONLY"* ]]; then return; fi
     "$@" >"$log" 2>&1
     local rc=$? took=$((SECONDS - start))

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""mkpage.py OUT.png [SEED] - writes a small synthetic page (grey PNG,
-stdlib only): two columns of dark bars shaped like lines of text, laid out
-from SEED so different seeds give different pages.  For batch mechanics tests
-that need many cheap, valid, distinct images."""
+"""mkpage.py OUT.png|OUT.tif [SEED] [PAGES] - writes a small synthetic page
+(grey PNG, or an uncompressed multi-page TIFF of PAGES pages; stdlib only):
+two columns of dark bars shaped like lines of text, laid out from SEED so
+different seeds give different pages.  For batch mechanics tests that need
+many cheap, valid, distinct images."""
 import random
 import struct
 import sys
@@ -19,9 +20,32 @@ def png_gray(path, w, h, rows):
         f.write(chunk(b"IDAT", zlib.compress(raw, 6)))
         f.write(chunk(b"IEND", b""))
 
-def main():
-    path = sys.argv[1]
-    rnd = random.Random(sys.argv[2] if len(sys.argv) > 2 else path)
+def tiff_gray(path, w, h, pages):
+    """Little-endian baseline TIFF, 8-bit grey, one strip per page."""
+    out = bytearray(b"II*\x00\x00\x00\x00\x00")
+    prev_link = 4
+    for rows in pages:
+        data_off = len(out)
+        out += b"".join(bytes(r) for r in rows)
+        if len(out) % 2:
+            out += b"\x00"
+        ifd_off = len(out)
+        struct.pack_into("<I", out, prev_link, ifd_off)
+        entries = [(256, 4, w), (257, 4, h), (258, 3, 8), (259, 3, 1),
+                   (262, 3, 1), (273, 4, data_off), (277, 3, 1),
+                   (278, 4, h), (279, 4, w * h)]
+        out += struct.pack("<H", len(entries))
+        for tag, typ, val in entries:
+            if typ == 3:
+                out += struct.pack("<HHIHH", tag, typ, 1, val, 0)
+            else:
+                out += struct.pack("<HHII", tag, typ, 1, val)
+        prev_link = len(out)
+        out += b"\x00\x00\x00\x00"
+    with open(path, "wb") as f:
+        f.write(out)
+
+def page_rows(rnd):
     w, h = 400, 300
     rows = [[255] * w for _ in range(h)]
     for x0, x1 in ((20, 190), (210, 380)):
@@ -35,6 +59,15 @@ def main():
                         rows[yy][xx] = 20
                 x += wl + 5
             y += 14
-    png_gray(path, w, h, rows)
+    return rows
+
+def main():
+    path = sys.argv[1]
+    rnd = random.Random(sys.argv[2] if len(sys.argv) > 2 else path)
+    npages = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+    if path.endswith((".tif", ".tiff")):
+        tiff_gray(path, 400, 300, [page_rows(rnd) for _ in range(npages)])
+    else:
+        png_gray(path, 400, 300, page_rows(rnd))
 
 main()
