@@ -125,10 +125,10 @@ void bs_page_free(struct bs_page **pagep)
     free(page->lang);
     free(page->stage);
     bs_page_clear_bands(page);
+    bs_page_clear_articles(page); /* touches the blocks: before they go */
     for (int b = 0; b < page->nblocks; b++)
         block_release(&page->blocks[b]);
     free(page->blocks);
-    bs_page_clear_articles(page);
     free(page);
     *pagep = NULL;
 }
