@@ -175,9 +175,22 @@ static void job_lost(const struct bs_pool_ops *ops, struct worker *w,
     ops->finished(ops->ctx, &res);
 }
 
+/* An idle worker leaves (its job pipe closed): it should exit 0. */
+static void retire(struct worker *w, struct bs_pool_report *rep)
+{
+    int status = reap(w);
+
+    if (!(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+        if (rep->bad_exits++ == 0)
+            bs_describe_wait_status(status, rep->bad_exit,
+                                    sizeof(rep->bad_exit));
+    }
+}
+
 /* The worker's result pipe is readable: a result, or its death. */
 static void collect(const struct bs_pool_ops *ops,
-                    const struct bs_pool_opts *opts, struct worker *w)
+                    const struct bs_pool_opts *opts, struct worker *w,
+                    struct bs_pool_report *rep)
 {
     struct bs_job_result res;
     char why[256];
@@ -191,7 +204,7 @@ static void collect(const struct bs_pool_ops *ops,
         w->jobs_done++;
         ops->finished(ops->ctx, &res);
         if (opts->recycle > 0 && w->jobs_done >= opts->recycle)
-            reap(w); /* closing its job pipe makes it exit */
+            retire(w, rep); /* closing its job pipe makes it exit */
         return;
     }
     /* EOF or a torn record: the worker died mid-job. */
@@ -236,7 +249,7 @@ static void stop_all(const struct bs_pool_ops *ops, struct worker *ws, int n)
 }
 
 int bs_pool_run(const struct bs_pool_ops *ops, const struct bs_pool_opts *opts,
-                int *stopped, struct bs_error *err)
+                struct bs_pool_report *rep, struct bs_error *err)
 {
     int n = opts->workers > 0 ? opts->workers : 1;
     struct worker *ws = bs_calloc((size_t)n, sizeof(*ws));
@@ -244,7 +257,7 @@ int bs_pool_run(const struct bs_pool_ops *ops, const struct bs_pool_opts *opts,
     int pending = -1, no_more = 0, rc = 0;
     double last_tick = now_seconds();
 
-    *stopped = 0;
+    memset(rep, 0, sizeof(*rep));
     for (int i = 0; i < n; i++)
         ws[i].job = -1;
     for (;;) {
@@ -252,7 +265,7 @@ int bs_pool_run(const struct bs_pool_ops *ops, const struct bs_pool_opts *opts,
         double t;
 
         if (opts->stop_fd >= 0 && bs_interrupt_signal()) {
-            *stopped = 1;
+            rep->stopped = 1;
             stop_all(ops, ws, n);
             goto out;
         }
@@ -286,7 +299,7 @@ int bs_pool_run(const struct bs_pool_ops *ops, const struct bs_pool_opts *opts,
         /* Nothing left to hand out: idle workers may go. */
         for (int i = 0; i < n; i++) {
             if (no_more && ws[i].pid && ws[i].job < 0)
-                reap(&ws[i]);
+                retire(&ws[i], rep);
             alive += ws[i].pid != 0;
             busy += ws[i].pid && ws[i].job >= 0;
         }
@@ -322,7 +335,7 @@ int bs_pool_run(const struct bs_pool_ops *ops, const struct bs_pool_opts *opts,
             goto out;
         }
         if (opts->stop_fd >= 0 && bs_interrupt_signal()) {
-            *stopped = 1;
+            rep->stopped = 1;
             stop_all(ops, ws, n);
             goto out;
         }
@@ -333,7 +346,7 @@ int bs_pool_run(const struct bs_pool_ops *ops, const struct bs_pool_opts *opts,
             for (int i = 0; i < n; i++)
                 if (ws[i].pid && ws[i].job >= 0 &&
                     ws[i].from_fd == pfd[p].fd)
-                    collect(ops, opts, &ws[i]);
+                    collect(ops, opts, &ws[i], rep);
         }
         if (opts->timeout > 0) {
             t = now_seconds();

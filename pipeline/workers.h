@@ -62,13 +62,21 @@ struct bs_pool_opts {
     int stop_fd;            /* readable = stop (interrupt.h); -1 = none */
 };
 
+struct bs_pool_report {
+    int stopped;            /* 1: ended by stop_fd */
+    int bad_exits;          /* idle workers that exited non-zero or by a
+                               signal when retired (a sanitizer's leak
+                               report, a crash in a destructor) */
+    char bad_exit[256];     /* the first such exit, described */
+};
+
 /* Runs jobs until next() returns -1 and every worker is idle, or until
  * stop_fd becomes readable: then no further job is handed out, workers are
  * terminated (SIGTERM) and reaped, lost() is called for their jobs and
- * *stopped is set to 1.  Returns -1 only when no worker can be started at
+ * rep->stopped is set.  Returns -1 only when no worker can be started at
  * all (fork or pipe failing). */
 int bs_pool_run(const struct bs_pool_ops *ops, const struct bs_pool_opts *opts,
-                int *stopped, struct bs_error *err);
+                struct bs_pool_report *rep, struct bs_error *err);
 
 /* Describes a wait status: "worker crashed: signal 11 (Segmentation
  * fault)" or "worker exited with status 3". */
