@@ -145,9 +145,13 @@ static char *manifest_dir(const struct bs_batch *b)
         return b->cli->out ? bs_strdup(b->cli->out) : NULL;
     for (int i = 0; i < b->jobs.n; i++) {
         const char *d = b->jobs.v[i].dir;
-        const char *slash = d ? strrchr(d, '/') : NULL;
-        char *parent = slash ? bs_strndup(d, (size_t)(slash - d))
-                             : bs_strdup(".");
+        const char *slash;
+        char *parent;
+
+        if (!d)
+            continue; /* an argument that is no page folder at all */
+        slash = strrchr(d, '/');
+        parent = slash ? bs_strndup(d, (size_t)(slash - d)) : bs_strdup(".");
         if (parent[0] == '\0') {
             free(parent);
             parent = bs_strdup("/");

@@ -226,8 +226,10 @@ static void add_list_file(struct collect *c, const char *path, int depth)
     free(data);
 }
 
-/* A page folder to resume: its id is its own name. */
-static void add_page_dir(struct collect *c, const char *dir)
+/* A page folder to resume: its id is its own name.  With msg, a page
+ * folder that cannot be resumed (a job that already failed). */
+static void add_page_dir_msg(struct collect *c, const char *dir,
+                             const char *msg)
 {
     struct bs_jobs *jobs = c->jobs;
     char *copy = bs_strdup(dir);
@@ -241,7 +243,13 @@ static void add_page_dir(struct collect *c, const char *dir)
     j = job_add(jobs);
     j->dir = bs_strdup(copy);
     j->id = unique_id(c, base ? base + 1 : copy);
+    j->error = msg ? bs_strdup(msg) : NULL;
     free(copy);
+}
+
+static void add_page_dir(struct collect *c, const char *dir)
+{
+    add_page_dir_msg(c, dir, NULL);
 }
 
 /* True when `dir` is a page folder (has a load artifact): never searched
@@ -268,7 +276,7 @@ static void add_rerun_arg(struct collect *c, const char *arg)
     } else if (is_page_dir(arg)) {
         char *msg = bs_sprintf("%s: no %s; run stage \"%s\" first", arg,
                                model, prev);
-        add_failed(c, arg, 0, msg);
+        add_page_dir_msg(c, arg, msg);
         free(msg);
     } else if (bs_is_dir(arg)) {
         int n, found = 0;
@@ -290,7 +298,7 @@ static void add_rerun_arg(struct collect *c, const char *arg)
                  * so rather than leave it out silently. */
                 char *msg = bs_sprintf("%s: no %s; run stage \"%s\" first",
                                        sub, model, prev);
-                add_failed(c, sub, 0, msg);
+                add_page_dir_msg(c, sub, msg);
                 free(msg);
                 found++;
             }

@@ -147,6 +147,12 @@ mkdir empty
 "$BROADSHEET" run --to binarize -q empty -o out6 2>/dev/null
 [ $? -eq 2 ] || fail "no images at all: want exit 2"
 
+# A re-run on something that is no page folder: a failure, no manifest
+# written in the current folder.
+"$BROADSHEET" run --from repair -q in/p1.png 2>/dev/null
+[ $? -eq 1 ] || fail "--from on an image: want exit 1"
+[ ! -e manifest.tsv ] || fail "manifest written in the current folder"
+
 # 7. Later stages over a whole batch, with -j: only those stages run.
 rm in/sub/broken.png in/p7.png
 "$BROADSHEET" run -j 2 -q in -o out7 2>/dev/null || fail "full run failed"
