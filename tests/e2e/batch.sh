@@ -85,12 +85,19 @@ no_procs "$t/"
 
 # 4. SIGTERM: stop handing out pages, end the workers, no temp files,
 #    exit 128+15; a rerun finishes the batch with the same outputs.
-BS_TEST_FAULT=hang:p2 "$BROADSHEET" run --to binarize -j 1 -q in -o "$t/out4" 2> err4 &
+#    OMP_THREAD_LIMIT unset: the batch re-executes itself with it set to
+#    1 before libgomp loads, so its workers have it.
+env -u OMP_THREAD_LIMIT BS_TEST_FAULT=hang:p2 "$BROADSHEET" run --to binarize -j 1 -q \
+    in -o "$t/out4" 2> err4 &
 pid=$!
 for _ in $(seq 100); do
     grep -q $'^p1\tdone' out4/manifest.tsv 2>/dev/null && break
     sleep 0.1
 done
+worker=$(pgrep -P $pid | head -n 1)
+[ -n "$worker" ] || fail "no worker process under the batch"
+tr '\0' '\n' < "/proc/$worker/environ" | grep -qx 'OMP_THREAD_LIMIT=1' ||
+    fail "worker runs without OMP_THREAD_LIMIT=1"
 kill -TERM $pid
 wait $pid
 rc=$?
