@@ -19,7 +19,9 @@ struct bs_tess;
 
 /* Pages a worker does before it is replaced by a fresh process (memory
  * stays flat whatever a library keeps; reloading a model costs < 1 s). */
-#define BS_WORKER_RECYCLE 50
+#ifndef BS_WORKER_RECYCLE
+#define BS_WORKER_RECYCLE 50   /* 0 = never (build with -DBS_WORKER_RECYCLE=0) */
+#endif
 
 struct bs_batch {
     struct bs_cli *cli;
