@@ -89,6 +89,7 @@ int bs_cmd_stage(int argc, char **argv)
         return BS_EXIT_USAGE;
     }
     cli.from = cli.to = stage;
+    cli.force = 1; /* an explicit stage re-run never skips a page */
     if (stage == 0)
         return rerun_load(&cli);
     return bs_run_pages(&cli);

@@ -7,6 +7,15 @@
  * instead.  An argument that cannot be used (a missing file, a damaged TIFF)
  * becomes a job that has already failed, so it is reported with the others
  * and never stops the run.
+ *
+ * Folder searches go in name order and skip hidden names, page folders
+ * (holding model.load.json: their images are outputs), the output folder
+ * when it sits inside an input folder, and symlinks back to a folder being
+ * searched.  Lines of a list file are paths relative to the current folder
+ * (blank lines and lines starting with '#' are ignored).  Page ids come
+ * from file names (fsutil.h: bs_page_id_from_path); the second page with
+ * the same id gets "-2", the third "-3", in input order, so the same
+ * arguments always give the same ids (--shard relies on it).
  */
 #ifndef BS_INPUTS_H
 #define BS_INPUTS_H

@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include "image.h"
+#include "omp_limit.h"
 #include "tess.h"
 
 #include <stdio.h>
@@ -35,6 +36,7 @@ static const struct bs_command commands[] = {
      bs_cmd_eval},
     {"repair", "repair OCR text you already have (text, hOCR, ALTO)",
      bs_cmd_repair},
+    {"status", "done, failed and pending pages of a batch", bs_cmd_status},
     {"version", "print versions", cmd_version},
     {"help", "this help", cmd_help},
 };
@@ -75,6 +77,7 @@ int main(int argc, char **argv)
         return cmd_help(0, NULL);
     if (strcmp(argv[1], "--version") == 0)
         return cmd_version(0, NULL);
+    bs_omp_limit_reexec(argv);
     bs_image_quiet();
     for (int i = 0; i < NCOMMANDS; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
