@@ -17,11 +17,15 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 skip() { echo "skipped: $*"; exit 77; }
 
 # A fresh temporary folder, removed when the script exits.
+# Not called in $(...): the trap must be set in the test's own shell.
+BS_E2E_TMPS=()
+bs_e2e_cleanup() { rm -rf "${BS_E2E_TMPS[@]}"; }
 tmpdir() {
-    local d
-    d=$(mktemp -d "${TMPDIR:-/tmp}/bs-e2e.XXXXXX")
-    trap 'rm -rf "$d"' EXIT
-    echo "$d"
+    local made
+    made=$(mktemp -d "${TMPDIR:-/tmp}/bs-e2e.XXXXXX") || fail "mktemp failed"
+    BS_E2E_TMPS+=("$made")
+    trap bs_e2e_cleanup EXIT
+    printf -v "$1" '%s' "$made"
 }
 
 # fixture_lang NAME: the Tesseract language of a fixture page, from its truth.

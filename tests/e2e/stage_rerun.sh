@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 src=$(fixture_run en-2col) || fail "run failed"
-t=$(tmpdir)
+tmpdir t
 cp -R "$src" "$t/page"
 page="$t/page"
 touch -d '2000-01-01' "$page"/* "$page"/articles/*
