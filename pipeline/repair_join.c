@@ -16,7 +16,6 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #define LEXICON_MAX_BYTES (16u << 20)
 #define WORD_MAX 64
