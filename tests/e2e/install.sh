@@ -4,6 +4,7 @@
 # `make uninstall` removes what install put there.
 . "$(dirname "$0")/lib.sh"
 
+unset BROADSHEET_MODELS # the installed binary must find its own
 tmpdir t
 make -s -C "$ROOT" install DESTDIR="$t/stage" PREFIX=/opt/bs BIN="$BROADSHEET" \
     >"$t/log" 2>&1 || fail "make install: $(tail -3 "$t/log")"
