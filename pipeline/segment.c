@@ -757,13 +757,11 @@ int bs_segment(const struct bs_page *page, double gap_lines, int *group,
                                                        page->blocks[left].box))
                     left = k;
             }
-            /* The foot is the end of the column segment beside it: the
-             * lowest block there that starts no lower than it does. */
             for (int k = 0; left >= 0 && k < n; k++) {
                 struct bs_box kb = page->blocks[k].box;
                 struct bs_box lb = page->blocks[left].box;
                 if (gid[k] < 0 || gid[k] == g ||
-                    band_key(&s, kb.y) != band || kb.y > tb.y + s.th ||
+                    band_key(&s, kb.y) != band ||
                     bs_box_xoverlap(kb, lb) < 0.5 * min_i(kb.w, lb.w))
                     continue;
                 if (foot < 0 || bs_box_bottom(kb) >

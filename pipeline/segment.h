@@ -13,8 +13,9 @@
  * kicker joins the headline just below it; a headline right under another
  * is the same headline broken in two; a caption goes with its photo; text
  * no headline owns forms headless articles, split at rules, large gaps and
- * bylines; one at the top of a column continues the column segment beside
- * it on the left, unless a cutoff rule over it does not cover that too.  Reading order: articles band by band (bands end at full-width
+ * bylines; one at the top of a column continues the article at the foot
+ * of the column on its left, unless a cutoff rule over it does not cover
+ * that foot too.  Reading order: articles band by band (bands end at full-width
  * rules and full-width headlines), in each band column by column from the
  * left, top to bottom; inside an article kicker, headline, subheadline,
  * byline, the body column by column (each top to bottom; a body block
