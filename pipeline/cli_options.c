@@ -52,7 +52,7 @@ void bs_cli_print_options(FILE *fp)
         "      --formats LIST     txt,json,alto,page,hocr,mets or all "
         "(default txt,json)\n"
         "      --no-repair KINDS  switch repair kinds off: overlap,columns,"
-        "doubled,spacing,join,all\n"
+        "doubled,spacing,punct,join,all\n"
         "      --dpi N            resolution of the scans when the files "
         "do not say\n"
         "      --max-pixels N     refuse larger images (default 250000000)\n"

@@ -23,7 +23,7 @@
 #define REPAIR_MAX_BYTES (64u << 20)
 
 static const char *const kinds[] = {"overlap", "columns", "doubled",
-                                    "spacing", "join"};
+                                    "spacing", "punct", "join"};
 #define NKINDS ((int)(sizeof(kinds) / sizeof(kinds[0])))
 
 static int check_kinds(const char *list, struct bs_error *err)
@@ -37,7 +37,7 @@ static int check_kinds(const char *list, struct bs_error *err)
             ok = strlen(kinds[k]) == n && strncmp(p, kinds[k], n) == 0;
         if (!ok)
             return bs_fail(err, "--no-repair: unknown kind \"%.*s\" (kinds: "
-                           "overlap, columns, doubled, spacing, join, all)",
+                           "overlap, columns, doubled, spacing, punct, join, all)",
                            (int)n, p);
         p += n;
         if (*p == ',')

@@ -67,6 +67,9 @@ const struct bs_param bs_params[] = {
       "ocr: blocks of one page read in parallel (one engine per thread)"),
     P(ocr_min_conf, BS_PARAM_DOUBLE, 0, 0, 100,
       "ocr: words below this confidence are dropped"),
+    P(ocr_speck_conf, BS_PARAM_DOUBLE, 50, 0, 100,
+      "ocr: a word of ASCII marks alone (\"~\", \"|\", \".\") below this "
+      "confidence is a speck and dropped"),
     P(ocr_binary, BS_PARAM_INT, 0, 0, 1,
       "ocr: read the binarized image (1) or the grey one (0)"),
     P(article_gap_lines, BS_PARAM_DOUBLE, 2.5, 0.5, 50.0,

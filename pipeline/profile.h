@@ -43,6 +43,7 @@ struct bs_profile {
     int ocr_pad_px;
     int ocr_threads;           /* blocks of one page read in parallel */
     double ocr_min_conf;       /* words below this confidence are dropped */
+    double ocr_speck_conf;     /* ASCII marks alone below it are specks */
     int ocr_binary;            /* 1: OCR the binarized image, 0: the grey one */
     /* articles */
     double article_gap_lines;  /* vertical gap that separates two articles */

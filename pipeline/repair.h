@@ -12,6 +12,8 @@
  *   doubled  - text read twice: whole-line X+X, chunk-by-chunk doubling,
  *              doubled circled numbers
  *   spacing  - letter-spaced CJK closed up, spaces between CJK and digits
+ *   punct    - half-width punctuation between Han characters made
+ *              full-width, a deck's opening "——" read as "一一"
  *   join     - hyphenated Latin words at line ends joined when the lexicon
  *              knows the joined word
  */
@@ -168,6 +170,15 @@ int bs_spacing_find(const uint32_t *cps, int n, unsigned char *keep,
 /* The text form: malloc'd repaired copy, or NULL when nothing changes. */
 char *bs_spacing_text(const char *text);
 void bs_repair_spacing(struct bs_page *page, struct bs_repair_log *log);
+
+/* ---- Chinese punctuation look-alikes (repair_punct.c) ---- */
+
+/* Rewrites cps[0..n) in place (the count never changes); deck: the line
+ * opens a subheadline.  Returns the number of marks changed. */
+int bs_punct_fix(uint32_t *cps, int n, int deck);
+/* The text form: malloc'd repaired copy, or NULL when nothing changes. */
+char *bs_punct_text(const char *text, int deck);
+void bs_repair_punct(struct bs_page *page, struct bs_repair_log *log);
 
 /* ---- line joining and the lexicon (repair_join.c) ---- */
 

@@ -9,7 +9,9 @@
  * and put after the source block in its article.  Headlines, decks,
  * kickers, mastheads and folios span columns on purpose and are left alone,
  * as are lines of much larger type and, at a gutter seen only in the text,
- * lines whose words run on across it (a caption under a two-column photo).
+ * lines whose words run on across it (a caption under a two-column photo);
+ * a caption line also at a layout gutter, where no wider gap than its own
+ * word gaps falls on the gutter.
  *
  * In text without geometry, a line that is only two or more column labels
  * ("【学报告】 【大家谈】") becomes one line per label.
@@ -301,8 +303,42 @@ static int segment_of(const struct bs_gutter *gs, const int *on, int ng,
  * and *segs set to a malloc'd segment index per word.  Returns the number
  * of segments holding words; below 2 there is nothing to split and *segs is
  * NULL. */
+static int cmp_gap(const void *a, const void *b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+/* Does a caption line run on across x?  A word covers x, or the gap there
+ * is no wider than twice its usual gap between words (or CJK characters):
+ * a caption under a photo spanning columns, not two captions side by
+ * side. */
+static int caption_runs_on(const struct bs_line *line, int x)
+{
+    int gaps[256], n = 0, prev = -1, left = -1, right = -1, on;
+
+    for (int w = 0; w < line->nwords; w++) {
+        struct bs_box wb = line->words[w].box;
+        if (!bs_word_evidence(&line->words[w]) || bs_box_empty(wb))
+            continue;
+        if (wb.x < x && bs_box_right(wb) > x)
+            return 1;
+        if (bs_box_right(wb) <= x && bs_box_right(wb) > left)
+            left = bs_box_right(wb);
+        if (wb.x >= x && (right < 0 || wb.x < right))
+            right = wb.x;
+        if (prev >= 0 && n < 256 && wb.x >= prev)
+            gaps[n++] = wb.x - prev;
+        prev = bs_box_right(wb);
+    }
+    if (left < 0 || right < 0 || n < 3)
+        return 0;
+    qsort(gaps, (size_t)n, sizeof(int), cmp_gap);
+    on = right - left <= 2 * gaps[n / 2] + 2;
+    return on;
+}
+
 static int plan_cuts(struct bs_line *cut, const struct bs_gutter *gs, int ng,
-                     json_t *marks, int **segs)
+                     json_t *marks, int **segs, enum bs_role role)
 {
     int parts = 0, on[BS_MAX_GUTTERS];
     int *sg;
@@ -321,6 +357,9 @@ static int plan_cuts(struct bs_line *cut, const struct bs_gutter *gs, int ng,
                 bs_word_evidence(&cut->words[w]))
                 on[gi] = 0;
         }
+        if (on[gi] && role == BS_ROLE_CAPTION &&
+            caption_runs_on(cut, gs[gi].gx))
+            on[gi] = 0;
         if (!on[gi])
             continue;
         for (int w = 0; w < cut->nwords; w++)
@@ -417,7 +456,8 @@ static int geometry_block(struct bs_page *page, int src,
             continue;
         marks = json_array();
         line_copy(&cut, line);
-        nparts = plan_cuts(&cut, gs, ng, marks, &segs);
+        nparts = plan_cuts(&cut, gs, ng, marks, &segs,
+                           page->blocks[src].role);
         if (nparts < 2) {
             line_release(&cut);
             json_decref(marks);

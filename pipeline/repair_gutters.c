@@ -10,7 +10,8 @@
  * the grid of the block's other gutters (a steady column pitch): word gaps
  * of justified text line up by chance over a few lines, never down a page.
  * Blocks too short to show a gutter alone take the page's gutters that
- * show in them.
+ * show in them.  Each side of a gutter holds four line heights at least:
+ * the cell gaps of justified CJK text line up down a column too.
  */
 #include "repair.h"
 
@@ -213,6 +214,22 @@ static int text_gutters(const struct bs_block *B, struct bs_gutter *g, int max)
     }
     free(span);
     free(cov);
+    /* A column holds a few characters at least: a "gutter" closer than
+     * that to the block's edge or to the last gutter is the gap between
+     * two cells of a justified CJK grid, which lines up down the column. */
+    {
+        int k = 0, left = B->box.x, min_w = 4 * h;
+        for (int i = 0; i < n; i++) {
+            int right_end = i + 1 < n ? g[i + 1].g0 : bs_box_right(B->box);
+            if (g[i].g0 - left < min_w || right_end - g[i].g1 < min_w)
+                continue;
+            g[k++] = g[i];
+            left = g[i].g1;
+        }
+        for (int i = 0; i < k; i++)
+            g[i].rx1 = i + 1 < k ? g[i + 1].g0 : bs_box_right(B->box);
+        n = k;
+    }
     return n;
 }
 

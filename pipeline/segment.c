@@ -87,6 +87,22 @@ static int rule_between(const struct seg *s, int y0, int y1, struct bs_box b)
     return 0;
 }
 
+/* The nearest horizontal rule above box b across it, or -1. */
+static int rule_above(const struct seg *s, struct bs_box b)
+{
+    int best = -1;
+
+    for (int i = 0; i < s->n; i++) {
+        const struct bs_block *r = blk(s, i);
+        if (!is_hrule(r) || r->box.y >= b.y ||
+            bs_box_xoverlap(r->box, b) < 0.5 * min_i(r->box.w, b.w))
+            continue;
+        if (best < 0 || r->box.y > blk(s, best)->box.y)
+            best = i;
+    }
+    return best;
+}
+
 /* The layout band holding y (by the block's band when known). */
 static const struct bs_band *band_at(const struct bs_page *page, int y)
 {
@@ -150,6 +166,114 @@ static int owned_role(enum bs_role r)
 {
     return r != BS_ROLE_SEPARATOR && r != BS_ROLE_MASTHEAD &&
            r != BS_ROLE_FOLIO;
+}
+
+/* Bottom of an anchor's headline (all its parts). */
+static int anchor_bottom(const struct seg *s, int a)
+{
+    int b = bs_box_bottom(blk(s, a)->box);
+    for (int i = 0; i < s->n; i++)
+        if (s->anchor[i] == a && blk(s, i)->role == BS_ROLE_HEADLINE)
+            b = max_i(b, bs_box_bottom(blk(s, i)->box));
+    return b;
+}
+
+static int is_vrule(const struct bs_block *b)
+{
+    return b->role == BS_ROLE_SEPARATOR && b->box.h >= 3 * b->box.w;
+}
+
+/* Bottom of an anchor's head: its headline and the subheadlines stacked
+ * right under it. */
+static int head_bottom(const struct seg *s, int a)
+{
+    int bottom = anchor_bottom(s, a), grew = 1;
+
+    while (grew) {
+        grew = 0;
+        for (int i = 0; i < s->n; i++) {
+            const struct bs_block *b = blk(s, i);
+            if (b->role != BS_ROLE_SUBHEADLINE ||
+                bs_box_bottom(b->box) <= bottom ||
+                b->box.y < blk(s, a)->box.y ||
+                b->box.y - bottom > 2 * s->th ||
+                bs_box_xoverlap(b->box, s->span[a]) <= 0)
+                continue;
+            bottom = bs_box_bottom(b->box);
+            grew = 1;
+        }
+    }
+    return bottom;
+}
+
+/* A vertical rule between x0 and x1 crossing the rows y0..y1. */
+static int vrule_between(const struct seg *s, int x0, int x1, int y0, int y1)
+{
+    for (int i = 0; i < s->n; i++) {
+        const struct bs_block *r = blk(s, i);
+        int cx = r->box.x + r->box.w / 2;
+        if (is_vrule(r) && cx >= x0 && cx <= x1 && r->box.y < y1 &&
+            bs_box_bottom(r->box) > y0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A headline is often narrower than its article: set flush left over the
+ * first columns, or centred over all of them with the kicker and byline in
+ * the first column.  The article still owns a neighbouring column when
+ * that column's text starts right under the head and the column is empty
+ * beside the headline (no other headline, no text running past it, no
+ * column rule crossing it). */
+static void widen_span(struct seg *s, int a)
+{
+    const struct bs_box h = blk(s, a)->box;
+    int hb = anchor_bottom(s, a);
+    int zone = head_bottom(s, a) + (int)(3 * s->th);
+    int reach = (int)(2.5 * s->th), grew = 1;
+
+    while (grew) {
+        struct bs_box sp = s->span[a];
+        grew = 0;
+        for (int k = 0; k < s->n && !grew; k++) {
+            const struct bs_block *b = blk(s, k);
+            int left, x0, x1, clear = 1;
+            if (k == a || !owned_role(b->role) ||
+                b->role == BS_ROLE_HEADLINE || b->role == BS_ROLE_KICKER ||
+                s->anchor[k] >= 0 || b->box.y < hb - s->th / 2 ||
+                b->box.y > zone ||
+                bs_box_xoverlap(b->box, sp) >= 0.5 * b->box.w)
+                continue;
+            left = b->box.x < sp.x;
+            x0 = left ? bs_box_right(b->box) : bs_box_right(sp);
+            x1 = left ? sp.x : b->box.x;
+            if (x1 - x0 > reach || x1 - x0 < -b->box.w / 2 ||
+                vrule_between(s, x0 - (int)s->th / 2, x1 + (int)s->th / 2,
+                              h.y, hb))
+                continue;
+            for (int j = 0; j < s->n && clear; j++) {
+                const struct bs_block *o = blk(s, j);
+                if (j == k || o->role == BS_ROLE_SEPARATOR ||
+                    s->anchor[j] == a)
+                    continue;
+                /* a byline or deck over the column is part of the head */
+                if ((o->role == BS_ROLE_BYLINE ||
+                     o->role == BS_ROLE_SUBHEADLINE) &&
+                    o->box.y >= hb - s->th / 2 && o->box.y <= zone)
+                    continue;
+                if (bs_box_xoverlap(o->box, b->box) >
+                        0.3 * min_i(o->box.w, b->box.w) &&
+                    bs_box_bottom(o->box) > h.y && o->box.y < b->box.y)
+                    clear = 0;
+            }
+            if (!clear || rule_between(s, hb, b->box.y, b->box))
+                continue;
+            s->span[a] = bs_box_union(sp, column_span(s->page, b->box));
+            s->span[a].y = sp.y;
+            s->span[a].h = sp.h;
+            grew = 1;
+        }
+    }
 }
 
 /* Headlines: anchors, with broken headlines merged into one. */
@@ -247,16 +371,9 @@ static void find_anchors(struct seg *s)
             struct bs_box sp = column_span(s->page, blk(s, i)->box);
             s->span[s->anchor[i]] = bs_box_union(s->span[s->anchor[i]], sp);
         }
-}
-
-/* Bottom of an anchor's headline (all its parts). */
-static int anchor_bottom(const struct seg *s, int a)
-{
-    int b = bs_box_bottom(blk(s, a)->box);
-    for (int i = 0; i < s->n; i++)
-        if (s->anchor[i] == a && blk(s, i)->role == BS_ROLE_HEADLINE)
-            b = max_i(b, bs_box_bottom(blk(s, i)->box));
-    return b;
+    for (int a = 0; a < s->n; a++)
+        if (s->anchor[a] == a)
+            widen_span(s, a);
 }
 
 /* The headline owning block i: nearest above, in its columns, no rule
@@ -650,6 +767,16 @@ int bs_segment(const struct bs_page *page, double gap_lines, int *group,
                 if (foot < 0 || bs_box_bottom(kb) >
                                     bs_box_bottom(page->blocks[foot].box))
                     foot = k;
+            }
+            /* A cutoff rule over this column that does not also cover the
+             * foot closes off what is on the left: a new item starts. */
+            if (foot >= 0) {
+                int r = rule_above(&s, tb);
+                if (r >= 0 && (bs_box_xoverlap(page->blocks[r].box,
+                                               page->blocks[foot].box) <= 0 ||
+                               page->blocks[foot].box.y <
+                                   page->blocks[r].box.y))
+                    foot = -1;
             }
         }
         if (foot >= 0) {

@@ -6,11 +6,16 @@
  * be tested on hand-built pages.
  *
  * Articles: a headline owns the blocks below it in the columns it spans,
- * down to the next horizontal rule or the next headline in those columns; a
+ * down to the next horizontal rule or the next headline in those columns
+ * (its span takes in a neighbouring column whose text starts right under
+ * the head when nothing stands beside the headline there: a flush-left or
+ * centred headline narrower than its article); a
  * kicker joins the headline just below it; a headline right under another
  * is the same headline broken in two; a caption goes with its photo; text
  * no headline owns forms headless articles, split at rules, large gaps and
- * bylines.  Reading order: articles band by band (bands end at full-width
+ * bylines; one at the top of a column continues the article at the foot
+ * of the column on its left, unless a cutoff rule over it does not cover
+ * that foot too.  Reading order: articles band by band (bands end at full-width
  * rules and full-width headlines), in each band column by column from the
  * left, top to bottom; inside an article kicker, headline, subheadline,
  * byline, the body column by column (each top to bottom; a body block

@@ -109,7 +109,22 @@ static PIX *block_crop(PIX *src, const struct bs_block *b, int dpi,
     return padded;
 }
 
-/* Reads block b with engine set tess; words below ocr_min_conf dropped. */
+/* A speck read as text: ASCII marks alone ("~", "|", "-", ".") with a
+ * confidence under ocr_speck_conf.  Letters, digits and non-ASCII marks
+ * (CJK punctuation, dashes, quotes) are never specks. */
+static int speck(const struct bs_word *w, const struct bs_profile *p)
+{
+    if (w->conf < 0 || w->conf >= p->ocr_speck_conf || !w->text[0])
+        return 0;
+    for (const unsigned char *c = (const unsigned char *)w->text; *c; c++)
+        if (*c >= 0x80 || (*c >= '0' && *c <= '9') ||
+            ((*c | 0x20) >= 'a' && (*c | 0x20) <= 'z'))
+            return 0;
+    return 1;
+}
+
+/* Reads block b with engine set tess; words below ocr_min_conf and specks
+ * dropped. */
 static int read_block(struct bs_tess *tess, PIX *src, struct bs_page *page,
                       struct bs_block *b, const char *lang,
                       const struct bs_profile *p, const char *dir,
@@ -129,13 +144,14 @@ static int read_block(struct bs_tess *tess, PIX *src, struct bs_page *page,
     pixDestroy(&crop);
     if (rc < 0)
         return -1;
-    if (p->ocr_min_conf > 0) {
+    if (p->ocr_min_conf > 0 || p->ocr_speck_conf > 0) {
         for (int l = 0; l < b->nlines; l++) {
             struct bs_line *line = &b->lines[l];
             int k = 0;
             for (int w = 0; w < line->nwords; w++) {
-                if (line->words[w].conf >= 0 &&
-                    line->words[w].conf < p->ocr_min_conf) {
+                if ((line->words[w].conf >= 0 &&
+                     line->words[w].conf < p->ocr_min_conf) ||
+                    speck(&line->words[w], p)) {
                     free(line->words[w].text);
                     continue;
                 }

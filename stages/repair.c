@@ -28,6 +28,8 @@ void bs_repair_page(struct bs_page *page, const struct bs_settings *s,
         bs_repair_doubled(page, s, log);
     if (bs_settings_repair_on(s, "spacing"))
         bs_repair_spacing(page, log);
+    if (bs_settings_repair_on(s, "punct"))
+        bs_repair_punct(page, log);
     if (join)
         bs_repair_join_log(page, lex, log);
     for (int a = 0; a < page->narticles; a++) {

@@ -49,6 +49,43 @@ static void spacing_case(const char *in, const char *want, int line)
 }
 #define SPACING(in, want) spacing_case(in, want, __LINE__)
 
+static void punct_case(const char *in, int deck, const char *want, int line)
+{
+    char *got = bs_punct_text(in, deck);
+
+    check_total++;
+    if ((want == NULL) != (got == NULL) ||
+        (want && strcmp(got, want) != 0)) {
+        check_failed++;
+        fprintf(stderr, "test_repair.c:%d: punct(\"%s\") = \"%s\", want "
+                "\"%s\"\n", line, in, got ? got : "(unchanged)",
+                want ? want : "(unchanged)");
+    }
+    free(got);
+}
+#define PUNCT(in, deck, want) punct_case(in, deck, want, __LINE__)
+
+/* Chinese punctuation read as its half-width look-alike; a deck's dash. */
+static void test_punct(void)
+{
+    PUNCT("项目前期工作时间;要加强用地", 0, "项目前期工作时间；要加强用地");
+    PUNCT("变化是怎么来的?村党支部书记说", 0, "变化是怎么来的？村党支部书记说");
+    PUNCT("怎么来的 ? 村", 0, "怎么来的 ？ 村");
+    PUNCT("他说:", 0, "他说：");
+    PUNCT("一一写在全省农村人居环境整治现场会召开之际", 1,
+          "——写在全省农村人居环境整治现场会召开之际");
+    PUNCT("-一今年新开工项目四十个", 1, "——今年新开工项目四十个");
+    PUNCT("一一 写在", 1, "—— 写在");
+    PUNCT("一 一 写 在", 1, "— — 写 在");
+    /* kept: Latin and numbers, a word 一一, a deck already right */
+    PUNCT("上午10:30开幕", 0, NULL);
+    PUNCT("共3,000人", 0, NULL);
+    PUNCT("Yes; no?", 0, NULL);
+    PUNCT("一一对应的关系", 0, NULL);
+    PUNCT("——写在现场会召开之际", 1, NULL);
+    PUNCT("一批新项目", 1, NULL);
+}
+
 static void test_doubled_positive(void)
 {
     DOUBLED("让民生福祉持续增进让民生福祉持续增进", "让民生福祉持续增进", &BODY);
@@ -490,6 +527,7 @@ int main(int argc, char **argv)
     test_doubled_positive();
     test_doubled_negative();
     test_spacing();
+    test_punct();
     test_labels();
     test_lexicon_join();
     test_overlap();

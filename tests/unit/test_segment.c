@@ -160,6 +160,48 @@ static void test_column_flow(void)
     bs_page_free(&p);
 }
 
+/* A centred headline narrower than its article: the kicker and byline in
+ * the first column and the body in the columns beside the headline belong
+ * to it, up to the column rule that crosses the headline's height.  An
+ * item under a cutoff rule over one column only starts anew. */
+static void test_narrow_headline(void)
+{
+    struct bs_page *p = bs_page_new();
+    struct bs_band *band;
+    int group[16], seq[16];
+    char *s;
+
+    p->width = 1700;
+    p->height = 1000;
+    band = bs_page_add_band(p, 80, 1000);
+    bs_band_add_col(band, 100, 450);
+    bs_band_add_col(band, 470, 820);
+    bs_band_add_col(band, 840, 1190);
+    bs_band_add_col(band, 1210, 1560);
+    add(p, BS_ROLE_KICKER, 110, 90, 150, 30, "【记者手记】");        /* b001 */
+    add(p, BS_ROLE_HEADLINE, 425, 140, 440, 80, "让乡村更加宜居");   /* b002 */
+    add(p, BS_ROLE_BYLINE, 100, 250, 200, 30, "本报记者 梅刚");      /* b003 */
+    add(p, BS_ROLE_BODY, 100, 300, 350, 600, "初冬的清晨");          /* b004 */
+    add(p, BS_ROLE_BODY, 470, 300, 350, 600, "水横流的样子");        /* b005 */
+    add(p, BS_ROLE_BODY, 840, 300, 350, 600, "丽庭院的人家");        /* b006 */
+    add(p, BS_ROLE_SEPARATOR, 1199, 80, 2, 900, NULL);               /* b007 */
+    add(p, BS_ROLE_HEADLINE, 1210, 140, 350, 60, "小切口办成大实事"); /* b008 */
+    add(p, BS_ROLE_BODY, 1210, 230, 350, 500, "一盏路灯");           /* b009 */
+    add(p, BS_ROLE_SEPARATOR, 1210, 760, 350, 4, NULL);              /* b010 */
+    add(p, BS_ROLE_BODY, 1210, 780, 350, 150, "本报讯 市图书馆");    /* b011 */
+    CHECK(bs_segment(p, 2.5, group, seq) == 3);
+    s = group_str(p, group, seq, 0);
+    CHECK_STR(s, "b001 b002 b003 b004 b005 b006");
+    free(s);
+    s = group_str(p, group, seq, 1);
+    CHECK_STR(s, "b008 b009");
+    free(s);
+    s = group_str(p, group, seq, 2);
+    CHECK_STR(s, "b011");
+    free(s);
+    bs_page_free(&p);
+}
+
 /* Roles from text: a jump line at the foot of a column becomes its own
  * continuation block; bylines and photo credits are recognised. */
 static void test_text_roles(void)
@@ -335,6 +377,7 @@ int main(int argc, char **argv)
     test_broadsheet();
     test_wrap();
     test_column_flow();
+    test_narrow_headline();
     test_degenerate();
     test_text_roles();
     test_truth(truth ? truth : "fixtures/truth");
