@@ -9,8 +9,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd); cd "$ROOT"
 B=build-fuzz; SECS=${FUZZ_SECONDS:-30}
 command -v clang >/dev/null || { echo "skipped: no clang"; exit 77; }
 mkdir -p "$B/obj"
-PK=$(pkg-config --cflags tesseract lept libpng libtiff-4 jansson libxml-2.0)
-LIBS="$(pkg-config --libs tesseract lept libpng libtiff-4 jansson libxml-2.0) -lm -lpthread -lstdc++"
+PK=$(pkg-config --cflags tesseract lept libpng libtiff-4 jansson libxml-2.0 libjpeg)
+LIBS="$(pkg-config --libs tesseract lept libpng libtiff-4 jansson libxml-2.0 libjpeg) -lm -lpthread -lstdc++"
 SAN="-g -O1 -fsanitize=fuzzer-no-link,address,undefined -D_GNU_SOURCE -DBS_VERSION=\"fuzz\" -DBS_MODELS_DIR=\"$ROOT/models\""
 objs=()
 for s in $(ls pipeline/*.c stages/*.c | grep -v pipeline/main.c); do
