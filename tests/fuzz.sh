@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tests/fuzz.sh - builds the libFuzzer harnesses tests/fuzz/fuzz_*.c with
 # clang -fsanitize=fuzzer,address,undefined against the library sources and
-# runs each for FUZZ_SECONDS (default 30) on a copy of its seed corpus
+# runs each (or those whose name contains FUZZ_ONLY) for FUZZ_SECONDS
+# (default 30) on a copy of its seed corpus
 # tests/fuzz/corpus/<harness>/ plus the kept crash inputs
 # tests/fuzz/regress/<harness>/.  Exits 77 when clang/libFuzzer is missing,
 # 1 when any harness finds a crash (the input is left in
@@ -28,6 +29,7 @@ done
 rc=0
 for h in tests/fuzz/fuzz_*.c; do
     n=$(basename "$h" .c); n=${n#fuzz_}
+    [[ "$n" == *"${FUZZ_ONLY:-}"* ]] || continue
     clang $SAN -fsanitize=fuzzer $PK "$h" "${objs[@]}" $LIBS -o "$B/fuzz_$n" \
         || { echo "FAIL: cannot build fuzz_$n"; exit 1; }
     mkdir -p "$B/corpus-$n"
