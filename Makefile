@@ -17,6 +17,7 @@ VERSION := 0.1.0
 
 CC      ?= cc
 PKGS    := tesseract lept libpng libtiff-4 jansson libxml-2.0
+PKGS    += libjpeg
 CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wformat=2
 CPPFLAGS_ALL = -D_GNU_SOURCE -DBS_VERSION='"$(VERSION)"' \
@@ -32,6 +33,9 @@ DEB_PACKAGES := build-essential pkg-config libtesseract-dev libleptonica-dev \
 	tesseract-ocr-deu tesseract-ocr-frk tesseract-ocr-osd \
 	libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-dejavu-core \
 	wamerican parallel clang python3 chromium
+# libjpeg: our own JPEG decoder (pipeline/decode_jpeg.c); valgrind: the
+# leak test tests/e2e/valgrind_page.sh.
+DEB_PACKAGES += libjpeg-dev valgrind
 
 BUILD   ?= build
 BIN     ?= broadsheet
@@ -65,6 +69,16 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
 
 unit-tests: $(TEST_BIN)
 
+# Each libFuzzer harness, linked with a plain main that replays its seed
+# corpus and the crash inputs kept in tests/fuzz/regress/<name>/.
+FUZZ_REPLAY := $(patsubst tests/fuzz/fuzz_%.c,$(BUILD)/tests/test_fuzz_%,\
+	$(wildcard tests/fuzz/fuzz_*.c))
+$(BUILD)/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(WARN) $(CFLAGS) -DFUZZ_NAME='"$*"' \
+		-o $@ $< tests/fuzz/replay_main.c $(LIB) $(LDFLAGS) $(LDLIBS_ALL)
+unit-tests: $(FUZZ_REPLAY)
+
 # The test suite: unit tests, then end-to-end tests on the fixtures and on
 # ../shared/real.  Prints "N passed, N failed" last.
 test: deps $(BIN) unit-tests
@@ -81,6 +95,7 @@ check: deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	BUILD=build-san BROADSHEET=$(CURDIR)/build-san/broadsheet SANITIZED=1 \
+	BROADSHEET_MODELS=$(CURDIR)/models \
 		tests/run.sh
 
 demo: deps $(BIN)

@@ -4,12 +4,14 @@
  */
 #include "image.h"
 
+#include "decode.h"
 #include "fsutil.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <tiffio.h>
 
 static void quiet_handler(const char *msg)
 {
@@ -20,6 +22,10 @@ void bs_image_quiet(void)
 {
     setMsgSeverity(L_SEVERITY_NONE);
     leptSetStderrHandler(quiet_handler);
+    /* libtiff prints "TIFFReadDirectory: Warning, ..." and read errors
+     * itself; a TIFF that cannot be read is reported by bs_image_read_gray. */
+    TIFFSetErrorHandler(NULL);
+    TIFFSetWarningHandler(NULL);
 }
 
 static int is_tiff(int format)
@@ -72,24 +78,11 @@ int bs_image_count_pages(const char *path, int *npages, struct bs_error *err)
     return 0;
 }
 
-int bs_image_read_gray(const char *path, int subpage, long long max_pixels,
-                       PIX **out, int *dpi, struct bs_error *err)
+/* The size checks every format goes through: from the header before
+ * Leptonica decodes, or inside our own decoders (decode.h). */
+static int check_size(const char *path, int w, int h, long long max_pixels,
+                      struct bs_error *err)
 {
-    int format, w = 0, h = 0, bps = 0, spp = 0, cmap = 0, res = 0, tfmt;
-    PIX *raw = NULL, *nocmap = NULL, *gray = NULL;
-
-    *out = NULL;
-    *dpi = 0;
-    if (sniff(path, &format, err) < 0)
-        return -1;
-    if (is_tiff(format)) {
-        if (readHeaderTiff(path, subpage, &w, &h, &bps, &spp, &res, &cmap,
-                           &tfmt) != 0)
-            return bs_fail(err, "%s: damaged TIFF header (page %d)", path,
-                           subpage + 1);
-    } else if (pixReadHeader(path, &format, &w, &h, &bps, &spp, &cmap) != 0) {
-        return bs_fail(err, "%s: damaged or truncated image header", path);
-    }
     if (w <= 0 || h <= 0)
         return bs_fail(err, "%s: image has no pixels (%dx%d)", path, w, h);
     if ((long long)w * (long long)h > max_pixels)
@@ -99,7 +92,41 @@ int bs_image_read_gray(const char *path, int subpage, long long max_pixels,
     if (w < 16 || h < 16)
         return bs_fail(err, "%s: image too small to be a page (%dx%d)", path,
                        w, h);
+    return 0;
+}
 
+/* Decodes page `subpage` of a sniffed file as Leptonica or our decoders give
+ * it (any depth, maybe a colormap).  PNG and JPEG go through decode.h, so
+ * libpng and libjpeg stay off stderr; other formats through Leptonica. */
+static int decode(const char *path, int format, int subpage,
+                  long long max_pixels, PIX **out, struct bs_error *err)
+{
+    int w = 0, h = 0, bps = 0, spp = 0, cmap = 0, res = 0, tfmt;
+    PIX *raw;
+
+    *out = NULL;
+    if (format == IFF_PNG || format == IFF_JFIF_JPEG) {
+        if ((format == IFF_PNG ? bs_decode_png : bs_decode_jpeg)(
+                path, max_pixels, &raw, &res, err) < 0)
+            return -1;
+        if (check_size(path, pixGetWidth(raw), pixGetHeight(raw), max_pixels,
+                       err) < 0) {
+            pixDestroy(&raw);
+            return -1;
+        }
+        *out = raw;
+        return 0;
+    }
+    if (is_tiff(format)) {
+        if (readHeaderTiff(path, subpage, &w, &h, &bps, &spp, &res, &cmap,
+                           &tfmt) != 0)
+            return bs_fail(err, "%s: damaged TIFF header (page %d)", path,
+                           subpage + 1);
+    } else if (pixReadHeader(path, &format, &w, &h, &bps, &spp, &cmap) != 0) {
+        return bs_fail(err, "%s: damaged or truncated image header", path);
+    }
+    if (check_size(path, w, h, max_pixels, err) < 0)
+        return -1;
     raw = is_tiff(format) ? pixReadTiff(path, subpage) : pixRead(path);
     if (!raw)
         return bs_fail(err, "%s: cannot decode image (truncated or corrupt?)",
@@ -109,6 +136,21 @@ int bs_image_read_gray(const char *path, int subpage, long long max_pixels,
         return bs_fail(err, "%s: decoded size differs from header (corrupt)",
                        path);
     }
+    *out = raw;
+    return 0;
+}
+
+int bs_image_read_gray(const char *path, int subpage, long long max_pixels,
+                       PIX **out, int *dpi, struct bs_error *err)
+{
+    int format;
+    PIX *raw = NULL, *nocmap = NULL, *gray = NULL;
+
+    *out = NULL;
+    *dpi = 0;
+    if (sniff(path, &format, err) < 0 ||
+        decode(path, format, subpage, max_pixels, &raw, err) < 0)
+        return -1;
     *dpi = pixGetXRes(raw);
     if (pixGetColormap(raw))
         nocmap = pixRemoveColormap(raw, REMOVE_CMAP_BASED_ON_SRC);
@@ -134,8 +176,7 @@ int bs_image_read_gray(const char *path, int subpage, long long max_pixels,
     pixDestroy(&nocmap);
     if (!gray || pixGetDepth(gray) != 8) {
         pixDestroy(&gray);
-        return bs_fail(err, "%s: cannot convert image to grey (depth %d, %d "
-                       "samples per pixel)", path, bps, spp);
+        return bs_fail(err, "%s: cannot convert image to grey", path);
     }
     *out = gray;
     return 0;

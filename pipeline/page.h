@@ -101,6 +101,8 @@ struct bs_page {
     int width, height, dpi;
     char *lang;          /* Tesseract language string, e.g. "chi_sim+eng" */
     float skew_deg;      /* skew found and corrected by binarize */
+    int rotated_deg;     /* turn load gave the scan to read upright: 0, 90,
+                            180 or 270 degrees clockwise */
     int number;          /* printed page (folio) number, 0 unknown */
     char *stage;         /* last stage that wrote this page */
     struct bs_band *bands;

@@ -111,6 +111,9 @@ json_t *bs_page_to_json(const struct bs_page *page)
     json_object_set_new(info, "skew_deg",
                         json_real(round(page->skew_deg * 1000.0) / 1000.0));
     json_object_set_new(info, "number", json_integer(page->number));
+    if (page->rotated_deg)
+        json_object_set_new(info, "rotated_deg",
+                            json_integer(page->rotated_deg));
     json_object_set_new(root, "page", info);
 
     for (int i = 0; i < page->nbands; i++) {
@@ -404,9 +407,14 @@ int bs_page_from_json(json_t *root, const char *what, struct bs_page **out,
         get_int(&r, info, "height", 0, MAX_COORD, 0, &page->height) < 0 ||
         get_int(&r, info, "dpi", 0, 100000, 300, &page->dpi) < 0 ||
         get_int(&r, info, "number", 0, 1000000, 0, &page->number) < 0 ||
+        get_int(&r, info, "rotated_deg", 0, 270, 0, &page->rotated_deg) < 0 ||
         get_num(&r, info, "skew_deg", -90, 90, &skew) < 0)
         goto fail;
     page->skew_deg = (float)skew;
+    if (page->rotated_deg % 90 != 0) {
+        bs_fail(err, "%s: \"rotated_deg\" is not 0, 90, 180 or 270", what);
+        goto fail;
+    }
 
     if (get_array(&r, root, "bands", &bands) < 0)
         goto fail;

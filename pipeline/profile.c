@@ -21,6 +21,10 @@
     {#field, type, offsetof(struct bs_profile, field), d, lo, hi, doc}
 
 const struct bs_param bs_params[] = {
+    P(orient, BS_PARAM_INT, 1, 0, 1,
+      "load: turn pages scanned sideways or upside down (Tesseract OSD)"),
+    P(orient_min_conf, BS_PARAM_DOUBLE, 10.0, 0.0, 100.0,
+      "load: OSD confidence needed to turn a page"),
     P(sauvola_window, BS_PARAM_INT, 25, 4, 400,
       "binarize: Sauvola half-window in px at 300 dpi"),
     P(sauvola_k, BS_PARAM_DOUBLE, 0.34, 0.01, 1.0,

@@ -16,6 +16,9 @@
 
 struct bs_profile {
     char name[64];
+    /* load */
+    int orient;                /* 0 off, 1 turn pages found sideways/upside down */
+    double orient_min_conf;    /* OSD confidence needed to turn a page */
     /* binarize */
     int sauvola_window;        /* half-size in px at 300 dpi */
     double sauvola_k;

@@ -3,12 +3,14 @@
  * page image every later stage starts from.
  *
  * Reads: the input image (any format Leptonica knows; multi-page TIFF by
- * page).  Writes: image.png (8-bit grey) and model.load.json (page id,
- * source, checksum, size, resolution, languages).
+ * page).  Writes: image.png (8-bit grey, turned upright when Tesseract's
+ * OSD is sure the scan lies sideways or upside down) and model.load.json
+ * (page id, source, checksum, size, resolution, languages, the turn).
  */
 #include "../pipeline/fsutil.h"
 #include "../pipeline/image.h"
 #include "../pipeline/stage.h"
+#include "../pipeline/tess.h"
 
 #include <stdlib.h>
 
@@ -16,6 +18,36 @@
  * write 1 or 72 when they do not know. */
 #define DPI_MIN 100
 #define DPI_MAX 1600
+
+/* Turns *gray upright when OSD finds it turned with at least the profile's
+ * confidence, and records the turn in page->rotated_deg.  Orientation only
+ * helps: a page OSD cannot judge (too little text, no osd.traineddata, no
+ * engines in this run) is kept as it is, never failed. */
+static void orient_upright(struct bs_run *run, struct bs_page *page,
+                           PIX **gray)
+{
+    const struct bs_profile *p = &run->settings->profile;
+    struct bs_error ignored;
+    int deg, quads;
+    float conf;
+    PIX *turned;
+
+    page->rotated_deg = 0;
+    if (!p->orient || !run->tess)
+        return;
+    if (bs_tess_orientation(run->tess, *gray, &deg, &conf, &ignored) < 0 ||
+        deg % 90 != 0 || deg == 0 || conf < p->orient_min_conf)
+        return;
+    /* OSD names the page's orientation counter-clockwise; Leptonica turns
+     * clockwise by quarter turns. */
+    quads = ((360 - deg) % 360) / 90;
+    turned = pixRotateOrth(*gray, quads);
+    if (!turned)
+        return;
+    pixDestroy(gray);
+    *gray = turned;
+    page->rotated_deg = quads * 90;
+}
 
 static int load_run(struct bs_run *run, struct bs_page *page,
                     struct bs_error *err)
@@ -39,6 +71,7 @@ static int load_run(struct bs_run *run, struct bs_page *page,
     else if (dpi < DPI_MIN || dpi > DPI_MAX)
         dpi = 300;
     pixSetResolution(gray, dpi, dpi);
+    orient_upright(run, page, &gray);
     bs_set_str(&page->id, run->page_id);
     bs_set_str(&page->source, run->input);
     bs_set_str(&page->checksum, sum);

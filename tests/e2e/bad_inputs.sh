@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tests/e2e/bad_inputs.sh - every file in fixtures/bad/ gets either a page
 # folder with articles.json (exit 0) or one error line naming the file
-# (exit 1); never a crash, never a hang, never a *.tmp.* left in OUT.
+# (exit 1); never a crash, never a hang, never a *.tmp.* left in OUT, and
+# nothing on stderr but broadsheet's own lines (no libpng/libtiff chatter).
 # Also: a good page in the same run as a bad one is still done, and no
 # source file runs a shell (system/popen).
 . "$(dirname "$0")/lib.sh"
@@ -15,6 +16,8 @@ expect() {
     timeout 120 "$BROADSHEET" run --lang eng "$BAD/$name" -o "$out" \
         >"$T/so" 2>"$T/se" || rc=$?
     [ "$rc" -lt 124 ] || fail "$name: exit $rc (crash or hang)"
+    ! grep -v '^broadsheet: ' "$T/se" | grep -q . \
+        || fail "$name: stray lines on stderr: $(cat "$T/se")"
     ! find "$out" -name '*.tmp.*' 2>/dev/null | grep -q . \
         || fail "$name: temp file left in OUT"
     if [ "$want" = ok ]; then
@@ -22,7 +25,8 @@ expect() {
         [ -f "$out/${name%.*}/articles.json" ] || fail "$name: no articles.json"
     else
         [ "$rc" = 1 ] || fail "$name: exit $rc, want 1"
-        [ "$(grep -c "$name" "$T/se")" = 1 ] \
+        [ "$(grep -c "$name" "$T/se")" = 1 ] &&
+        [ "$(grep -vc ' pages* done, ' "$T/se")" = 1 ] \
             || fail "$name: want exactly one error line naming the file: $(cat "$T/se")"
         grep -q -- "$msg" "$T/se" || fail "$name: error lacks '$msg'"
         [ ! -f "$out/${name%.*}/articles.json" ] || fail "$name: articles.json written"
@@ -39,6 +43,34 @@ expect sixteen-bit.png ok
 expect palette.png     ok
 expect all-white.png   ok
 expect all-black.png   ok
+expect truncated.tif   fail "cannot decode"
+expect jpeg-named.png  ok
+expect no-text.png     ok
+expect cmyk.tif        ok
+expect rotated-90.png  ok
+
+# Each kind read for what it is.
+grep -q '"width": 64' "$T/out-jpeg-named.png/jpeg-named/model.load.json" \
+    || fail "jpeg-named.png: not read as the 64x64 JPEG it is"
+grep -q '"articles": \[\]' "$T/out-no-text.png/no-text/articles.json" \
+    || fail "no-text.png: articles found on a page without text"
+grep -qi 'city' "$T/out-cmyk.tif/cmyk/page.txt" \
+    || fail "cmyk.tif: the black (K) ink was not read"
+# The page turned 90 degrees is turned back before layout and OCR.
+grep -q '"rotated_deg": 270' "$T/out-rotated-90.png/rotated-90/model.load.json" \
+    || fail "rotated-90.png: turn not detected"
+grep -qi 'council' "$T/out-rotated-90.png/rotated-90/page.txt" \
+    || fail "rotated-90.png: text not read upright"
+
+# Every page of a multi-page TIFF is a page.
+rc=0; timeout 300 "$BROADSHEET" run --lang eng "$BAD/multi-page.tif" \
+    -o "$T/multi" >/dev/null 2>"$T/se" || rc=$?
+[ "$rc" = 0 ] || fail "multi-page.tif: exit $rc: $(cat "$T/se")"
+for p in 1 2 3; do
+    f=$T/multi/multi-page-p00$p/page.txt
+    [ -s "$f" ] || fail "multi-page.tif: page $p has no text"
+done
+[ ! -e "$T/multi/multi-page-p004" ] || fail "multi-page.tif: a 4th page"
 
 # --max-pixels is honoured (a 200x200 page refused at 1000 pixels).
 rc=0; "$BROADSHEET" run --lang eng --max-pixels 1000 "$BAD/all-white.png" \

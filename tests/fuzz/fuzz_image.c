@@ -13,7 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     PIX *pix = NULL;
     int dpi = 0;
     const char *path = fuzz_to_file(data, size);
-    setMsgSeverity(L_SEVERITY_NONE);
+    bs_image_quiet();
     if (path && bs_image_read_gray(path, 0, 1000000, &pix, &dpi, &err) == 0)
         pixDestroy(&pix);
     return 0;
