@@ -45,6 +45,9 @@ int bs_hocr_write(const struct bs_page *page, const char *path,
  * Describing the folder rather than the run makes the file the same
  * whatever way the pages were run (shards, one page per process). */
 int bs_mets_write_dir(const char *out_dir, struct bs_error *err);
+/* bs_mets_write_dir() for each folder holding some of the page folders
+ * dirs[0..n) (a run's OUT; a re-run's parent folders). */
+int bs_mets_write_run(char **dirs, int ndirs, struct bs_error *err);
 
 enum bs_import_kind {
     BS_IMPORT_UNKNOWN = 0,
