@@ -7,7 +7,8 @@
  * GraphicalElements rules.  A block's role comes from a tag it points at
  * (TAGREFS) whose LABEL is a broadsheet role name (what alto_write.c
  * writes); otherwise it is body.  The reading order is that of the
- * ElementRefs under ReadingOrder, else document order.  Measurements in
+ * ElementRefs under ReadingOrder, else document order; a group nested in
+ * the top group is an article.  Measurements in
  * mm10 or inch1200 are converted to pixels at the file's or 300 dpi.
  */
 #include "formats.h"
@@ -33,6 +34,7 @@ struct alto {
     char **ids;            /* ALTO ID of each block, by block index */
     int capids;
     int depth;
+    int groups;            /* article groups seen in the reading order */
 };
 
 static int box_of(struct alto *r, const xmlNode *n, struct bs_box *box)
@@ -192,8 +194,11 @@ static int read_blocks(struct alto *r, xmlNode *parent)
     return 0;
 }
 
-/* Orders blocks by the ElementRefs under ReadingOrder (depth first). */
-static void read_order(struct alto *r, xmlNode *n, int *next, int depth)
+/* Orders blocks by the ElementRefs under ReadingOrder (depth first).  A
+ * group inside the top group is an article (what alto_write.c writes):
+ * its blocks get the article key `key`. */
+static void read_order(struct alto *r, xmlNode *n, int *next, int depth,
+                       const char *key)
 {
     if (depth > 32)
         return;
@@ -202,7 +207,11 @@ static void read_order(struct alto *r, xmlNode *n, int *next, int depth)
         if (c->type != XML_ELEMENT_NODE)
             continue;
         if (!bs_xml_is(c, "ElementRef")) {
-            read_order(r, c, next, depth + 1);
+            char k[16];
+            if (depth == 1 && !key)
+                snprintf(k, sizeof(k), "g%d", ++r->groups);
+            read_order(r, c, next, depth + 1,
+                       key ? key : depth == 1 ? k : NULL);
             continue;
         }
         if (!(refs = bs_xml_attr(c, "REF")))
@@ -211,8 +220,13 @@ static void read_order(struct alto *r, xmlNode *n, int *next, int depth)
              t = strtok_r(NULL, " \t\n", &save))
             for (int i = 0; i < r->page->nblocks; i++)
                 if (r->ids[i] && strcmp(r->ids[i], t) == 0 &&
-                    r->page->blocks[i].order < 0)
+                    r->page->blocks[i].order < 0) {
                     r->page->blocks[i].order = (*next)++;
+                    if (key)
+                        snprintf(r->page->blocks[i].article,
+                                 sizeof(r->page->blocks[i].article), "%s",
+                                 key);
+                }
         free(refs);
     }
 }
@@ -283,7 +297,7 @@ static int read_alto(struct alto *r, xmlNode *root)
         return -1;
     if (order) {
         int next = 0;
-        read_order(r, order, &next, 0);
+        read_order(r, order, &next, 0, NULL);
     }
     return 0;
 }

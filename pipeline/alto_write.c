@@ -105,7 +105,7 @@ static void write_reading_order(struct bs_xmlout *x,
     for (int i = 0; i < page->nblocks; i++) {
         const struct bs_block *b = &page->blocks[seq[i]];
         if (b->order < 0)
-            break;
+            continue;
         if (b->article[0] && bs_page_find_article((struct bs_page *)page,
                                                   b->article))
             continue;

@@ -5,13 +5,19 @@
  * Each file becomes a page folder OUT/<page-id>/ holding model.load.json
  * (page info; its checksum is the imported file's SHA-256, so resume and
  * stamps work) and model.ocr.json (blocks, lines, words, roles and the
- * file's reading order).  Artifacts of later stages and the stamp left
+ * file's reading order).  When the file also groups its blocks into
+ * articles (broadsheet's own ALTO, PAGE and hOCR do), model.articles.json
+ * keeps those articles too.  Artifacts of later stages and the stamp left
  * from an earlier run of that folder are removed.  Then
  *   broadsheet run --from order OUT            (or OUT/<page-id> ...)
- * runs order, articles, repair and export on the imported pages.
+ * runs order, articles, repair and export on the imported pages: a new
+ * reading order and new articles from the blocks' layout and roles;
+ *   broadsheet run --from repair OUT
+ * keeps the file's reading order and articles (when it had articles).
  */
 #include "cli.h"
 
+#include "article_text.h"
 #include "formats.h"
 #include "fsutil.h"
 #include "page_json.h"
@@ -71,7 +77,7 @@ static int import_one(const struct bs_cli *cli, const char *path,
                       char **used, int *nused, struct bs_error *err)
 {
     struct bs_page *page = NULL, *info = NULL;
-    char *dir = NULL, *mload = NULL, *mocr = NULL, *id;
+    char *dir = NULL, *mload = NULL, *mocr = NULL, *marts = NULL, *id;
     int rc = -1;
 
     if (bs_import_file(path, &page, err) < 0)
@@ -98,16 +104,36 @@ static int import_one(const struct bs_cli *cli, const char *path,
     info->number = page->number;
     mload = bs_path_join(dir, "model.load.json");
     mocr = bs_path_join(dir, "model.ocr.json");
-    if (bs_page_save(info, mload, err) < 0 ||
-        bs_page_save(page, mocr, err) < 0)
+    marts = bs_path_join(dir, "model.articles.json");
+    if (bs_page_save(info, mload, err) < 0)
+        goto out;
+    if (page->narticles > 0) {
+        struct bs_joiner plain = {bs_join_plain, NULL};
+        for (int a = 0; a < page->narticles; a++) {
+            bs_set_str(&page->articles[a].lang, page->lang);
+            bs_article_build_text(page, &page->articles[a], &plain);
+            bs_article_fit_box(page, &page->articles[a]);
+        }
+        bs_set_str(&page->stage, "articles");
+        if (bs_page_save(page, marts, err) < 0)
+            goto out;
+        /* model.ocr.json: the blocks as OCR left them, no articles */
+        bs_page_clear_articles(page);
+        for (int i = 0; i < page->nblocks; i++)
+            page->blocks[i].article[0] = '\0';
+        bs_set_str(&page->stage, "ocr");
+    }
+    if (bs_page_save(page, mocr, err) < 0)
         goto out;
     if (!cli->quiet)
-        fprintf(stderr, "import: %s: %d blocks -> %s/\n", path,
-                page->nblocks, dir);
+        fprintf(stderr, "import: %s: %d blocks%s -> %s/\n", path,
+                page->nblocks,
+                bs_is_file(marts) ? ", articles kept" : "", dir);
     rc = 0;
 out:
     free(mload);
     free(mocr);
+    free(marts);
     free(dir);
     bs_page_free(&info);
     bs_page_free(&page);
@@ -124,7 +150,10 @@ int bs_cmd_import(int argc, char **argv)
                          "model.ocr.json) from ALTO,\nPAGE XML or hOCR files; "
                          "then `broadsheet run --from order OUT` reads them\n"
                          "into articles (add --formats for ALTO, PAGE, hOCR, "
-                         "METS output).",
+                         "METS output);\n`broadsheet run --from repair OUT` "
+                         "keeps the file's reading order and articles\n"
+                         "(written when the file groups blocks into "
+                         "articles).",
                          &cli, &err);
     char **used;
     int nused = 0, failed = 0;

@@ -10,6 +10,7 @@
  * ocr_photo / ocr_image a photo.  Roles: x_role (what hocr_write.c
  * writes), else headline for a block of ocr_header lines, caption for
  * ocr_caption lines, body otherwise.  Order: x_order, else document order.
+ * Blocks with the same x_article make one article.
  */
 #include "formats.h"
 
@@ -151,6 +152,9 @@ static int start_block(struct hocr *r, const xmlNode *n, const char *title,
         }
     }
     b->order = (int)num_prop(title, "x_order", 0, BS_IMPORT_MAX_BLOCKS, -1);
+    if ((v = prop(title, "x_article", &len)) != NULL)
+        snprintf(b->article, sizeof(b->article), "%.*s",
+                 (int)(len < 15 ? len : 15), v);
     r->block = r->page->nblocks - 1;
     return 0;
 }

@@ -1,7 +1,8 @@
 /*
  * hocr_write.c - a page as hOCR 1.2 (XHTML): an ocr_page holding, in
  * reading order, one ocr_carea per text block (title "bbox ...; x_role
- * ROLE; x_order N"; articles as x_article) with an ocr_par, ocr_line (or
+ * ROLE; x_order N" with N the place in the reading order, -1 for none;
+ * x_article ID for a block of an article) with an ocr_par, ocr_line (or
  * ocr_header / ocr_caption for headings and captions) and ocrx_word spans
  * (x_wconf 0..100), plus ocr_separator and ocr_photo for rules and photos.
  */
@@ -33,7 +34,9 @@ static const char *line_class(enum bs_role role)
     }
 }
 
-static void write_block(struct bs_xmlout *x, const struct bs_block *b)
+/* pos: the block's place in the reading sequence, -1 when unordered. */
+static void write_block(struct bs_xmlout *x, const struct bs_block *b,
+                        int pos)
 {
     char *more;
 
@@ -48,9 +51,9 @@ static void write_block(struct bs_xmlout *x, const struct bs_block *b)
     }
     more = b->article[0]
                ? bs_sprintf("x_role %s; x_order %d; x_article %s",
-                            bs_role_name(b->role), b->order, b->article)
+                            bs_role_name(b->role), pos, b->article)
                : bs_sprintf("x_role %s; x_order %d", bs_role_name(b->role),
-                            b->order);
+                            pos);
     bs_xo_start(x, "div");
     bs_xo_attr(x, "class", "ocr_carea");
     bs_xo_attr(x, "id", b->id);
@@ -136,8 +139,10 @@ int bs_hocr_write(const struct bs_page *page, const char *path,
     }
     bs_xo_attr(&x, "title", title);
     free(title);
-    for (int i = 0; i < page->nblocks; i++)
-        write_block(&x, &page->blocks[seq[i]]);
+    for (int i = 0; i < page->nblocks; i++) {
+        const struct bs_block *b = &page->blocks[seq[i]];
+        write_block(&x, b, b->order >= 0 || b->article[0] ? i : -1);
+    }
     bs_xo_end_full(&x);
     bs_xo_end_full(&x);
     bs_xo_end_full(&x);

@@ -12,7 +12,7 @@
  * footer/page-number: folio, credit: byline, others: body).
  * SeparatorRegions become rules, Image/Graphic/Chart regions photos.  The
  * reading order is that of ReadingOrder (indexed groups by index), else
- * document order.
+ * document order; a group nested in the top group is an article.
  */
 #include "formats.h"
 
@@ -30,6 +30,7 @@ struct pxml {
     struct bs_import_limits lim;
     char **ids;
     int capids;
+    int groups;   /* article groups seen in the reading order */
 };
 
 /* The bounding box of the element's Coords child (empty when none). */
@@ -259,7 +260,8 @@ static int cmp_index(const void *pa, const void *pb)
     return ka < kb ? -1 : ka > kb;
 }
 
-static void order_ref(struct pxml *r, const xmlNode *ref, int *next)
+static void order_ref(struct pxml *r, const xmlNode *ref, int *next,
+                      const char *key)
 {
     char *id = bs_xml_attr(ref, "regionRef");
 
@@ -267,22 +269,35 @@ static void order_ref(struct pxml *r, const xmlNode *ref, int *next)
         return;
     for (int i = 0; i < r->page->nblocks; i++)
         if (r->ids[i] && strcmp(r->ids[i], id) == 0 &&
-            r->page->blocks[i].order < 0)
+            r->page->blocks[i].order < 0) {
             r->page->blocks[i].order = (*next)++;
+            if (key)
+                snprintf(r->page->blocks[i].article,
+                         sizeof(r->page->blocks[i].article), "%s", key);
+        }
     free(id);
 }
 
 /* Walks a group: indexed children sorted by index, others in document
- * order; a group's own regionRef comes first. */
-static void read_order(struct pxml *r, xmlNode *g, int *next, int depth)
+ * order; a group's own regionRef comes first.  A group inside the top
+ * group is an article (what pagexml_write.c writes): its regions get the
+ * article key `key`. */
+static void read_order(struct pxml *r, xmlNode *g, int *next, int depth,
+                       const char *key)
 {
+    char k[16];
+
     xmlNode **kids = NULL;
     int n = 0, cap = 0;
 
     if (depth > 32)
         return;
+    if (depth == 2 && !key) {
+        snprintf(k, sizeof(k), "g%d", ++r->groups);
+        key = k;
+    }
     if (!bs_xml_is(g, "ReadingOrder"))
-        order_ref(r, g, next);
+        order_ref(r, g, next, key);
     for (xmlNode *c = g->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
@@ -297,9 +312,9 @@ static void read_order(struct pxml *r, xmlNode *g, int *next, int depth)
     for (int i = 0; i < n; i++) {
         if (bs_xml_is(kids[i], "RegionRefIndexed") ||
             bs_xml_is(kids[i], "RegionRef"))
-            order_ref(r, kids[i], next);
+            order_ref(r, kids[i], next, key);
         else if (strstr((const char *)kids[i]->name, "Group"))
-            read_order(r, kids[i], next, depth + 1);
+            read_order(r, kids[i], next, depth + 1, key);
     }
     free(kids);
 }
@@ -349,7 +364,7 @@ int bs_pagexml_read(const char *data, size_t len, const char *what,
     for (xmlNode *c = page->children; c; c = c->next)
         if (bs_xml_is(c, "ReadingOrder")) {
             int next = 0;
-            read_order(&r, c, &next, 0);
+            read_order(&r, c, &next, 0, NULL);
         }
     rc = 0;
 out:

@@ -233,6 +233,33 @@ static int cmp_block_order(const void *pa, const void *pb)
     return a->band - b->band; /* band holds the document index here */
 }
 
+/* Blocks that share an article key become one article, in reading order
+ * of their first blocks; keys are replaced by the article ids. */
+static void group_articles(struct bs_page *page)
+{
+    int n = page->nblocks;
+    char (*keys)[16] = bs_calloc((size_t)n + 1, sizeof(*keys));
+
+    for (int i = 0; i < n; i++) {
+        memcpy(keys[i], page->blocks[i].article, sizeof(keys[i]));
+        page->blocks[i].article[0] = '\0';
+    }
+    for (int i = 0; i < n; i++) {
+        struct bs_article *a;
+        if (!keys[i][0] || page->blocks[i].article[0])
+            continue;
+        a = bs_page_add_article(page);
+        for (int k = i; k < n; k++) {
+            if (strcmp(keys[k], keys[i]) != 0 || page->blocks[k].article[0])
+                continue;
+            bs_article_add_block(a, page->blocks[k].id);
+            snprintf(page->blocks[k].article, sizeof(page->blocks[k].article),
+                     "%s", a->id);
+        }
+    }
+    free(keys);
+}
+
 void bs_import_finish(struct bs_page *page)
 {
     struct bs_box all = {0, 0, 0, 0};
@@ -261,6 +288,7 @@ void bs_import_finish(struct bs_page *page)
         b->band = -1;
         b->order = bs_role_has_text(b->role) ? next++ : -1;
     }
+    group_articles(page);
     if (page->width <= 0 || page->height <= 0) {
         page->width = bs_box_right(all) > 0 ? bs_box_right(all) : 1;
         page->height = bs_box_bottom(all) > 0 ? bs_box_bottom(all) : 1;

@@ -57,7 +57,8 @@ struct bs_word *bs_import_word(struct bs_line *line,
                                const char *what, struct bs_error *err);
 /* Finishes an imported page: line boxes from words, block boxes from
  * lines where missing, page size from the blocks when the file gave none,
- * blocks sorted in reading order (blocks with order >= 0 first,
+ * articles made of the blocks that share a key in block->article (the
+ * readers' groups; any string), blocks sorted in reading order (blocks with order >= 0 first,
  * ascending, then the others in document order) and every text block
  * given a dense order (rules and photos -1). */
 void bs_import_finish(struct bs_page *page);

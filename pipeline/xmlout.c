@@ -212,11 +212,26 @@ static int cmp_order(const void *pa, const void *pb, void *ctx)
 
 int *bs_xml_block_sequence(const struct bs_page *page)
 {
-    int *seq = bs_calloc((size_t)page->nblocks + 1, sizeof(int));
+    int n = page->nblocks, k = 0;
+    int *seq = bs_calloc((size_t)n + 1, sizeof(int));
+    int *rest = bs_calloc((size_t)n + 1, sizeof(int));
+    char *seen = bs_calloc((size_t)n + 1, 1);
+    int nrest = 0;
 
-    for (int i = 0; i < page->nblocks; i++)
-        seq[i] = i;
-    qsort_r(seq, (size_t)page->nblocks, sizeof(int), cmp_order,
-            (void *)page);
+    for (int a = 0; a < page->narticles; a++)
+        for (int b = 0; b < page->articles[a].nblocks; b++) {
+            int i = bs_page_find_block(page, page->articles[a].blocks[b]);
+            if (i >= 0 && !seen[i]) {
+                seen[i] = 1;
+                seq[k++] = i;
+            }
+        }
+    for (int i = 0; i < n; i++)
+        if (!seen[i])
+            rest[nrest++] = i;
+    qsort_r(rest, (size_t)nrest, sizeof(int), cmp_order, (void *)page);
+    memcpy(seq + k, rest, (size_t)nrest * sizeof(int));
+    free(rest);
+    free(seen);
     return seq;
 }

@@ -57,8 +57,10 @@ long long bs_xml_doc_time(const char *source);
 void bs_xml_doc_date(const char *source, char out[32]);
 
 struct bs_page;
-/* The page's block indexes in reading order: blocks with an order first
- * (ascending), then the others in page order.  malloc'd, nblocks long. */
+/* The page's block indexes in reading order, the one order every writer
+ * uses: the articles' blocks (articles in order, each article's blocks in
+ * its order), then the other blocks with an order (ascending), then the
+ * rest in page order.  malloc'd, nblocks long. */
 int *bs_xml_block_sequence(const struct bs_page *page);
 
 #endif
