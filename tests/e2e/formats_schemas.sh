@@ -2,8 +2,10 @@
 # formats_schemas.sh - every export of every fixture page validates: ALTO
 # against ALTO 4.4, PAGE XML against PAGE 2019-07-15, the run's METS
 # against METS 1.12 (offline, through the schemas' XML catalog), and hOCR
-# is well-formed XHTML with ocr_page and ocrx_word.  Skipped (77) when the
-# schemas (../shared/schemas or $SCHEMA_DIR) or xmllint are missing.
+# is well-formed XHTML with ocr_page and ocrx_word; also the exports of
+# tests/data/regions.page.xml (rules, photos, captions), imported.  Skipped
+# (77) when the schemas (../shared/schemas or $SCHEMA_DIR) or xmllint are
+# missing.
 . "$(dirname "$0")/lib.sh"
 
 SCHEMAS=${SCHEMA_DIR:-$SHARED/schemas}
@@ -56,4 +58,17 @@ validate mets.xsd "$T/out/mets.xml"
 [ ! -e "$T/out/en-p1/page.xml" ] || fail "page.xml written without --formats page"
 grep -q 'USE="ALTO"' "$T/out/mets.xml" || fail "no ALTO file group"
 ! grep -q 'USE="PAGE"' "$T/out/mets.xml" || fail "PAGE file group without PAGE files"
+# Rules and photos (few fixture pages have them): a PAGE file with a
+# heading, separator, paragraph, image and caption, imported and exported.
+"$BROADSHEET" import -q "$ROOT/tests/data/regions.page.xml" -o "$T/regions" ||
+    fail "import of tests/data/regions.page.xml failed"
+"$BROADSHEET" run -q -j 1 --from order --formats all "$T/regions" || fail "run on regions"
+validate alto-4-4.xsd "$T/regions/regions/page.alto.xml"
+validate pagecontent-2019-07-15.xsd "$T/regions/regions/page.xml"
+validate mets.xsd "$T/regions/mets.xml"
+grep -q "<GraphicalElement" "$T/regions/regions/page.alto.xml" &&
+    grep -q "<Illustration" "$T/regions/regions/page.alto.xml" || fail "ALTO without rule or photo"
+grep -q "<SeparatorRegion" "$T/regions/regions/page.xml" &&
+    grep -q "<ImageRegion" "$T/regions/regions/page.xml" &&
+    grep -q 'type="caption"' "$T/regions/regions/page.xml" || fail "PAGE without rule, photo or caption"
 echo "validated $n pages (ALTO, PAGE, hOCR) and METS"
