@@ -9,32 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint32_t last_cp(const char *s)
-{
-    size_t n = strlen(s), i = n;
-    int len;
-
-    if (!n)
-        return 0;
-    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-        i--;
-    if (i > 0)
-        i--;
-    return bs_utf8_decode(s + i, n - i, &len);
-}
-
-static uint32_t first_cp(const char *s)
-{
-    int len;
-    return *s ? bs_utf8_decode(s, strlen(s), &len) : 0;
-}
-
 enum bs_join bs_join_plain(const char *prev, const char *next, void *ctx)
 {
     (void)ctx;
-    if (bs_cp_is_cjk(last_cp(prev)) || bs_cp_is_cjk(first_cp(next)))
+    if (bs_cp_is_cjk(bs_utf8_last(prev)) || bs_cp_is_cjk(bs_utf8_first(next)))
         return BS_JOIN_NONE;
-    if (last_cp(prev) == '-' || last_cp(prev) == 0x2010)
+    if (bs_utf8_last(prev) == '-' || bs_utf8_last(prev) == 0x2010)
         return BS_JOIN_NONE; /* keep the hyphen, no space: "well-known" */
     return BS_JOIN_SPACE;
 }
@@ -177,7 +157,7 @@ static int paragraph_runs_on(const struct bs_block *a, const struct bs_block *b)
     if (first->box.x - bl > hb * 0.8)
         return 0; /* indented first line: a new paragraph */
     text = bs_line_text(last);
-    c = last_cp(text);
+    c = bs_utf8_last(text);
     free(text);
     return !ends_sentence(c);
 }

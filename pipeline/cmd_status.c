@@ -16,7 +16,6 @@
 #include "manifest.h"
 #include "stamp.h"
 
-#include <dirent.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,30 +67,14 @@ static void on_manifest_line(void *ctx, const struct bs_manifest_line *l)
     }
 }
 
-static int cmp_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Reads OUT: manifests first (in name order), then page folders. */
 static int scan_out(struct status *s, const char *out, struct bs_error *err)
 {
-    DIR *d = opendir(out);
-    struct dirent *e;
-    char **names = NULL;
-    int n = 0, cap = 0, rc = 0;
+    char **names;
+    int n, rc = 0;
 
-    if (!d)
-        return bs_fail(err, "%s: cannot read folder", out);
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        bs_grow((void **)&names, &cap, n + 1, sizeof(*names));
-        names[n++] = bs_strdup(e->d_name);
-    }
-    closedir(d);
-    if (n > 1)
-        qsort(names, (size_t)n, sizeof(*names), cmp_name);
+    if (bs_list_dir(out, &names, &n, err) < 0)
+        return -1;
     for (int i = 0; i < n && rc == 0; i++) {
         if (bs_is_manifest_name(names[i])) {
             char *path = bs_path_join(out, names[i]);

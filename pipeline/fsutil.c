@@ -5,6 +5,7 @@
 
 #include "utf8.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -339,4 +340,43 @@ int bs_sha256_file(const char *path, char out[65], struct bs_error *err)
     fclose(fp);
     sha_final(&s, out);
     return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int bs_list_dir(const char *dir, char ***out, int *count,
+                struct bs_error *err)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char **names = NULL;
+    int n = 0, cap = 0;
+
+    *out = NULL;
+    *count = 0;
+    if (!d)
+        return bs_fail(err, "%s: cannot read folder: %s", dir,
+                       strerror(errno));
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        bs_grow((void **)&names, &cap, n + 1, sizeof(*names));
+        names[n++] = bs_strdup(e->d_name);
+    }
+    closedir(d);
+    if (n > 1)
+        qsort(names, (size_t)n, sizeof(*names), cmp_str);
+    *out = names;
+    *count = n;
+    return 0;
+}
+
+void bs_free_names(char **names, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
 }

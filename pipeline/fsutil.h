@@ -45,6 +45,13 @@ int bs_read_file(const char *path, size_t max, char **data, size_t *len,
 /* mkdir -p. */
 int bs_mkdir_p(const char *path, struct bs_error *err);
 int bs_is_dir(const char *path);
+/* The entries of a folder, leaving out names that start with '.', sorted
+ * bytewise so a batch is reproducible.  *names (malloc'd strings in a
+ * malloc'd array, freed with bs_free_names) and *count are set on success;
+ * -1 with err set when the folder cannot be read. */
+int bs_list_dir(const char *dir, char ***names, int *count,
+                struct bs_error *err);
+void bs_free_names(char **names, int count);
 int bs_is_file(const char *path);
 /* Joins two path parts with '/'; malloc'd. */
 char *bs_path_join(const char *a, const char *b);

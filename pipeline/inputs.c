@@ -7,7 +7,6 @@
 #include "image.h"
 #include "stage.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -145,46 +144,6 @@ static void add_image(struct collect *c, const char *path)
     }
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Sorted entries of a folder (stable order: a batch is reproducible).
- * Returns -1 with err set when the folder cannot be read. */
-static int list_dir(const char *dir, char ***out, int *count,
-                    struct bs_error *err)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char **names = NULL;
-    int n = 0, cap = 0;
-
-    *out = NULL;
-    *count = 0;
-    if (!d)
-        return bs_fail(err, "%s: cannot read folder: %s", dir,
-                       strerror(errno));
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        bs_grow((void **)&names, &cap, n + 1, sizeof(*names));
-        names[n++] = bs_strdup(e->d_name);
-    }
-    closedir(d);
-    if (n > 1)
-        qsort(names, (size_t)n, sizeof(*names), cmp_str);
-    *out = names;
-    *count = n;
-    return 0;
-}
-
-static void free_list(char **names, int n)
-{
-    for (int i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
-}
 
 static void add_arg(struct collect *c, const char *arg, int depth);
 
@@ -281,7 +240,7 @@ static void add_rerun_arg(struct collect *c, const char *arg)
     } else if (bs_is_dir(arg)) {
         int n, found = 0;
         char **names;
-        if (list_dir(arg, &names, &n, &err) < 0) {
+        if (bs_list_dir(arg, &names, &n, &err) < 0) {
             add_failed(c, arg, 0, err.msg);
             free(probe);
             free(model);
@@ -305,7 +264,7 @@ static void add_rerun_arg(struct collect *c, const char *arg)
             free(p2);
             free(sub);
         }
-        free_list(names, n);
+        bs_free_names(names, n);
         if (!found) {
             char *msg = bs_sprintf("%s: no page folder with %s here", arg,
                                    model);
@@ -343,7 +302,7 @@ static void add_folder(struct collect *c, const char *dir, int depth)
             return; /* a symlink loop */
     if (is_page_dir(dir))
         return;
-    if (list_dir(dir, &names, &n, &err) < 0) {
+    if (bs_list_dir(dir, &names, &n, &err) < 0) {
         add_failed(c, dir, 1, err.msg);
         return;
     }
@@ -359,7 +318,7 @@ static void add_folder(struct collect *c, const char *dir, int depth)
         free(sub);
     }
     c->npath--;
-    free_list(names, n);
+    bs_free_names(names, n);
 }
 
 static void add_arg(struct collect *c, const char *arg, int depth)

@@ -257,28 +257,6 @@ struct bs_article *bs_page_find_article(struct bs_page *page, const char *id)
     return NULL;
 }
 
-/* Last code point of s, or 0. */
-static uint32_t last_cp(const char *s)
-{
-    size_t n = strlen(s);
-    size_t i = n;
-    int len;
-
-    if (n == 0)
-        return 0;
-    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-        i--;
-    if (i > 0)
-        i--;
-    return bs_utf8_decode(s + i, n - i, &len);
-}
-
-static uint32_t first_cp(const char *s)
-{
-    int len;
-    return *s ? bs_utf8_decode(s, strlen(s), &len) : 0;
-}
-
 char *bs_line_text(const struct bs_line *line)
 {
     size_t total = 1;
@@ -296,7 +274,7 @@ char *bs_line_text(const struct bs_line *line)
             continue;
         /* Chinese is written without spaces: never insert one between two
          * CJK characters, whatever the engine's word split was. */
-        if (p != out && !(bs_cp_is_cjk(last_cp(out)) && bs_cp_is_cjk(first_cp(t))))
+        if (p != out && !(bs_cp_is_cjk(bs_utf8_last(out)) && bs_cp_is_cjk(bs_utf8_first(t))))
             *p++ = ' ';
         memcpy(p, t, n);
         p += n;

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef BS_MODELS_DIR
 #define BS_MODELS_DIR "/usr/local/share/broadsheet/models"
@@ -148,14 +149,44 @@ int bs_profile_set(struct bs_profile *p, const char *assignment,
     return param_assign(p, d, v, what, err);
 }
 
+/* The models folder, first found of: $BROADSHEET_MODELS; models/ beside
+ * the binary (a source tree); ../share/broadsheet/models from the binary
+ * (installed under any PREFIX); the folder compiled in.  Worked out once;
+ * the returned string lives as long as the process. */
 const char *bs_models_dir(void)
 {
+    static char *found; /* owned by the process, never freed */
     const char *env = getenv("BROADSHEET_MODELS");
+    static const char *const beside[] = {"models",
+                                         "../share/broadsheet/models"};
+    char exe[4096];
+    char *slash;
+    ssize_t n;
 
     if (env && *env)
         return env;
-    if (bs_is_dir("models/profiles"))
-        return "models";
+    if (found)
+        return found;
+    n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+    if (n <= 0)
+        return BS_MODELS_DIR;
+    exe[n] = '\0';
+    slash = strrchr(exe, '/');
+    if (!slash)
+        return BS_MODELS_DIR;
+    *slash = '\0';
+    for (size_t i = 0; i < sizeof(beside) / sizeof(beside[0]); i++) {
+        char *dir = bs_path_join(exe, beside[i]);
+        char *profiles = bs_path_join(dir, "profiles");
+        int ok = bs_is_dir(profiles);
+
+        free(profiles);
+        if (ok) {
+            found = dir;
+            return found;
+        }
+        free(dir);
+    }
     return BS_MODELS_DIR;
 }
 

@@ -77,8 +77,9 @@ int bs_profile_load(struct bs_profile *p, const char *name_or_path,
 /* Prints the table with defaults and docs. */
 void bs_profile_print(const struct bs_profile *p, FILE *fp);
 
-/* The models folder: $BROADSHEET_MODELS, else the installed one, else
- * ./models.  Returned string is static. */
+/* The models folder: $BROADSHEET_MODELS, else models/ beside the binary,
+ * else PREFIX/share/broadsheet/models relative to it, else the folder
+ * compiled in.  The returned string lives as long as the process. */
 const char *bs_models_dir(void);
 
 #endif

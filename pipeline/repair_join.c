@@ -16,7 +16,6 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #define LEXICON_MAX_BYTES (16u << 20)
 #define WORD_MAX 64
@@ -62,41 +61,16 @@ int bs_lexicon_load(struct bs_lexicon *lex, const char *path,
     return 0;
 }
 
-/* <exe folder>/models/lexicon/en.txt, for a build run in place from
- * another folder; malloc'd, or NULL. */
-static char *beside_exe(void)
-{
-    char exe[4096];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-    char *slash;
-
-    if (n <= 0)
-        return NULL;
-    exe[n] = '\0';
-    slash = strrchr(exe, '/');
-    if (!slash)
-        return NULL;
-    *slash = '\0';
-    return bs_sprintf("%s/models/lexicon/en.txt", exe);
-}
-
 int bs_lexicon_load_default(struct bs_lexicon *lex, struct bs_error *err)
 {
     char *dir = bs_path_join(bs_models_dir(), "lexicon");
     char *path = bs_path_join(dir, "en.txt");
-    char *alt = NULL;
     int rc;
 
-    if (!bs_is_file(path) && (alt = beside_exe()) && bs_is_file(alt)) {
-        free(path);
-        path = alt;
-        alt = NULL;
-    }
     rc = bs_lexicon_load(lex, path, err);
     if (rc < 0)
         bs_fail_prefix(err, "repair lexicon (switch line joins off with "
                        "--no-repair=join)");
-    free(alt);
     free(path);
     free(dir);
     return rc;

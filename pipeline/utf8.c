@@ -89,6 +89,27 @@ int bs_utf8_valid(const char *s, size_t n)
     return 1;
 }
 
+uint32_t bs_utf8_first(const char *s)
+{
+    int len;
+    return *s ? bs_utf8_decode(s, strlen(s), &len) : 0;
+}
+
+uint32_t bs_utf8_last(const char *s)
+{
+    size_t n = strlen(s), i = n;
+    int len;
+
+    if (n == 0)
+        return 0;
+    /* Back over continuation bytes to the lead byte of the last one. */
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i > 0)
+        i--;
+    return bs_utf8_decode(s + i, n - i, &len);
+}
+
 uint32_t *bs_utf8_to_cps(const char *s, int *count)
 {
     size_t n = strlen(s), i = 0;

@@ -18,6 +18,10 @@ int bs_utf8_encode(uint32_t cp, char *out);
 /* True when the whole string is valid UTF-8. */
 int bs_utf8_valid(const char *s, size_t n);
 
+/* The first and the last code point of a NUL-terminated string; 0 for "". */
+uint32_t bs_utf8_first(const char *s);
+uint32_t bs_utf8_last(const char *s);
+
 /* Decodes a NUL-terminated string into a malloc'd array of code points;
  * *count gets its length. */
 uint32_t *bs_utf8_to_cps(const char *s, int *count);

@@ -13,6 +13,8 @@ cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 export BROADSHEET=${BROADSHEET:-$PWD/broadsheet}
 export SHARED=${SHARED:-$PWD/../shared}
+# The binaries under test may live in build folders: models from this tree.
+export BROADSHEET_MODELS=${BROADSHEET_MODELS:-$PWD/models}
 export OMP_THREAD_LIMIT=${OMP_THREAD_LIMIT:-1}
 ARTIFACTS=${ARTIFACTS:-$PWD/tests/artifacts}
 mkdir -p "$ARTIFACTS"

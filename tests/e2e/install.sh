@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# install.sh - `make install` honours PREFIX and DESTDIR, and the installed
+# binary finds its models (profiles, repair lexicon) from any folder;
+# `make uninstall` removes what install put there.
+. "$(dirname "$0")/lib.sh"
+
+unset BROADSHEET_MODELS # the installed binary must find its own
+tmpdir t
+make -s -C "$ROOT" install DESTDIR="$t/stage" PREFIX=/opt/bs BIN="$BROADSHEET" \
+    >"$t/log" 2>&1 || fail "make install: $(tail -3 "$t/log")"
+bin="$t/stage/opt/bs/bin/broadsheet"
+[ -x "$bin" ] || fail "no binary at $bin"
+[ -f "$t/stage/opt/bs/share/broadsheet/models/profiles/default.json" ] ||
+    fail "profiles not installed under PREFIX/share/broadsheet"
+
+cd "$t" || fail "cd"
+"$bin" profile >"$t/profile" 2>&1 || fail "installed profile: $(cat "$t/profile")"
+grep -q '^profile: default' "$t/profile" || fail "profile output: $(head -2 "$t/profile")"
+# The join repair needs the lexicon: "inter-" + "national" joins only when
+# the lexicon was found.
+printf 'The desk of the inter-\nnational news agency reported it.\n' >"$t/hyph.txt"
+"$bin" repair "$t/hyph.txt" -o "$t/rep" -q || fail "installed repair failed"
+grep -q 'the international news' "$t/rep/hyph/paragraphs.txt" ||
+    fail "installed binary did not find the lexicon: $(cat "$t/rep/hyph/paragraphs.txt")"
+
+make -s -C "$ROOT" uninstall DESTDIR="$t/stage" PREFIX=/opt/bs >/dev/null 2>&1 ||
+    fail "make uninstall"
+left=$(find "$t/stage" -type f | head -3)
+[ -z "$left" ] || fail "uninstall left: $left"
+echo "install/uninstall under DESTDIR+PREFIX ok"
