@@ -26,7 +26,6 @@
 #include "stamp.h"
 #include "xmlout.h"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <libxml/uri.h>
 #include <stddef.h>
@@ -137,37 +136,20 @@ static int add_page(struct mets *m, const char *dir, const char *name,
     return 0;
 }
 
-static int cmp_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int scan(struct mets *m, const char *out, struct bs_error *err)
 {
-    DIR *d = opendir(out);
-    struct dirent *e;
-    char **names = NULL;
-    int n = 0, cap = 0, rc = 0;
+    char **names;
+    int n, rc = 0;
 
-    if (!d)
-        return bs_fail(err, "%s: cannot read folder", out);
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        bs_grow((void **)&names, &cap, n + 1, sizeof(*names));
-        names[n++] = bs_strdup(e->d_name);
-    }
-    closedir(d);
-    if (n > 1)
-        qsort(names, (size_t)n, sizeof(*names), cmp_name);
-    for (int i = 0; i < n; i++) {
+    if (bs_list_dir(out, &names, &n, err) < 0)
+        return -1;
+    for (int i = 0; i < n && rc == 0; i++) {
         char *dir = bs_path_join(out, names[i]);
-        if (rc == 0 && bs_is_dir(dir))
+        if (bs_is_dir(dir))
             rc = add_page(m, dir, names[i], err);
         free(dir);
-        free(names[i]);
     }
-    free(names);
+    bs_free_names(names, n);
     return rc;
 }
 
