@@ -20,6 +20,7 @@
 #include "article_text.h"
 #include "formats.h"
 #include "fsutil.h"
+#include "jumps.h"
 #include "page_json.h"
 #include "stage.h"
 #include "stamp.h"
@@ -111,6 +112,7 @@ static int import_one(const struct bs_cli *cli, const char *path,
         struct bs_joiner plain = {bs_join_plain, NULL};
         for (int a = 0; a < page->narticles; a++) {
             bs_set_str(&page->articles[a].lang, page->lang);
+            bs_article_read_jumps(page, &page->articles[a]);
             bs_article_build_text(page, &page->articles[a], &plain);
             bs_article_fit_box(page, &page->articles[a]);
         }
