@@ -11,6 +11,7 @@
 #include "cli.h"
 
 #include "batch.h"
+#include "formats.h"
 #include "fsutil.h"
 #include "interrupt.h"
 #include "link.h"
@@ -42,6 +43,14 @@ static int after_all_pages(const struct bs_cli *cli, char **dirs, int ndirs)
         bs_link_continuations(dirs, ndirs, &err) < 0) {
         fprintf(stderr, "broadsheet: linking continued articles: %s\n",
                 err.msg);
+        return -1;
+    }
+    /* METS describes the output folder: OUT, or the folder holding the
+     * page folders of a re-run (formats.h: bs_mets_write_dir). */
+    if ((cli->settings.formats & BS_FMT_METS) && ndirs > 0 &&
+        cli->to == bs_stage_count - 1 && bs_mets_write_run(dirs, ndirs,
+                                                           &err) < 0) {
+        fprintf(stderr, "broadsheet: writing METS: %s\n", err.msg);
         return -1;
     }
     return 0;

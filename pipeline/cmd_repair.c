@@ -4,7 +4,9 @@
  *
  * Plain text (paragraphs separated by blank lines, one line per line) is
  * read into a page of one block per paragraph and one line per line, with
- * no geometry, so only the text evidence decides.  Writes, in
+ * no geometry, so only the text evidence decides.  hOCR, ALTO and PAGE XML
+ * are read by the import readers (formats.h), with their geometry, blocks
+ * in the file's reading order.  Writes, in
  * OUT/<page-id>/ (OUT defaults to "."):
  *   page.txt        the repaired text in the input's form (lines kept)
  *   paragraphs.txt  each paragraph joined into one line (repair joiner)
@@ -12,6 +14,7 @@
  */
 #include "cli.h"
 
+#include "formats.h"
 #include "fsutil.h"
 #include "repair.h"
 #include "utf8.h"
@@ -143,25 +146,6 @@ static int write_text(const char *dir, const char *name, const char *text,
     return rc;
 }
 
-enum input_kind { INPUT_TEXT, INPUT_HOCR, INPUT_ALTO };
-
-static enum input_kind sniff(const char *data)
-{
-    const char *head = data;
-    size_t n = strlen(data) < 4096 ? strlen(data) : 4096;
-    char buf[4097];
-
-    memcpy(buf, head, n);
-    buf[n] = '\0';
-    if (strstr(buf, "<alto") || strstr(buf, "<ALTO"))
-        return INPUT_ALTO;
-    if (strstr(buf, "ocr_page") || strstr(buf, "ocrx_word") ||
-        ((strstr(buf, "<html") || strstr(buf, "<!DOCTYPE html")) &&
-         strstr(buf, "ocr")))
-        return INPUT_HOCR;
-    return INPUT_TEXT;
-}
-
 static int repair_one(const struct bs_cli *cli, const char *path,
                       struct bs_error *err)
 {
@@ -181,19 +165,17 @@ static int repair_one(const struct bs_cli *cli, const char *path,
         bs_fail(err, "%s: not UTF-8 text", path);
         goto out;
     }
-    switch (sniff(data)) {
-    case INPUT_HOCR:
-    case INPUT_ALTO:
-        bs_fail(err, "%s: hOCR and ALTO input need the formats readers "
-                "(pipeline/hocr.c, pipeline/alto.c), not in this build",
-                path);
-        goto out;
-    case INPUT_TEXT:
-        break;
+    if (bs_import_sniff(data, len) != BS_IMPORT_UNKNOWN) {
+        /* hOCR, ALTO or PAGE XML: blocks and lines in the file's reading
+         * order, through the import readers (formats.h). */
+        bs_page_free(&page);
+        if (bs_import_file(path, &page, err) < 0)
+            goto out;
+    } else {
+        page->id = bs_page_id_from_path(path, -1);
+        bs_set_str(&page->source, path);
+        text_to_page(data, page);
     }
-    page->id = bs_page_id_from_path(path, -1);
-    bs_set_str(&page->source, path);
-    text_to_page(data, page);
     if (bs_settings_repair_on(s, "join")) {
         if (bs_lexicon_load_default(&lex, err) < 0)
             goto out;
@@ -241,8 +223,8 @@ int bs_cmd_repair(int argc, char **argv)
     int r = bs_cli_parse(argc, argv, "repair",
                          "FILE... [-o OUT] [--no-repair=KINDS]\n\n"
                          "Repairs OCR text you already have: plain text "
-                         "(paragraphs separated by\nblank lines), hOCR or "
-                         "ALTO.  Writes OUT/<name>/page.txt, paragraphs.txt\n"
+                         "(paragraphs separated by\nblank lines), hOCR, "
+                         "ALTO or PAGE XML.  Writes OUT/<name>/page.txt, paragraphs.txt\n"
                          "and repairs.json (OUT defaults to the current "
                          "folder).",
                          &cli, &err);

@@ -4,6 +4,7 @@
 #include "jumps.h"
 
 #include "error.h"
+#include "page.h"
 #include "utf8.h"
 
 #include <stdio.h>
@@ -336,4 +337,28 @@ int bs_jump_parse(const char *text, struct bs_jump *out)
     if (!ok)
         memset(out, 0, sizeof(*out));
     return ok;
+}
+
+void bs_article_read_jumps(const struct bs_page *page, struct bs_article *a)
+{
+    for (int k = 0; k < a->nblocks; k++) {
+        int bi = bs_page_find_block(page, a->blocks[k]);
+        const struct bs_block *b;
+        if (bi < 0)
+            continue;
+        b = &page->blocks[bi];
+        if (b->role != BS_ROLE_CONTINUATION)
+            continue;
+        for (int l = 0; l < b->nlines; l++) {
+            char *t = bs_line_text(&b->lines[l]);
+            struct bs_jump j;
+            if (bs_jump_parse(t, &j)) {
+                if (j.dir == BS_JUMP_TO && !a->continued_to)
+                    a->continued_to = j.page;
+                else if (j.dir == BS_JUMP_FROM && !a->continued_from)
+                    a->continued_from = j.page;
+            }
+            free(t);
+        }
+    }
 }

@@ -34,4 +34,11 @@ int bs_jump_parse(const char *text, struct bs_jump *out);
  * 零/〇/两), or -1 when cps[0..n) is not one. */
 int bs_chinese_number(const uint32_t *cps, int n);
 
+struct bs_page;
+struct bs_article;
+/* Reads the jump lines (continuation blocks) of an article into its
+ * continued_from / continued_to page numbers (the first of each kind);
+ * used by the `articles` stage and by `broadsheet import`. */
+void bs_article_read_jumps(const struct bs_page *page, struct bs_article *a);
+
 #endif

@@ -37,6 +37,8 @@ static const struct bs_command commands[] = {
     {"repair", "repair OCR text you already have (text, hOCR, ALTO)",
      bs_cmd_repair},
     {"status", "done, failed and pending pages of a batch", bs_cmd_status},
+    {"import", "page folders from ALTO, PAGE XML or hOCR of another engine",
+     bs_cmd_import},
     {"version", "print versions", cmd_version},
     {"help", "this help", cmd_help},
 };

@@ -29,31 +29,6 @@ static int cmp_seq(const void *pa, const void *pb)
     return a->seq - b->seq;
 }
 
-/* Reads the jump lines of an article into continued_from / continued_to. */
-static void article_jumps(const struct bs_page *page, struct bs_article *a)
-{
-    for (int k = 0; k < a->nblocks; k++) {
-        int bi = bs_page_find_block(page, a->blocks[k]);
-        const struct bs_block *b;
-        if (bi < 0)
-            continue;
-        b = &page->blocks[bi];
-        if (b->role != BS_ROLE_CONTINUATION)
-            continue;
-        for (int l = 0; l < b->nlines; l++) {
-            char *t = bs_line_text(&b->lines[l]);
-            struct bs_jump j;
-            if (bs_jump_parse(t, &j)) {
-                if (j.dir == BS_JUMP_TO && !a->continued_to)
-                    a->continued_to = j.page;
-                else if (j.dir == BS_JUMP_FROM && !a->continued_from)
-                    a->continued_from = j.page;
-            }
-            free(t);
-        }
-    }
-}
-
 /* True when some text block of group g has text. */
 static int group_has_text(const struct bs_page *page, const int *group, int g)
 {
@@ -133,7 +108,7 @@ static int articles_run(struct bs_run *run, struct bs_page *page,
     }
     for (int a = 0; a < page->narticles; a++) {
         bs_set_str(&page->articles[a].lang, page->lang);
-        article_jumps(page, &page->articles[a]);
+        bs_article_read_jumps(page, &page->articles[a]);
         bs_article_build_text(page, &page->articles[a], &plain);
         bs_article_fit_box(page, &page->articles[a]);
     }

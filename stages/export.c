@@ -1,12 +1,16 @@
 /*
  * export.c - stage `export`: writes the page's outputs in the formats asked
- * for (--formats): articles.json, page.txt and articles/aNNN.txt.
+ * for (--formats): articles.json, page.txt and articles/aNNN.txt, and the
+ * archive formats page.alto.xml (ALTO 4.4), page.xml (PAGE 2019-07-15) and
+ * page.hocr (pipeline/formats.h).  METS is written for the whole output
+ * folder once the run's pages are done (batch.c), not here.
  *
  * Every file is written to a temporary name and renamed, and article files
  * left from an earlier run that no longer exist are removed, so the folder
  * always holds one consistent result.
  */
 #include "../pipeline/articles_json.h"
+#include "../pipeline/formats.h"
 #include "../pipeline/fsutil.h"
 #include "../pipeline/stage.h"
 
@@ -79,6 +83,21 @@ out:
     return rc;
 }
 
+/* Writes one archive format when it is asked for, else removes a copy
+ * left by an earlier run with other --formats. */
+static int write_xml(struct bs_run *run, const struct bs_page *page,
+                     unsigned bit, const char *name,
+                     int (*write)(const struct bs_page *, const char *,
+                                  struct bs_error *),
+                     struct bs_error *err)
+{
+    char *path = bs_run_path(run, name);
+    int rc = (run->settings->formats & bit) ? write(page, path, err)
+                                            : bs_remove_if_exists(path, err);
+    free(path);
+    return rc;
+}
+
 static int export_run(struct bs_run *run, struct bs_page *page,
                       struct bs_error *err)
 {
@@ -93,6 +112,13 @@ static int export_run(struct bs_run *run, struct bs_page *page,
     }
     if ((f & BS_FMT_TXT) && write_text(run, page, err) < 0)
         return -1;
+    if (write_xml(run, page, BS_FMT_ALTO, BS_ALTO_NAME, bs_alto_write,
+                  err) < 0 ||
+        write_xml(run, page, BS_FMT_PAGE, BS_PAGEXML_NAME, bs_pagexml_write,
+                  err) < 0 ||
+        write_xml(run, page, BS_FMT_HOCR, BS_HOCR_NAME, bs_hocr_write,
+                  err) < 0)
+        return -1;
     return 0;
 }
 
@@ -100,7 +126,8 @@ const struct bs_stage bs_stage_export = {
     .name = "export",
     .summary = "write articles.json, page.txt, articles/*.txt (and XML)",
     .reads = "",
-    .writes = "articles.json, page.txt, articles/aNNN.txt",
+    .writes = "articles.json, page.txt, articles/aNNN.txt, page.alto.xml, "
+              "page.xml, page.hocr",
     .saves_model = 0,
     .run = export_run,
 };

@@ -4,7 +4,8 @@
 # anything else to fail.  Scripts run one after another (tests/run.sh), so the
 # fixture pages are read once per test session and shared: fixture_run
 # caches a page's output under $ARTIFACTS/fixture-runs and redoes it only
-# when the binary is newer than the cached output.
+# when the binary is newer than the cached output (with --force: the
+# stamp does not know the binary changed).
 set -u
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BROADSHEET=${BROADSHEET:-$ROOT/broadsheet}
@@ -42,7 +43,7 @@ fixture_run() {
     local dir="$out/$name"
     lang=$(fixture_lang "$name") || return 1
     if [ ! -f "$dir/articles.json" ] || [ "$BROADSHEET" -nt "$dir/articles.json" ]; then
-        "$BROADSHEET" run -q -j 1 --lang "$lang" --formats all "$@" \
+        "$BROADSHEET" run -q -j 1 --force --lang "$lang" --formats all "$@" \
             "$ROOT/fixtures/pages/$name.png" -o "$out" >&2 || return 1
     fi
     echo "$dir"
