@@ -62,8 +62,9 @@ const struct bs_param bs_params[] = {
       "ocr: text taller than this (px at 300 dpi) is scaled down before OCR"),
     P(ocr_pad_px, BS_PARAM_INT, 10, 0, 100,
       "ocr: white margin added around each block crop"),
-    P(ocr_threads, BS_PARAM_INT, 1, 1, 64,
-      "ocr: blocks of one page read in parallel (one engine per thread)"),
+    P(ocr_threads, BS_PARAM_INT, 0, 0, 64,
+      "ocr: blocks of one page read in parallel (one engine per thread); "
+      "0: the cores left to each page (cores / pages in parallel)"),
     P(ocr_min_conf, BS_PARAM_DOUBLE, 0, 0, 100,
       "ocr: words below this confidence are dropped"),
     P(ocr_binary, BS_PARAM_INT, 0, 0, 1,

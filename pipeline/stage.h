@@ -44,7 +44,10 @@ struct bs_run {
 struct bs_stage {
     const char *name;
     const char *summary;
-    const char *reads;       /* for --help and README: files it reads */
+    /* Files it reads, for --help and README; also every image artifact it
+     * takes with bs_run_image(), by name: the runner frees a cached image
+     * once no later stage names it. */
+    const char *reads;
     const char *writes;      /* files it writes besides its model artifact */
     int saves_model;         /* 1: runner saves model.<name>.json after it */
     /* Does the stage's work on `page`.  On failure returns -1 with err set;

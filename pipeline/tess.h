@@ -21,8 +21,9 @@ struct bs_tess;
 struct bs_tess *bs_tess_new(const char *datapath);
 void bs_tess_free(struct bs_tess **tess);
 
-/* Checks that every language of a "+"-joined list is installed; the error
- * lists the installed ones. */
+/* Checks that every language of a "+"-joined list is installed (from the
+ * tessdata listing; only a language the listing lacks is loaded to be sure);
+ * the error lists the installed ones. */
 int bs_tess_check_lang(struct bs_tess *tess, const char *lang,
                        struct bs_error *err);
 

@@ -10,8 +10,8 @@
  * scaled down first: Tesseract's LSTM misses glyphs much larger than it was
  * trained on.
  *
- * With ocr_threads > 1 the blocks are handed out largest first to that many
- * threads, each with its own engine set (the run's own for the first, the
+ * With ocr_threads > 1 (0: the cores the run leaves to each page) the
+ * blocks are handed out largest first to that many threads, each with its own engine set (the run's own for the first, the
  * others from the process pool, tess_pool.h); each block is read alone, so
  * the result is the same as with one thread.
  */
@@ -23,6 +23,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Text height of a block: layout's, else (for one-line blocks) a guess
  * from its height. */
@@ -251,7 +252,13 @@ static int ocr_run(struct bs_run *run, struct bs_page *page,
             w.todo[k] = v[k].block;
         free(v);
     }
-    nthreads = p->ocr_threads < w.ntodo ? p->ocr_threads : w.ntodo;
+    nthreads = p->ocr_threads;
+    if (nthreads == 0) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        nthreads = s->page_cores > 0 ? s->page_cores : n > 64 ? 64 : (int)n;
+    }
+    if (nthreads > w.ntodo)
+        nthreads = w.ntodo;
     if (nthreads < 1)
         nthreads = 1;
     pthread_mutex_init(&w.lock, NULL);
@@ -285,7 +292,7 @@ static int ocr_run(struct bs_run *run, struct bs_page *page,
 const struct bs_stage bs_stage_ocr = {
     .name = "ocr",
     .summary = "read each text block with Tesseract (C API)",
-    .reads = "gray.png",
+    .reads = "gray.png (binary.png with ocr_binary=1)",
     .writes = "",
     .saves_model = 1,
     .run = ocr_run,
