@@ -81,6 +81,13 @@ int bs_run_put_image(struct bs_run *run, const char *name, PIX *pix,
     return 0;
 }
 
+void bs_run_forget_image(struct bs_run *run, const char *name)
+{
+    for (int i = 0; i < BS_RUN_MAX_IMAGES; i++)
+        if (run->images[i].pix && strcmp(run->images[i].name, name) == 0)
+            pixDestroy(&run->images[i].pix);
+}
+
 void bs_run_release(struct bs_run *run)
 {
     for (int i = 0; i < BS_RUN_MAX_IMAGES; i++)

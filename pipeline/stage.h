@@ -73,6 +73,10 @@ PIX *bs_run_image(struct bs_run *run, const char *name, struct bs_error *err);
  * pix (also on failure). */
 int bs_run_put_image(struct bs_run *run, const char *name, PIX *pix,
                      struct bs_error *err);
+/* Frees the cached copy of an image artifact (the file stays); a stage
+ * that keeps a smaller form of it calls this.  Pointers bs_run_image gave
+ * for it become invalid. */
+void bs_run_forget_image(struct bs_run *run, const char *name);
 void bs_run_release(struct bs_run *run);
 
 /* Runs stages from..to (indexes into the table) on one page.  Loads the

@@ -311,23 +311,53 @@ static int by_area_desc(const void *pa, const void *pb)
     return a->block - b->block;
 }
 
+/* The image to read: the grey page, or binary.png with ocr_binary=1.  A
+ * grey page holding only black and white (a bilevel scan) is read as the
+ * 1-bit image it is: the same pixels, an eighth of the memory in every crop
+ * and in Tesseract's copies.  Returns a PIX owned by the caller. */
+static PIX *ocr_source(struct bs_run *run, const struct bs_profile *p,
+                       struct bs_error *err)
+{
+    const char *name = p->ocr_binary ? "binary.png" : "gray.png";
+    PIX *src = bs_run_image(run, name, err), *bin;
+    NUMA *hist;
+    int bilevel = 1;
+
+    if (!src)
+        return NULL;
+    if (pixGetDepth(src) != 8 || pixGetColormap(src) ||
+        !(hist = pixGetGrayHistogram(src, 1)))
+        return pixClone(src);
+    for (int v = 1; v < 255 && bilevel; v++) {
+        l_float32 c = 0;
+        numaGetFValue(hist, v, &c);
+        bilevel = c == 0;
+    }
+    numaDestroy(&hist);
+    if (!bilevel || !(bin = pixThresholdToBinary(src, 128)))
+        return pixClone(src);
+    pixCopyResolution(bin, src);
+    bs_run_forget_image(run, name);
+    return bin;
+}
+
 static int ocr_run(struct bs_run *run, struct bs_page *page,
                    struct bs_error *err)
 {
     const struct bs_settings *s = run->settings;
     const struct bs_profile *p = &s->profile;
-    PIX *src = bs_run_image(run, p->ocr_binary ? "binary.png" : "gray.png",
-                            err);
+    PIX *src;
     struct work w;
     struct worker *workers;
     pthread_t *threads;
     struct sized *v;
     int nthreads, started = 0, ntext = 0;
 
-    if (!src)
-        return -1;
     if (!run->tess)
         return bs_fail(err, "%s: no Tesseract engine for this run", run->dir);
+    src = ocr_source(run, p, err);
+    if (!src)
+        return -1;
     {
         /* page->lang may be the string the settings' answer points into. */
         char *lang = bs_strdup(bs_settings_lang(s, page->lang));
@@ -405,6 +435,7 @@ static int ocr_run(struct bs_run *run, struct bs_page *page,
     free(workers);
     free(threads);
     free(w.jobs);
+    pixDestroy(&src);
     if (w.failed) {
         *err = w.err;
         return -1;
