@@ -65,6 +65,10 @@ const struct bs_param bs_params[] = {
     P(ocr_threads, BS_PARAM_INT, 0, 0, 64,
       "ocr: blocks of one page read in parallel (one engine per thread); "
       "0: the cores left to each page (cores / pages in parallel)"),
+    P(ocr_split, BS_PARAM_INT, 0, 0, 1,
+      "ocr: with several threads, read blocks Tesseract lays out itself "
+      "(psm_region) region by region, shared by the threads (faster, less "
+      "memory; reading order can differ)"),
     P(ocr_min_conf, BS_PARAM_DOUBLE, 0, 0, 100,
       "ocr: words below this confidence are dropped"),
     P(ocr_binary, BS_PARAM_INT, 0, 0, 1,

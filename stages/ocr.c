@@ -393,10 +393,10 @@ static int ocr_run(struct bs_run *run, struct bs_page *page,
         long n = sysconf(_SC_NPROCESSORS_ONLN);
         nthreads = s->page_cores > 0 ? s->page_cores : n > 64 ? 64 : (int)n;
     }
-    /* Several threads split the blocks Tesseract must lay out itself, so
-     * that they can share them; one thread reads them whole (the same
-     * text, without the regions' second line finding). */
-    w.split = nthreads > 1;
+    /* With ocr_split, several threads split the blocks Tesseract must lay
+     * out itself, so that they can share them; one thread reads them whole
+     * (without the regions' second line finding). */
+    w.split = p->ocr_split && nthreads > 1;
     if (nthreads > ntext && !w.split)
         nthreads = ntext;
     if (nthreads < 1)
