@@ -73,8 +73,9 @@ static int psm_for(const struct bs_block *b, int page_width,
  * headline_max_px (at 300 dpi) tall.  Returns a new PIX owned by the caller
  * and the map back to page coordinates, or NULL when the block lies outside
  * the image. */
-static PIX *block_crop(PIX *src, const struct bs_block *b, int dpi,
-                       const struct bs_profile *p, struct bs_tess_map *map)
+static PIX *block_crop(PIX *src, int bilevel, const struct bs_block *b,
+                       int dpi, const struct bs_profile *p,
+                       struct bs_tess_map *map)
 {
     BOX *box = boxCreate(b->box.x, b->box.y, b->box.w, b->box.h);
     PIX *crop = pixClipRectangle(src, box, NULL);
@@ -91,6 +92,14 @@ static PIX *block_crop(PIX *src, const struct bs_block *b, int dpi,
     if (th > max_px)
         scale = max_px / th;
     if (scale < 0.999) {
+        if (bilevel && pixGetDepth(crop) == 1) {
+            /* The grey page it stands for, scaled as the grey page is. */
+            PIX *g = pixConvertTo8(crop, FALSE);
+            pixDestroy(&crop);
+            if (!g)
+                return NULL;
+            crop = g;
+        }
         scaled = pixGetDepth(crop) == 1
                      ? pixScaleToGray(crop, (l_float32)scale)
                      : pixScaleSmooth(crop, (l_float32)scale, (l_float32)scale);
@@ -161,6 +170,7 @@ struct work {
     const char *lang, *dir;
     const struct bs_profile *p;
     int split;               /* read psm_region blocks region by region */
+    int bilevel;             /* src is a bilevel grey page made 1-bit */
     struct job *jobs;
     int njobs, capjobs, next;
     int splitting;           /* blocks being split: more jobs may come */
@@ -185,7 +195,7 @@ static int split_block(struct bs_tess *tess, struct work *w, int bi,
     struct bs_block *b = &w->page->blocks[bi];
     struct bs_tess_map map;
     struct bs_tess_region *r;
-    PIX *crop = block_crop(w->src, b, w->page->dpi, w->p, &map);
+    PIX *crop = block_crop(w->src, w->bilevel, b, w->page->dpi, w->p, &map);
     int n;
 
     if (!crop)
@@ -248,7 +258,7 @@ static int do_job(struct bs_tess *tess, struct work *w, struct job *j,
         pthread_mutex_unlock(&w->lock);
         return rc;
     }
-    crop = block_crop(w->src, b, w->page->dpi, w->p, &map);
+    crop = block_crop(w->src, w->bilevel, b, w->page->dpi, w->p, &map);
     if (!crop)
         return bs_fail(err, "%s: block %s lies outside the page", w->dir,
                        b->id);
@@ -316,13 +326,14 @@ static int by_area_desc(const void *pa, const void *pb)
  * 1-bit image it is: the same pixels, an eighth of the memory in every crop
  * and in Tesseract's copies.  Returns a PIX owned by the caller. */
 static PIX *ocr_source(struct bs_run *run, const struct bs_profile *p,
-                       struct bs_error *err)
+                       int *bilevel_out, struct bs_error *err)
 {
     const char *name = p->ocr_binary ? "binary.png" : "gray.png";
     PIX *src = bs_run_image(run, name, err), *bin;
     NUMA *hist;
     int bilevel = 1;
 
+    *bilevel_out = 0;
     if (!src)
         return NULL;
     if (pixGetDepth(src) != 8 || pixGetColormap(src) ||
@@ -338,6 +349,7 @@ static PIX *ocr_source(struct bs_run *run, const struct bs_profile *p,
         return pixClone(src);
     pixCopyResolution(bin, src);
     bs_run_forget_image(run, name);
+    *bilevel_out = 1;
     return bin;
 }
 
@@ -355,7 +367,8 @@ static int ocr_run(struct bs_run *run, struct bs_page *page,
 
     if (!run->tess)
         return bs_fail(err, "%s: no Tesseract engine for this run", run->dir);
-    src = ocr_source(run, p, err);
+    memset(&w, 0, sizeof(w));
+    src = ocr_source(run, p, &w.bilevel, err);
     if (!src)
         return -1;
     {
@@ -364,7 +377,6 @@ static int ocr_run(struct bs_run *run, struct bs_page *page,
         bs_set_str(&page->lang, lang);
         free(lang);
     }
-    memset(&w, 0, sizeof(w));
     w.src = src;
     w.page = page;
     w.lang = page->lang;
