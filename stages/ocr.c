@@ -10,10 +10,17 @@
  * scaled down first: Tesseract's LSTM misses glyphs much larger than it was
  * trained on.
  *
- * With ocr_threads > 1 (0: the cores the run leaves to each page) the
- * blocks are handed out largest first to that many threads, each with its own engine set (the run's own for the first, the
- * others from the process pool, tess_pool.h); each block is read alone, so
- * the result is the same as with one thread.
+ * A grey page holding only black and white (a bilevel scan) is read as a
+ * 1-bit image: the same pixels in an eighth of the memory.
+ *
+ * With ocr_threads > 1 (0, the default: the cores the run leaves to each
+ * page) the blocks are handed out largest first to that many threads, each
+ * with its own engine set (the run's own for the first, the others from the
+ * process pool, tess_pool.h); each block is read alone, so the result is
+ * the same as with one thread.  With ocr_split=1 as well, a block read with
+ * psm_region (a wide block layout did not split) is first laid out by
+ * Tesseract and its regions become jobs of their own, so a page with a few
+ * big blocks still keeps every thread busy.
  */
 #include "../pipeline/stage.h"
 #include "../pipeline/tess.h"
