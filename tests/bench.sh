@@ -4,6 +4,7 @@
 #   tests/bench.sh                       en-p1 (eng) and zh-p1 (chi_sim), 3 runs
 #   RUNS=5 PAGES="en-p1:eng en-2col:eng" tests/bench.sh
 #   SETTINGS=one tests/bench.sh          only the one-thread setting
+#   BS_ARGS="--set ocr_split=1" tests/bench.sh   extra broadsheet options
 #
 # For each page runs `broadsheet run PAGE -o OUT --force` and
 # `tesseract PAGE out -l LANG` alternately (the order swaps every run), RUNS
@@ -25,6 +26,7 @@ TESSERACT=${TESSERACT:-tesseract}
 RUNS=${RUNS:-3}
 PAGES=${PAGES:-"en-p1:eng zh-p1:chi_sim"}
 SETTINGS=${SETTINGS:-"one all"}
+BS_ARGS=${BS_ARGS:-}
 OUT_MD=${BENCH_MD:-$ROOT/tests/artifacts/bench.md}
 [ -x "$BROADSHEET" ] || { echo "bench: build first (make)"; exit 1; }
 command -v "$TESSERACT" >/dev/null || { echo "bench: no tesseract"; exit 1; }
@@ -33,10 +35,10 @@ trap 'rm -rf "$t"' EXIT
 mkdir -p "$(dirname "$OUT_MD")"
 
 python3 - "$BROADSHEET" "$TESSERACT" "$RUNS" "$PAGES" "$SETTINGS" "$OUT_MD" \
-    "$t" "$ROOT" <<'PY'
+    "$t" "$ROOT" "$BS_ARGS" <<'PY'
 import json, os, statistics, subprocess, sys, time
 
-bs, tess, runs, pages, settings, out_md, tmp, root = sys.argv[1:]
+bs, tess, runs, pages, settings, out_md, tmp, root, bs_args = sys.argv[1:]
 runs = int(runs)
 ncores = os.cpu_count() or 1
 STAGES = ["load", "binarize", "layout", "ocr", "order", "articles", "repair",
@@ -84,7 +86,7 @@ for setting in settings.split():
         page = os.path.join(root, "fixtures", "pages", name + ".png")
         out = os.path.join(tmp, "bs-" + setting)
         bs_argv = [bs, "run", "-q", page, "-o", out, "--force", "--lang", lang,
-                   "--set", "ocr_threads=%d" % threads]
+                   "--set", "ocr_threads=%d" % threads] + bs_args.split()
         ts_argv = [tess, page, os.path.join(tmp, "tess"), "-l", lang]
         r = {"bs": [], "tess": []}
         st = {s: [] for s in STAGES}
@@ -143,7 +145,8 @@ for row in rows:
               " |")
 md.append("")
 md.append("Medians of %d alternated runs; %d cores; %s; load average after: "
-          "%s." % (runs, ncores, tver, loadavg()))
+          "%s.%s" % (runs, ncores, tver, loadavg(),
+                     " broadsheet options: " + bs_args if bs_args else ""))
 tmpname = out_md + ".tmp"
 with open(tmpname, "w") as f:
     f.write("\n".join(md) + "\n")
