@@ -105,6 +105,7 @@ demo: deps $(BIN)
 
 bench: deps $(BIN)
 	tests/bench.sh
+	tests/bench_batch.sh
 
 fixtures: deps
 	$(MAKE) -C fixtures

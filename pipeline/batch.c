@@ -253,6 +253,11 @@ int bs_run_pages(struct bs_cli *cli)
     opts.workers = cli->jobs > 0 ? cli->jobs : default_workers();
     if (opts.workers > b.ntodo)
         opts.workers = b.ntodo > 0 ? b.ntodo : 1;
+    /* ocr_threads=0 reads the blocks of a page with the cores the other
+     * workers leave free: a single page gets them all. */
+    cli->settings.page_cores = default_workers() / opts.workers;
+    if (cli->settings.page_cores < 1)
+        cli->settings.page_cores = 1;
     opts.timeout = cli->page_timeout;
     opts.recycle = BS_WORKER_RECYCLE;
 

@@ -24,8 +24,9 @@ int bs_image_count_pages(const char *path, int *npages, struct bs_error *err);
 int bs_image_read_gray(const char *path, int subpage, long long max_pixels,
                        PIX **out, int *dpi, struct bs_error *err);
 
-/* Writes a PIX as PNG, atomically.  Fast zlib level: artifacts are read back
- * within seconds, so speed beats size. */
+/* Writes a PIX as PNG, atomically.  Fast over small: artifacts are read
+ * back within seconds, so speed beats size (1- and 8-bit grey: no row
+ * filter, zlib level 1 run-length; others: Leptonica at level 1). */
 int bs_image_write_png(const char *path, PIX *pix, struct bs_error *err);
 
 /* Reads a PNG artifact that broadsheet wrote (no size surprises expected,

@@ -67,8 +67,13 @@ const struct bs_param bs_params[] = {
       "ocr: text taller than this (px at 300 dpi) is scaled down before OCR"),
     P(ocr_pad_px, BS_PARAM_INT, 10, 0, 100,
       "ocr: white margin added around each block crop"),
-    P(ocr_threads, BS_PARAM_INT, 1, 1, 64,
-      "ocr: blocks of one page read in parallel (one engine per thread)"),
+    P(ocr_threads, BS_PARAM_INT, 0, 0, 64,
+      "ocr: blocks of one page read in parallel (one engine per thread); "
+      "0: the cores left to each page (cores / pages in parallel)"),
+    P(ocr_split, BS_PARAM_INT, 0, 0, 1,
+      "ocr: with several threads, read blocks Tesseract lays out itself "
+      "(psm_region) region by region, shared by the threads (faster, less "
+      "memory; reading order can differ)"),
     P(ocr_min_conf, BS_PARAM_DOUBLE, 0, 0, 100,
       "ocr: words below this confidence are dropped"),
     P(ocr_speck_conf, BS_PARAM_DOUBLE, 50, 0, 100,

@@ -44,7 +44,8 @@ struct bs_profile {
     int psm_region;            /* body blocks wider than a column */
     int headline_max_px;       /* text taller than this is scaled down for OCR */
     int ocr_pad_px;
-    int ocr_threads;           /* blocks of one page read in parallel */
+    int ocr_threads;           /* blocks of one page read in parallel, 0 auto */
+    int ocr_split;             /* threads share psm_region blocks by region */
     double ocr_min_conf;       /* words below this confidence are dropped */
     double ocr_speck_conf;     /* ASCII marks alone below it are specks */
     int ocr_binary;            /* 1: OCR the binarized image, 0: the grey one */

@@ -81,10 +81,35 @@ int bs_run_put_image(struct bs_run *run, const char *name, PIX *pix,
     return 0;
 }
 
+void bs_run_forget_image(struct bs_run *run, const char *name)
+{
+    for (int i = 0; i < BS_RUN_MAX_IMAGES; i++)
+        if (run->images[i].pix && strcmp(run->images[i].name, name) == 0)
+            pixDestroy(&run->images[i].pix);
+}
+
 void bs_run_release(struct bs_run *run)
 {
     for (int i = 0; i < BS_RUN_MAX_IMAGES; i++)
         pixDestroy(&run->images[i].pix);
+}
+
+/* Frees the cached images no stage after `last` (up to `to`) names in its
+ * `reads`: a broadsheet page is 16 MB per 8-bit image, and holding the
+ * scan through OCR would raise the peak memory by that much.  A stage that
+ * reads an image after all gets it again from the page folder. */
+static void drop_unread_images(struct bs_run *run, int last, int to)
+{
+    for (int i = 0; i < BS_RUN_MAX_IMAGES; i++) {
+        int wanted = 0;
+        if (!run->images[i].pix)
+            continue;
+        for (int j = last + 1; j <= to && !wanted; j++)
+            wanted = strstr(bs_stage_table[j]->reads,
+                            run->images[i].name) != NULL;
+        if (!wanted)
+            pixDestroy(&run->images[i].pix);
+    }
 }
 
 static double now_seconds(void)
@@ -170,6 +195,7 @@ int bs_pipeline_run(struct bs_run *run, int from, int to,
             if (src < 0)
                 goto out;
         }
+        drop_unread_images(run, i, to);
         run->seconds[i] = now_seconds() - t0;
         cpu[i] = cpu_seconds() - c0;
     }

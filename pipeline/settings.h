@@ -28,6 +28,9 @@ struct bs_settings {
     int dpi;                    /* 0: from the image (300 if it has none) */
     long long max_pixels;       /* refuse larger images before decoding */
     char tessdata[512];         /* "" = Tesseract's default */
+    int page_cores;             /* cores one page may use (cores / pages in
+                                   parallel); 0 = all.  For ocr_threads=0;
+                                   changes no output, so not fingerprinted */
 };
 
 #define BS_DEFAULT_MAX_PIXELS 250000000LL

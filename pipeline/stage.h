@@ -44,7 +44,10 @@ struct bs_run {
 struct bs_stage {
     const char *name;
     const char *summary;
-    const char *reads;       /* for --help and README: files it reads */
+    /* Files it reads, for --help and README; also every image artifact it
+     * takes with bs_run_image(), by name: the runner frees a cached image
+     * once no later stage names it. */
+    const char *reads;
     const char *writes;      /* files it writes besides its model artifact */
     int saves_model;         /* 1: runner saves model.<name>.json after it */
     /* Does the stage's work on `page`.  On failure returns -1 with err set;
@@ -70,6 +73,10 @@ PIX *bs_run_image(struct bs_run *run, const char *name, struct bs_error *err);
  * pix (also on failure). */
 int bs_run_put_image(struct bs_run *run, const char *name, PIX *pix,
                      struct bs_error *err);
+/* Frees the cached copy of an image artifact (the file stays); a stage
+ * that keeps a smaller form of it calls this.  Pointers bs_run_image gave
+ * for it become invalid. */
+void bs_run_forget_image(struct bs_run *run, const char *name);
 void bs_run_release(struct bs_run *run);
 
 /* Runs stages from..to (indexes into the table) on one page.  Loads the

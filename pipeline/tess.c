@@ -104,6 +104,36 @@ static TessBaseAPI *engine_get(struct bs_tess *t, const char *lang,
     return api;
 }
 
+/* True when every language of the "+" list has a traineddata file in the
+ * tessdata folder.  Listing costs a few milliseconds where loading the
+ * models (what engine_get does) costs a tenth of a second or more. */
+static int lang_installed(struct bs_tess *t, const char *lang)
+{
+    TessBaseAPI *api = TessBaseAPICreate();
+    char **list;
+    int all = 1;
+
+    if (!api)
+        bs_oom();
+    TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+    /* Init fails at once on a name no file has, and leaves the folder set
+     * for the listing. */
+    (void)TessBaseAPIInit3(api, t->datapath, "-broadsheet-no-such-lang-");
+    list = TessBaseAPIGetAvailableLanguagesAsVector(api);
+    for (const char *p = lang; all && *p;) {
+        size_t n = strcspn(p, "+");
+        int found = 0;
+        for (int i = 0; list && list[i] && !found; i++)
+            found = strlen(list[i]) == n && strncmp(list[i], p, n) == 0;
+        all = found || n == 0;
+        p += n + (p[n] == '+');
+    }
+    if (list)
+        TessDeleteTextArray(list);
+    TessBaseAPIDelete(api);
+    return all;
+}
+
 int bs_tess_check_lang(struct bs_tess *tess, const char *lang,
                        struct bs_error *err)
 {
@@ -115,7 +145,8 @@ int bs_tess_check_lang(struct bs_tess *tess, const char *lang,
               *p == '-'))
             return bs_fail(err, "--lang: \"%s\" is not a Tesseract language "
                            "list (e.g. eng, chi_sim+eng)", lang);
-    return engine_get(tess, lang, err) ? 0 : -1;
+    return lang_installed(tess, lang) || engine_get(tess, lang, err) ? 0
+                                                                      : -1;
 }
 
 /* Removes spaces that sit between two CJK characters inside a word string
@@ -196,7 +227,7 @@ static struct bs_box map_box(struct bs_tess_map m, int x0, int y0, int x1,
     return b;
 }
 
-int bs_tess_read(struct bs_tess *tess, const char *lang, PIX *pix, int psm,
+int bs_tess_read(struct bs_tess *tess, const char *lang, PIX **pix, int psm,
                  int ppi, struct bs_tess_map map, struct bs_block *block,
                  struct bs_error *err)
 {
@@ -205,12 +236,16 @@ int bs_tess_read(struct bs_tess *tess, const char *lang, PIX *pix, int psm,
     TessPageIterator *pit;
     struct bs_line *line = NULL;
 
-    if (!api)
+    if (!api) {
+        pixDestroy(pix);
         return -1;
+    }
     if (map.scale <= 0)
         map.scale = 1.0;
     TessBaseAPISetPageSegMode(api, (TessPageSegMode)psm);
-    TessBaseAPISetImage2(api, pix);
+    TessBaseAPISetImage2(api, *pix);
+    /* Tesseract has its own copy now: one less crop held while reading. */
+    pixDestroy(pix);
     TessBaseAPISetSourceResolution(api, ppi > 0 ? ppi : 300);
     if (TessBaseAPIRecognize(api, NULL) != 0) {
         TessBaseAPIClear(api);
@@ -265,6 +300,81 @@ int bs_tess_read(struct bs_tess *tess, const char *lang, PIX *pix, int psm,
             block->nlines--;
         }
     }
+    return 0;
+}
+
+/* Tesseract block types read as text (what psm 3 recognition reads). */
+static int text_block(TessPolyBlockType t)
+{
+    switch (t) {
+    case PT_FLOWING_TEXT:
+    case PT_HEADING_TEXT:
+    case PT_PULLOUT_TEXT:
+    case PT_EQUATION:
+    case PT_INLINE_EQUATION:
+    case PT_TABLE:
+    case PT_VERTICAL_TEXT:
+    case PT_CAPTION_TEXT:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int bs_tess_regions(struct bs_tess *tess, const char *lang, PIX *pix,
+                    int psm, int ppi, int pad, struct bs_tess_region **out,
+                    int *nout, struct bs_error *err)
+{
+    TessBaseAPI *api;
+    TessPageIterator *it;
+    struct bs_tess_region *v = NULL;
+    int n = 0, cap = 0;
+
+    *out = NULL;
+    *nout = 0;
+    api = engine_get(tess, lang, err);
+    if (!api)
+        return -1;
+    TessBaseAPISetPageSegMode(api, (TessPageSegMode)psm);
+    TessBaseAPISetImage2(api, pix);
+    TessBaseAPISetSourceResolution(api, ppi > 0 ? ppi : 300);
+    it = TessBaseAPIAnalyseLayout(api);
+    if (!it) {
+        TessBaseAPIClear(api);
+        return 0; /* no text found */
+    }
+    do {
+        int x0, y0, x1, y1;
+        PIX *img = NULL;
+
+        if (!text_block(TessPageIteratorBlockType(it)) ||
+            !TessPageIteratorBoundingBox(it, RIL_BLOCK, &x0, &y0, &x1, &y1))
+            continue;
+        if (pixGetDepth(pix) == 1) {
+            /* GetImage would paint outside the block black in 1-bit. */
+            PIX *bin = TessPageIteratorGetBinaryImage(it, RIL_BLOCK);
+            if (bin) {
+                img = pixAddBorder(bin, pad, 0);
+                pixDestroy(&bin);
+                x0 -= pad;
+                y0 -= pad;
+            }
+        } else {
+            /* The crop's own pixels, outside the block's polygon white. */
+            img = TessPageIteratorGetImage(it, RIL_BLOCK, pad, pix, &x0, &y0);
+        }
+        if (!img)
+            continue;
+        bs_grow((void **)&v, &cap, n + 1, sizeof(*v));
+        v[n].pix = img;
+        v[n].x = x0;
+        v[n].y = y0;
+        n++;
+    } while (TessPageIteratorNext(it, RIL_BLOCK));
+    TessPageIteratorDelete(it);
+    TessBaseAPIClear(api);
+    *out = v;
+    *nout = n;
     return 0;
 }
 

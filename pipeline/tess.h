@@ -21,8 +21,9 @@ struct bs_tess;
 struct bs_tess *bs_tess_new(const char *datapath);
 void bs_tess_free(struct bs_tess **tess);
 
-/* Checks that every language of a "+"-joined list is installed; the error
- * lists the installed ones. */
+/* Checks that every language of a "+"-joined list is installed (from the
+ * tessdata listing; only a language the listing lacks is loaded to be sure);
+ * the error lists the installed ones. */
 int bs_tess_check_lang(struct bs_tess *tess, const char *lang,
                        struct bs_error *err);
 
@@ -32,13 +33,32 @@ struct bs_tess_map {
     double scale;
 };
 
-/* Reads `pix` (a block crop; Tesseract takes its own copy) with the given
- * page segmentation mode and resolution, and appends the lines and words it
- * finds to `block`, in page coordinates.  CJK output is cleaned of spaces
- * between CJK characters. */
-int bs_tess_read(struct bs_tess *tess, const char *lang, PIX *pix, int psm,
+/* Reads `*pix` (a block crop; taken over and destroyed, also on failure,
+ * as soon as Tesseract has its own copy) with the given page segmentation
+ * mode and resolution, and appends the lines and words it finds to `block`,
+ * in page coordinates.  CJK output is cleaned of spaces between CJK
+ * characters. */
+int bs_tess_read(struct bs_tess *tess, const char *lang, PIX **pix, int psm,
                  int ppi, struct bs_tess_map map, struct bs_block *block,
                  struct bs_error *err);
+
+/* One of Tesseract's text regions of a crop: its image and where its top
+ * left corner lies in the crop. */
+struct bs_tess_region {
+    PIX *pix;   /* owned by whoever holds the region */
+    int x, y;
+};
+
+/* Tesseract's own layout analysis (page segmentation mode psm, 3 or
+ * another automatic one) of `pix` (not taken over), without recognition:
+ * its text regions in reading order, each cut out of pix with `pad` pixels
+ * around it and the rest of the crop (other regions' ink) painted white.
+ * Reading each region with a uniform-block mode gives what reading pix
+ * with psm gives, in parts that threads can share.  *out (n regions,
+ * possibly 0) is the caller's: destroy each pix, free the array. */
+int bs_tess_regions(struct bs_tess *tess, const char *lang, PIX *pix,
+                    int psm, int ppi, int pad, struct bs_tess_region **out,
+                    int *nout, struct bs_error *err);
 
 /* Orientation of a page image (0, 90, 180, 270 degrees clockwise the page
  * must be turned to read upright) and the confidence, from Tesseract's OSD.

@@ -10,10 +10,17 @@
  * scaled down first: Tesseract's LSTM misses glyphs much larger than it was
  * trained on.
  *
- * With ocr_threads > 1 the blocks are handed out largest first to that many
- * threads, each with its own engine set (the run's own for the first, the
- * others from the process pool, tess_pool.h); each block is read alone, so
- * the result is the same as with one thread.
+ * A grey page holding only black and white (a bilevel scan) is read as a
+ * 1-bit image: the same pixels in an eighth of the memory.
+ *
+ * With ocr_threads > 1 (0, the default: the cores the run leaves to each
+ * page) the blocks are handed out largest first to that many threads, each
+ * with its own engine set (the run's own for the first, the others from the
+ * process pool, tess_pool.h); each block is read alone, so the result is
+ * the same as with one thread.  With ocr_split=1 as well, a block read with
+ * psm_region (a wide block layout did not split) is first laid out by
+ * Tesseract and its regions become jobs of their own, so a page with a few
+ * big blocks still keeps every thread busy.
  */
 #include "../pipeline/stage.h"
 #include "../pipeline/tess.h"
@@ -21,8 +28,10 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Text height of a block: layout's, else (for one-line blocks) a guess
  * from its height. */
@@ -71,8 +80,9 @@ static int psm_for(const struct bs_block *b, int page_width,
  * headline_max_px (at 300 dpi) tall.  Returns a new PIX owned by the caller
  * and the map back to page coordinates, or NULL when the block lies outside
  * the image. */
-static PIX *block_crop(PIX *src, const struct bs_block *b, int dpi,
-                       const struct bs_profile *p, struct bs_tess_map *map)
+static PIX *block_crop(PIX *src, int bilevel, const struct bs_block *b,
+                       int dpi, const struct bs_profile *p,
+                       struct bs_tess_map *map)
 {
     BOX *box = boxCreate(b->box.x, b->box.y, b->box.w, b->box.h);
     PIX *crop = pixClipRectangle(src, box, NULL);
@@ -89,6 +99,14 @@ static PIX *block_crop(PIX *src, const struct bs_block *b, int dpi,
     if (th > max_px)
         scale = max_px / th;
     if (scale < 0.999) {
+        if (bilevel && pixGetDepth(crop) == 1) {
+            /* The grey page it stands for, scaled as the grey page is. */
+            PIX *g = pixConvertTo8(crop, FALSE);
+            pixDestroy(&crop);
+            if (!g)
+                return NULL;
+            crop = g;
+        }
         scaled = pixGetDepth(crop) == 1
                      ? pixScaleToGray(crop, (l_float32)scale)
                      : pixScaleSmooth(crop, (l_float32)scale, (l_float32)scale);
@@ -123,58 +141,152 @@ static int speck(const struct bs_word *w, const struct bs_profile *p)
     return 1;
 }
 
-/* Reads block b with engine set tess; words below ocr_min_conf and specks
- * dropped. */
-static int read_block(struct bs_tess *tess, PIX *src, struct bs_page *page,
-                      struct bs_block *b, const char *lang,
-                      const struct bs_profile *p, const char *dir,
-                      struct bs_error *err)
+/* Drops the words of block b below ocr_min_conf, and specks. */
+static void drop_low_conf(struct bs_block *b, const struct bs_profile *p)
 {
-    struct bs_tess_map map;
-    PIX *crop = block_crop(src, b, page->dpi, p, &map);
-    int rc;
-
-    if (!crop)
-        return bs_fail(err, "%s: block %s lies outside the page", dir, b->id);
-    rc = bs_tess_read(tess, b->lang ? b->lang : lang, crop,
-                      psm_for(b, page->width, p),
-                      (int)lround((page->dpi > 0 ? page->dpi : 300) *
-                                  map.scale),
-                      map, b, err);
-    pixDestroy(&crop);
-    if (rc < 0)
-        return -1;
-    if (p->ocr_min_conf > 0 || p->ocr_speck_conf > 0) {
-        for (int l = 0; l < b->nlines; l++) {
-            struct bs_line *line = &b->lines[l];
-            int k = 0;
-            for (int w = 0; w < line->nwords; w++) {
-                if ((line->words[w].conf >= 0 &&
-                     line->words[w].conf < p->ocr_min_conf) ||
-                    speck(&line->words[w], p)) {
-                    free(line->words[w].text);
-                    continue;
-                }
-                line->words[k++] = line->words[w];
+    if (p->ocr_min_conf <= 0 && p->ocr_speck_conf <= 0)
+        return;
+    for (int l = 0; l < b->nlines; l++) {
+        struct bs_line *line = &b->lines[l];
+        int k = 0;
+        for (int w = 0; w < line->nwords; w++) {
+            if ((line->words[w].conf >= 0 &&
+                 line->words[w].conf < p->ocr_min_conf) ||
+                speck(&line->words[w], p)) {
+                free(line->words[w].text);
+                continue;
             }
-            line->nwords = k;
+            line->words[k++] = line->words[w];
         }
+        line->nwords = k;
     }
-    return 0;
 }
 
-/* The work shared by the threads of one page. */
+/* Moves the lines of `from` to the end of `to`; `from` is left empty. */
+static void move_lines(struct bs_block *to, struct bs_block *from)
+{
+    for (int l = 0; l < from->nlines; l++) {
+        bs_grow((void **)&to->lines, &to->caplines, to->nlines + 1,
+                sizeof(*to->lines));
+        to->lines[to->nlines++] = from->lines[l];
+    }
+    free(from->lines);
+    from->lines = NULL;
+    from->nlines = from->caplines = 0;
+}
+
+/* One piece of work: a whole block, or one of Tesseract's regions of a
+ * block read with psm_region (see split below). */
+struct job {
+    int block;               /* index into page->blocks */
+    PIX *pix;                /* a region's image (owned); NULL: whole block */
+    struct bs_tess_map map;  /* for a region */
+    struct bs_block *out;    /* a region's lines (owned); NULL: the block */
+};
+
+/* The work shared by the threads of one page.  Threads take jobs in order;
+ * splitting a block appends its regions' jobs. */
 struct work {
     PIX *src;
     struct bs_page *page;
     const char *lang, *dir;
     const struct bs_profile *p;
-    int *todo;               /* block indexes, largest first */
-    int ntodo, next;
+    int split;               /* read psm_region blocks region by region */
+    int bilevel;             /* src is a bilevel grey page made 1-bit */
+    struct job *jobs;
+    int njobs, capjobs, next;
+    int splitting;           /* blocks being split: more jobs may come */
     int failed;
     struct bs_error err;     /* the first failure */
     pthread_mutex_t lock;
+    pthread_cond_t more;     /* jobs added, or a split or the page ended */
 };
+
+static int ppi_of(const struct bs_page *page, double scale)
+{
+    return (int)lround((page->dpi > 0 ? page->dpi : 300) * scale);
+}
+
+/* Tesseract's layout analysis of block b (read with psm_region): queues one
+ * job per text region, in reading order, instead of reading the block in
+ * one piece.  Analysis is a fraction of the reading, and the regions (each
+ * a column or a headline) are read by all threads at once. */
+static int split_block(struct bs_tess *tess, struct work *w, int bi,
+                       struct bs_error *err)
+{
+    struct bs_block *b = &w->page->blocks[bi];
+    struct bs_tess_map map;
+    struct bs_tess_region *r;
+    PIX *crop = block_crop(w->src, w->bilevel, b, w->page->dpi, w->p, &map);
+    int n;
+
+    if (!crop)
+        return bs_fail(err, "%s: block %s lies outside the page", w->dir,
+                       b->id);
+    if (bs_tess_regions(tess, b->lang ? b->lang : w->lang, crop,
+                        w->p->psm_region, ppi_of(w->page, map.scale),
+                        w->p->ocr_pad_px, &r, &n, err) < 0) {
+        pixDestroy(&crop);
+        return -1;
+    }
+    pixDestroy(&crop);
+    pthread_mutex_lock(&w->lock);
+    for (int k = 0; k < n; k++) {
+        struct job *j;
+        bs_grow((void **)&w->jobs, &w->capjobs, w->njobs + 1,
+                sizeof(*w->jobs));
+        j = &w->jobs[w->njobs++];
+        j->block = bi;
+        j->pix = r[k].pix;
+        j->map.scale = map.scale;
+        j->map.x = map.x + (int)lround(r[k].x / map.scale);
+        j->map.y = map.y + (int)lround(r[k].y / map.scale);
+        j->out = bs_calloc(1, sizeof(*j->out));
+        snprintf(j->out->id, sizeof(j->out->id), "%s", b->id);
+    }
+    pthread_mutex_unlock(&w->lock);
+    free(r);
+    return 0;
+}
+
+/* True when job j is a whole block to split into regions. */
+static int splits(const struct work *w, const struct job *j)
+{
+    return w->split && !j->out &&
+           psm_for(&w->page->blocks[j->block], w->page->width, w->p) ==
+               w->p->psm_region &&
+           w->p->psm_region != w->p->psm_body;
+}
+
+/* Does job j (a copy taken under the lock) with engine set tess. */
+static int do_job(struct bs_tess *tess, struct work *w, struct job *j,
+                  struct bs_error *err)
+{
+    struct bs_block *b = &w->page->blocks[j->block];
+    const char *lang = b->lang ? b->lang : w->lang;
+    int psm = psm_for(b, w->page->width, w->p);
+    struct bs_tess_map map;
+    PIX *crop;
+
+    if (j->out) /* a region: one of Tesseract's blocks, read as uniform */
+        return bs_tess_read(tess, lang, &j->pix, w->p->psm_body,
+                            ppi_of(w->page, j->map.scale), j->map, j->out,
+                            err);
+    if (splits(w, j)) {
+        int rc = split_block(tess, w, j->block, err);
+        pthread_mutex_lock(&w->lock);
+        w->splitting--;
+        pthread_cond_broadcast(&w->more);
+        pthread_mutex_unlock(&w->lock);
+        return rc;
+    }
+    crop = block_crop(w->src, w->bilevel, b, w->page->dpi, w->p, &map);
+    if (!crop)
+        return bs_fail(err, "%s: block %s lies outside the page", w->dir,
+                       b->id);
+    return bs_tess_read(tess, lang, &crop, psm, ppi_of(w->page, map.scale),
+                        map, b, err);
+}
 
 struct worker {
     struct work *w;
@@ -188,19 +300,29 @@ static void *worker_main(void *arg)
     struct bs_error err;
 
     for (;;) {
+        struct job j;
         int k;
         pthread_mutex_lock(&w->lock);
-        k = w->failed ? w->ntodo : w->next++;
-        pthread_mutex_unlock(&w->lock);
-        if (k >= w->ntodo)
+        /* No job yet, but a block being split will bring some. */
+        while (!w->failed && w->next >= w->njobs && w->splitting > 0)
+            pthread_cond_wait(&w->more, &w->lock);
+        if (w->failed || w->next >= w->njobs) {
+            pthread_mutex_unlock(&w->lock);
             break;
-        if (read_block(me->tess, w->src, w->page, &w->page->blocks[w->todo[k]],
-                       w->lang, w->p, w->dir, &err) < 0) {
+        }
+        k = w->next++;
+        j = w->jobs[k];
+        w->jobs[k].pix = NULL; /* the job's image is now this thread's */
+        if (splits(w, &j))
+            w->splitting++;
+        pthread_mutex_unlock(&w->lock);
+        if (do_job(me->tess, w, &j, &err) < 0) {
             pthread_mutex_lock(&w->lock);
             if (!w->failed) {
                 w->failed = 1;
                 w->err = err;
             }
+            pthread_cond_broadcast(&w->more);
             pthread_mutex_unlock(&w->lock);
             break;
         }
@@ -221,56 +343,100 @@ static int by_area_desc(const void *pa, const void *pb)
     return a->block - b->block;
 }
 
+/* The image to read: the grey page, or binary.png with ocr_binary=1.  A
+ * grey page holding only black and white (a bilevel scan) is read as the
+ * 1-bit image it is: the same pixels, an eighth of the memory in every crop
+ * and in Tesseract's copies.  Returns a PIX owned by the caller. */
+static PIX *ocr_source(struct bs_run *run, const struct bs_profile *p,
+                       int *bilevel_out, struct bs_error *err)
+{
+    const char *name = p->ocr_binary ? "binary.png" : "gray.png";
+    PIX *src = bs_run_image(run, name, err), *bin;
+    NUMA *hist;
+    int bilevel = 1;
+
+    *bilevel_out = 0;
+    if (!src)
+        return NULL;
+    if (pixGetDepth(src) != 8 || pixGetColormap(src) ||
+        !(hist = pixGetGrayHistogram(src, 1)))
+        return pixClone(src);
+    for (int v = 1; v < 255 && bilevel; v++) {
+        l_float32 c = 0;
+        numaGetFValue(hist, v, &c);
+        bilevel = c == 0;
+    }
+    numaDestroy(&hist);
+    if (!bilevel || !(bin = pixThresholdToBinary(src, 128)))
+        return pixClone(src);
+    pixCopyResolution(bin, src);
+    bs_run_forget_image(run, name);
+    *bilevel_out = 1;
+    return bin;
+}
+
 static int ocr_run(struct bs_run *run, struct bs_page *page,
                    struct bs_error *err)
 {
     const struct bs_settings *s = run->settings;
     const struct bs_profile *p = &s->profile;
-    PIX *src = bs_run_image(run, p->ocr_binary ? "binary.png" : "gray.png",
-                            err);
+    PIX *src;
     struct work w;
     struct worker *workers;
     pthread_t *threads;
-    int nthreads, started = 0;
+    struct sized *v;
+    int nthreads, started = 0, ntext = 0;
 
-    if (!src)
-        return -1;
     if (!run->tess)
         return bs_fail(err, "%s: no Tesseract engine for this run", run->dir);
+    memset(&w, 0, sizeof(w));
+    src = ocr_source(run, p, &w.bilevel, err);
+    if (!src)
+        return -1;
     {
         /* page->lang may be the string the settings' answer points into. */
         char *lang = bs_strdup(bs_settings_lang(s, page->lang));
         bs_set_str(&page->lang, lang);
         free(lang);
     }
-    memset(&w, 0, sizeof(w));
     w.src = src;
     w.page = page;
     w.lang = page->lang;
     w.dir = run->dir;
     w.p = p;
-    w.todo = bs_calloc((size_t)page->nblocks + 1, sizeof(int));
+    /* Rules and photos never reach Tesseract; the largest blocks go
+     * first so no thread is left with a big one at the end. */
+    v = bs_calloc((size_t)page->nblocks + 1, sizeof(*v));
     for (int i = 0; i < page->nblocks; i++) {
         struct bs_block *b = &page->blocks[i];
         bs_block_clear_lines(b);
-        if (bs_role_has_text(b->role) && !bs_box_empty(b->box))
-            w.todo[w.ntodo++] = i;
-    }
-    {
-        struct sized *v = bs_calloc((size_t)w.ntodo + 1, sizeof(*v));
-        for (int k = 0; k < w.ntodo; k++) {
-            v[k].block = w.todo[k];
-            v[k].area = bs_box_area(page->blocks[w.todo[k]].box);
+        if (bs_role_has_text(b->role) && !bs_box_empty(b->box)) {
+            v[ntext].block = i;
+            v[ntext].area = bs_box_area(b->box);
+            ntext++;
         }
-        qsort(v, (size_t)w.ntodo, sizeof(*v), by_area_desc);
-        for (int k = 0; k < w.ntodo; k++)
-            w.todo[k] = v[k].block;
-        free(v);
     }
-    nthreads = p->ocr_threads < w.ntodo ? p->ocr_threads : w.ntodo;
+    qsort(v, (size_t)ntext, sizeof(*v), by_area_desc);
+    bs_grow((void **)&w.jobs, &w.capjobs, ntext + 1, sizeof(*w.jobs));
+    for (int k = 0; k < ntext; k++)
+        w.jobs[w.njobs++] = (struct job){.block = v[k].block};
+    free(v);
+
+    nthreads = p->ocr_threads;
+    if (nthreads == 0) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        nthreads = s->page_cores > 0 ? s->page_cores : n > 64 ? 64 : (int)n;
+    }
+    /* With ocr_split, several threads split the blocks Tesseract must lay
+     * out itself, so that they can share them; one thread reads them whole
+     * (without the regions' second line finding). */
+    w.split = p->ocr_split && nthreads > 1;
+    if (nthreads > ntext && !w.split)
+        nthreads = ntext;
     if (nthreads < 1)
         nthreads = 1;
     pthread_mutex_init(&w.lock, NULL);
+    pthread_cond_init(&w.more, NULL);
     workers = bs_calloc((size_t)nthreads, sizeof(*workers));
     threads = bs_calloc((size_t)nthreads, sizeof(*threads));
     for (int t = 0; t < nthreads; t++) {
@@ -287,10 +453,23 @@ static int ocr_run(struct bs_run *run, struct bs_page *page,
         pthread_join(threads[t], NULL);
     for (int t = 1; t < nthreads; t++)
         bs_tess_pool_give(workers[t].tess, s->tessdata);
+    /* Regions' lines go to their blocks in Tesseract's reading order. */
+    for (int k = 0; k < w.njobs; k++) {
+        struct job *j = &w.jobs[k];
+        pixDestroy(&j->pix);
+        if (j->out) {
+            move_lines(&page->blocks[j->block], j->out);
+            free(j->out);
+        }
+    }
+    for (int i = 0; i < page->nblocks; i++)
+        drop_low_conf(&page->blocks[i], p);
+    pthread_cond_destroy(&w.more);
     pthread_mutex_destroy(&w.lock);
     free(workers);
     free(threads);
-    free(w.todo);
+    free(w.jobs);
+    pixDestroy(&src);
     if (w.failed) {
         *err = w.err;
         return -1;
@@ -301,7 +480,7 @@ static int ocr_run(struct bs_run *run, struct bs_page *page,
 const struct bs_stage bs_stage_ocr = {
     .name = "ocr",
     .summary = "read each text block with Tesseract (C API)",
-    .reads = "gray.png",
+    .reads = "gray.png (binary.png with ocr_binary=1)",
     .writes = "",
     .saves_model = 1,
     .run = ocr_run,
