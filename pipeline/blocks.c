@@ -1,0 +1,307 @@
+/*
+ * blocks.c - text blocks: lines found per column, grouped into blocks at
+ * vertical gaps and changes of type size, and pieces of one spanning
+ * headline or deck in neighbouring columns joined again.
+ *
+ * Blocks are cut column by column, so a body block never crosses a gutter;
+ * only a piece whose ink crosses the gutter, or which stands beside a piece
+ * of the same large type, is joined to its neighbour.
+ */
+#include "layout_parts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SIZE_CHANGE 1.35   /* line height ratio that starts a new block */
+
+struct piece {
+    struct bs_box box;     /* ink box */
+    int band, col, nlines;
+    int line_h;            /* median line height */
+};
+
+struct pieces {
+    struct piece *v;
+    int n, cap;
+};
+
+static int cmp_int(const void *a, const void *b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+static int median(int *v, int n)
+{
+    if (n <= 0)
+        return 0;
+    qsort(v, (size_t)n, sizeof(*v), cmp_int);
+    return v[n / 2];
+}
+
+/* Rows with ink per row of the rectangle (x, y, w, h) of pix. */
+static l_int32 *row_counts(PIX *pix, int x, int y, int w, int h)
+{
+    BOX *b = boxCreate(x, y, w, h);
+    PIX *clip = pixClipRectangle(pix, b, NULL);
+    NUMA *na = clip ? pixCountPixelsByRow(clip, NULL) : NULL;
+    l_int32 *out = calloc((size_t)h + 1, sizeof(*out));
+
+    if (!out)
+        bs_oom();
+    for (int i = 0; na && i < numaGetCount(na) && i < h; i++) {
+        l_int32 v;
+        numaGetIValue(na, i, &v);
+        out[i] = v;
+    }
+    numaDestroy(&na);
+    pixDestroy(&clip);
+    boxDestroy(&b);
+    return out;
+}
+
+/* Runs of inked rows: lines[2*i], lines[2*i+1] = [y0, y1) relative. */
+static int find_lines(const l_int32 *rows, int h, int **lines)
+{
+    int n = 0, cap = 16, y = 0;
+    int *v = malloc((size_t)cap * 2 * sizeof(*v));
+
+    if (!v)
+        bs_oom();
+    while (y < h) {
+        int s;
+        if (!rows[y]) {
+            y++;
+            continue;
+        }
+        s = y;
+        while (y < h && rows[y])
+            y++;
+        if (n == cap) {
+            cap *= 2;
+            v = realloc(v, (size_t)cap * 2 * sizeof(*v));
+            if (!v)
+                bs_oom();
+        }
+        v[2 * n] = s;
+        v[2 * n + 1] = y;
+        n++;
+    }
+    *lines = v;
+    return n;
+}
+
+/* Joins slivers (dots over i, accents, rule remains) to the nearest line
+ * when they are close; returns the new count. */
+static int merge_slivers(int *ln, int n, int body_h)
+{
+    int small = body_h * 2 / 5, near = body_h / 2, k = 0;
+
+    for (int i = 0; i < n; i++) {
+        int h = ln[2 * i + 1] - ln[2 * i];
+        if (k > 0 && (ln[2 * i] - ln[2 * k - 1] <= 2 ||
+                      (h < small && ln[2 * i] - ln[2 * k - 1] < near))) {
+            ln[2 * k - 1] = ln[2 * i + 1];
+            continue;
+        }
+        if (h < small && i + 1 < n && ln[2 * i + 2] - ln[2 * i + 1] < near) {
+            ln[2 * i + 2] = ln[2 * i];  /* joins the next line */
+            continue;
+        }
+        ln[2 * k] = ln[2 * i];
+        ln[2 * k + 1] = ln[2 * i + 1];
+        k++;
+    }
+    return k;
+}
+
+int bs_body_line_height(PIX *text, const struct bs_page *page)
+{
+    int w = pixGetWidth(text), h = pixGetHeight(text);
+    int strip = bs_at_dpi(150, page->dpi), nh = 0, caph = 256;
+    int *hs = malloc((size_t)caph * sizeof(*hs)), med;
+
+    if (!hs)
+        bs_oom();
+    for (int x = 0; x + strip <= w; x += strip * 3) {
+        l_int32 *rows = row_counts(text, x, 0, strip, h);
+        int *ln, n = find_lines(rows, h, &ln);
+        for (int i = 0; i < n; i++) {
+            int lh = ln[2 * i + 1] - ln[2 * i];
+            if (lh < 4)
+                continue;
+            if (nh == caph) {
+                caph *= 2;
+                hs = realloc(hs, (size_t)caph * sizeof(*hs));
+                if (!hs)
+                    bs_oom();
+            }
+            hs[nh++] = lh;
+        }
+        free(ln);
+        free(rows);
+    }
+    med = median(hs, nh);
+    free(hs);
+    return med > 0 ? med : bs_at_dpi(30, page->dpi);
+}
+
+static void add_piece(struct pieces *ps, struct piece p)
+{
+    if (ps->n == ps->cap) {
+        ps->cap = ps->cap ? ps->cap * 2 : 64;
+        ps->v = realloc(ps->v, (size_t)ps->cap * sizeof(*ps->v));
+        if (!ps->v)
+            bs_oom();
+    }
+    ps->v[ps->n++] = p;
+}
+
+/* The ink box of rows [y0, y1) of column (x0, x1); 0 when no ink. */
+static int ink_box(PIX *text, int x0, int x1, int y0, int y1,
+                   struct bs_box *out)
+{
+    BOX *b = boxCreate(x0, y0, x1 - x0, y1 - y0), *fg = NULL;
+    int ok = pixClipBoxToForeground(text, b, NULL, &fg) == 0 && fg;
+
+    if (ok)
+        boxGetGeometry(fg, &out->x, &out->y, &out->w, &out->h);
+    boxDestroy(&fg);
+    boxDestroy(&b);
+    return ok;
+}
+
+/* Cuts one column of a band into pieces. */
+static void column_pieces(PIX *text, const struct bs_page *page, int bi,
+                          int ci, int body_h, double gap_lines,
+                          struct pieces *ps)
+{
+    const struct bs_band *band = &page->bands[bi];
+    struct bs_span col = band->cols[ci];
+    int h = band->y1 - band->y0, *ln, n, i = 0;
+    l_int32 *rows = row_counts(text, col.x0, band->y0, col.x1 - col.x0, h);
+
+    n = find_lines(rows, h, &ln);
+    n = merge_slivers(ln, n, body_h);
+    while (i < n) {
+        int first = i, hs[512], nh = 0, med;
+        hs[nh++] = ln[2 * i + 1] - ln[2 * i];
+        med = hs[0];
+        for (i++; i < n; i++) {
+            int lh = ln[2 * i + 1] - ln[2 * i];
+            int gap = ln[2 * i] - ln[2 * i - 1];
+            int ref = med < lh ? med : lh;
+            if (ref < body_h)
+                ref = body_h;
+            if (gap > gap_lines * ref ||
+                lh > SIZE_CHANGE * med || lh * SIZE_CHANGE < med)
+                break;
+            if (nh < 512)
+                hs[nh++] = lh;
+            {
+                int tmp[512];
+                memcpy(tmp, hs, (size_t)nh * sizeof(int));
+                med = median(tmp, nh);
+            }
+        }
+        {
+            struct piece p = {{0, 0, 0, 0}, bi, ci, i - first, med};
+            if (ink_box(text, col.x0, col.x1, band->y0 + ln[2 * first],
+                        band->y0 + ln[2 * i - 1], &p.box))
+                add_piece(ps, p);
+        }
+    }
+    free(ln);
+    free(rows);
+}
+
+static int uf_find(int *uf, int i)
+{
+    while (uf[i] != i)
+        i = uf[i] = uf[uf[i]];
+    return i;
+}
+
+/* True when a and b (neighbouring columns) are parts of one spanning line
+ * of type: ink in the gutter between them, or the same large type side by
+ * side. */
+static int one_piece(PIX *text, const struct bs_band *band,
+                     const struct piece *a, const struct piece *b, int body_h,
+                     double big)
+{
+    int top = a->box.y > b->box.y ? a->box.y : b->box.y;
+    int bot = bs_box_bottom(a->box) < bs_box_bottom(b->box)
+                  ? bs_box_bottom(a->box) : bs_box_bottom(b->box);
+    int minh = a->box.h < b->box.h ? a->box.h : b->box.h;
+    int g0 = band->cols[a->col].x1 + 2, g1 = band->cols[b->col].x0 - 2;
+
+    if (bot - top < minh / 2)
+        return 0;
+    if (g1 > g0) {
+        BOX *gb = boxCreate(g0, top, g1 - g0, bot - top);
+        PIX *g = pixClipRectangle(text, gb, NULL);
+        l_int32 on = 0;
+        if (g)
+            pixCountPixels(g, &on, NULL);
+        pixDestroy(&g);
+        boxDestroy(&gb);
+        if (on > 0)
+            return 1;
+    }
+    if (a->line_h >= big * body_h && b->line_h >= big * body_h) {
+        int ra = a->line_h, rb = b->line_h;
+        int gap = b->box.x - bs_box_right(a->box);
+        int dy = a->box.y - b->box.y;
+        return ra * 3 < rb * 4 && rb * 3 < ra * 4 && dy < minh / 3 &&
+               -dy < minh / 3 && gap < 2 * (ra > rb ? ra : rb) + (g1 - g0);
+    }
+    return 0;
+}
+
+void bs_find_blocks(struct bs_page *page, PIX *text, int body_h,
+                    const struct bs_profile *p)
+{
+    struct pieces ps = {NULL, 0, 0};
+    int *uf;
+
+    for (int bi = 0; bi < page->nbands; bi++)
+        for (int ci = 0; ci < page->bands[bi].ncols; ci++)
+            column_pieces(text, page, bi, ci, body_h, p->block_gap_lines, &ps);
+    if (ps.n == 0)
+        return;
+    uf = malloc((size_t)ps.n * sizeof(*uf));
+    if (!uf)
+        bs_oom();
+    for (int i = 0; i < ps.n; i++)
+        uf[i] = i;
+    for (int i = 0; i < ps.n; i++)
+        for (int j = 0; j < ps.n; j++) {
+            const struct piece *a = &ps.v[i], *b = &ps.v[j];
+            if (a->band != b->band || b->col != a->col + 1)
+                continue;
+            if (one_piece(text, &page->bands[a->band], a, b, body_h,
+                          p->subheadline_ratio))
+                uf[uf_find(uf, j)] = uf_find(uf, i);
+        }
+    for (int i = 0; i < ps.n; i++) {
+        struct bs_box box = ps.v[i].box;
+        int c0 = ps.v[i].col, c1 = c0, lh = ps.v[i].line_h;
+        struct bs_block *blk;
+        if (uf_find(uf, i) != i)
+            continue;
+        for (int j = 0; j < ps.n; j++) {
+            if (j == i || uf_find(uf, j) != i)
+                continue;
+            box = bs_box_union(box, ps.v[j].box);
+            c0 = ps.v[j].col < c0 ? ps.v[j].col : c0;
+            c1 = ps.v[j].col > c1 ? ps.v[j].col : c1;
+            lh = ps.v[j].line_h > lh ? ps.v[j].line_h : lh;
+        }
+        blk = bs_page_add_block(page, BS_ROLE_BODY, box);
+        blk->band = ps.v[i].band;
+        blk->col_first = c0;
+        blk->col_last = c1;
+        blk->text_height = (float)lh;
+    }
+    free(uf);
+    free(ps.v);
+}

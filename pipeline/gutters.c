@@ -1,0 +1,149 @@
+/*
+ * gutters.c - finds the columns of one horizontal band from white space:
+ * gutters are found whether or not a column rule is drawn in them.
+ *
+ * The text image is smeared a little sideways (to close letter gaps) and
+ * down by about a line (to close the leading), then for every x we count
+ * the band's rows with ink.  Inside a column almost every text row has ink;
+ * in a gutter only the few rows of a headline or deck spanning several
+ * columns do.  A gutter is a run of x with less than 40% of the fullest
+ * count, at least min_gutter wide (less the smear), not at the band's edges.
+ */
+#include "layout_parts.h"
+
+#include <stdlib.h>
+
+#define SMEAR_X 3
+
+struct run {
+    int x0, x1;
+};
+
+static int cmp_width_desc(const void *a, const void *b)
+{
+    const struct run *ra = a, *rb = b;
+    return (rb->x1 - rb->x0) - (ra->x1 - ra->x0);
+}
+
+static int cmp_x(const void *a, const void *b)
+{
+    return ((const struct run *)a)->x0 - ((const struct run *)b)->x0;
+}
+
+/* Ink rows per x of pix (already clipped to the band). */
+static l_int32 *count_columns(PIX *pix)
+{
+    int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
+    l_uint32 *data = pixGetData(pix);
+    l_int32 *cnt = calloc((size_t)w + 1, sizeof(*cnt));
+
+    if (!cnt)
+        return NULL;
+    for (int y = 0; y < h; y++) {
+        l_uint32 *line = data + (size_t)y * wpl;
+        for (int wd = 0; wd < wpl; wd++) {
+            l_uint32 word = line[wd];
+            while (word) {
+                int bit = __builtin_clz(word);
+                int x = wd * 32 + bit;
+                if (x < w)
+                    cnt[x]++;
+                word &= ~(0x80000000u >> bit);
+            }
+        }
+    }
+    return cnt;
+}
+
+int bs_find_columns(PIX *text, int y0, int y1, int min_gutter, int max_cols,
+                    int min_rows, struct bs_band *band)
+{
+    PIX *clip = NULL, *smear = NULL;
+    BOX *b;
+    l_int32 *cnt = NULL;
+    struct run *runs = NULL;
+    int w, nruns = 0, peak = 0, lo, left = -1, right = -1, ncols = 0;
+    int need;
+
+    if (!text || !band || y1 <= y0)
+        return 0;
+    w = pixGetWidth(text);
+    b = boxCreate(0, y0, w, y1 - y0);
+    clip = pixClipRectangle(text, b, NULL);
+    boxDestroy(&b);
+    if (!clip)
+        return 0;
+    {
+        int vy = min_rows / 6;
+        smear = pixDilateBrick(NULL, clip, SMEAR_X, vy < 3 ? 3 : vy);
+    }
+    cnt = smear ? count_columns(smear) : NULL;
+    if (!cnt)
+        goto out;
+    for (int x = 0; x < w; x++)
+        peak = cnt[x] > peak ? cnt[x] : peak;
+    if (peak == 0)
+        goto out;
+    lo = peak * 2 / 5;
+    for (int x = 0; x < w; x++)
+        if (cnt[x] > lo) {
+            if (left < 0)
+                left = x;
+            right = x + 1;
+        }
+    left += SMEAR_X / 2;
+    right -= SMEAR_X / 2;
+    if (y1 - y0 < min_rows || max_cols <= 1 || right - left < 4 * min_gutter)
+        goto single;
+    need = min_gutter - (SMEAR_X - 1);
+    if (need < 2)
+        need = 2;
+    runs = calloc((size_t)w / 2 + 1, sizeof(*runs));
+    if (!runs)
+        goto single;
+    for (int x = left; x < right;) {
+        int s;
+        if (cnt[x] > lo) {
+            x++;
+            continue;
+        }
+        s = x;
+        while (x < right && cnt[x] <= lo)
+            x++;
+        if (x < right && x - s >= need) {
+            runs[nruns].x0 = s;
+            runs[nruns].x1 = x;
+            nruns++;
+        }
+    }
+    if (nruns > max_cols - 1) {
+        qsort(runs, (size_t)nruns, sizeof(*runs), cmp_width_desc);
+        nruns = max_cols - 1;
+        qsort(runs, (size_t)nruns, sizeof(*runs), cmp_x);
+    }
+    {
+        int x0 = left;
+        for (int i = 0; i <= nruns; i++) {
+            int x1 = i < nruns ? runs[i].x0 - SMEAR_X / 2 : right;
+            /* a sliver between two gutters is not a column */
+            if (x1 - x0 >= 2 * min_gutter) {
+                bs_band_add_col(band, x0, x1);
+                ncols++;
+            }
+            if (i < nruns)
+                x0 = runs[i].x1 + SMEAR_X / 2;
+        }
+    }
+    goto out;
+single:
+    if (right > left) {
+        bs_band_add_col(band, left, right);
+        ncols = 1;
+    }
+out:
+    free(runs);
+    free(cnt);
+    pixDestroy(&smear);
+    pixDestroy(&clip);
+    return ncols;
+}

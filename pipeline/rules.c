@@ -1,0 +1,77 @@
+/*
+ * rules.c - finds printed rules: thin straight lines, horizontal (cutoff
+ * rules between articles and bands) and vertical (column rules).
+ *
+ * A morphological opening with a long thin brick keeps only runs of ink at
+ * least as long as the brick; its connected components thicker than
+ * max_thick are solid areas (photos, reversed banners), not rules.
+ */
+#include "layout_parts.h"
+
+#include <math.h>
+
+int bs_at_dpi(int px300, int dpi)
+{
+    int v = (int)lround((double)px300 * (dpi > 0 ? dpi : 300) / 300.0);
+    return v < 1 ? 1 : v;
+}
+
+/* Components of `lines` whose short side is at most max_thick. */
+static BOXA *thin_boxes(PIX *lines, int max_thick, int horizontal)
+{
+    BOXA *all = pixConnComp(lines, NULL, 8), *out = boxaCreate(8);
+    int n = all ? boxaGetCount(all) : 0;
+
+    for (int i = 0; i < n; i++) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(all, i, &x, &y, &w, &h);
+        int len = horizontal ? w : h, thick = horizontal ? h : w;
+        /* a long glyph stroke is short for its thickness */
+        if (thick <= max_thick && len >= 20 * thick)
+            boxaAddBox(out, boxCreate(x, y, w, h), L_INSERT);
+    }
+    boxaDestroy(&all);
+    return out;
+}
+
+int bs_find_rules(PIX *bin, int min_len, int max_thick, BOXA **hrules,
+                  BOXA **vrules, PIX **mask)
+{
+    PIX *h, *v;
+
+    if (hrules)
+        *hrules = NULL;
+    if (vrules)
+        *vrules = NULL;
+    if (mask)
+        *mask = NULL;
+    if (!bin || pixGetDepth(bin) != 1 || !hrules || !vrules || min_len < 2)
+        return ERROR_INT("bad arguments", __func__, -1);
+    h = pixOpenCompBrick(NULL, bin, min_len, 1);
+    v = pixOpenCompBrick(NULL, bin, 1, min_len);
+    if (!h || !v) {
+        pixDestroy(&h);
+        pixDestroy(&v);
+        return ERROR_INT("opening failed", __func__, -1);
+    }
+    *hrules = thin_boxes(h, max_thick, 1);
+    *vrules = thin_boxes(v, max_thick, 0);
+    if (mask) {
+        /* Only the thin components: solid areas stay in the image. */
+        PIX *m = pixCreateTemplate(bin);
+        BOXA *both[2] = {*hrules, *vrules};
+        for (int k = 0; k < 2; k++)
+            for (int i = 0; i < boxaGetCount(both[k]); i++) {
+                l_int32 x, y, w, hh;
+                boxaGetBoxGeometry(both[k], i, &x, &y, &w, &hh);
+                /* grow by 1 px: antialiased rule edges */
+                pixRasterop(m, x - 1, y - 1, w + 2, hh + 2, PIX_SRC | PIX_DST,
+                            NULL, 0, 0);
+            }
+        pixAnd(m, m, bin);
+        *mask = m;
+    }
+    pixDestroy(&h);
+    pixDestroy(&v);
+    return 0;
+}
