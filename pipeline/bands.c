@@ -35,7 +35,7 @@ static int ink_rows(PIX *text, int y0, int y1, int *top, int *bottom)
     return ok;
 }
 
-void bs_find_bands(struct bs_page *page, PIX *text, BOXA *hrules,
+void bs_find_bands(struct bs_page *page, PIX *text, PIX *body, BOXA *hrules,
                    const struct bs_profile *p, int body_h)
 {
     int h = pixGetHeight(text), n = boxaGetCount(hrules), ncuts = 0;
@@ -66,10 +66,22 @@ void bs_find_bands(struct bs_page *page, PIX *text, BOXA *hrules,
         if (!ink_rows(text, cuts[i], cuts[i + 1], &top, &bottom))
             continue;
         band = bs_page_add_band(page, top, bottom);
-        bs_find_columns(text, top, bottom, min_gutter, p->max_columns,
+        /* a masthead or folio strip is one column, whatever its spacing */
+        bs_find_columns(body, top, bottom, min_gutter,
+                        bottom - top < 8 * body_h ? 1 : p->max_columns,
                         6 * body_h, band);
-        if (band->ncols == 0)
-            page->nbands--; /* nothing to keep; the slot is reused */
+        if (band->ncols == 0) {
+            /* only large type (a masthead): one column over its ink */
+            BOX *r = boxCreate(0, top, pixGetWidth(text), bottom - top);
+            BOX *fg = NULL;
+            if (pixClipBoxToForeground(text, r, NULL, &fg) == 0 && fg) {
+                l_int32 x, w;
+                boxGetGeometry(fg, &x, NULL, &w, NULL);
+                bs_band_add_col(band, x, x + w);
+            }
+            boxDestroy(&fg);
+            boxDestroy(&r);
+        }
     }
     free(cuts);
 }

@@ -34,10 +34,11 @@ BOXA *bs_find_photos(PIX *bin, int min_side);
 int bs_find_columns(PIX *text, int y0, int y1, int min_gutter, int max_cols,
                     int min_rows, struct bs_band *band);
 
-/* bands.c: cuts the page into horizontal bands at rules that span at least
- * `span` (0..1) of the inked width, and gives each band its columns.
- * Bands holding no ink are dropped. */
-void bs_find_bands(struct bs_page *page, PIX *text, BOXA *hrules,
+/* bands.c: cuts the page into horizontal bands at rules spanning nearly
+ * the whole inked width of `text`, and gives each band its columns, found
+ * in `body` (the text image without large type).  Bands holding no ink are
+ * dropped. */
+void bs_find_bands(struct bs_page *page, PIX *text, PIX *body, BOXA *hrules,
                    const struct bs_profile *p, int body_h);
 
 /* blocks.c: the typical body line height of the text image (median height

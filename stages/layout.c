@@ -53,7 +53,7 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
 {
     const struct bs_profile *p = &run->settings->profile;
     PIX *bin = bs_run_image(run, "binary.png", err);
-    PIX *text = NULL, *rules = NULL;
+    PIX *text = NULL, *rules = NULL, *body = NULL;
     BOXA *photos = NULL, *hrules = NULL, *vrules = NULL;
     int body_h, rc = -1;
 
@@ -85,7 +85,14 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
     pixSubtract(text, text, rules);
 
     body_h = bs_body_line_height(text, page);
-    bs_find_bands(page, text, hrules, p, body_h);
+    /* columns are judged on body-sized type: headlines span gutters */
+    body = pixSelectBySize(text, 0, (int)(p->headline_ratio * body_h), 8,
+                           L_SELECT_HEIGHT, L_SELECT_IF_LTE, NULL);
+    if (!body) {
+        bs_fail(err, "%s: layout: component selection failed", run->dir);
+        goto out;
+    }
+    bs_find_bands(page, text, body, hrules, p, body_h);
     bs_find_blocks(page, text, body_h, p);
     add_boxes(page, photos, BS_ROLE_IMAGE);
     add_boxes(page, hrules, BS_ROLE_SEPARATOR);
@@ -97,6 +104,7 @@ out:
     boxaDestroy(&hrules);
     boxaDestroy(&vrules);
     pixDestroy(&rules);
+    pixDestroy(&body);
     pixDestroy(&text);
     return rc;
 }
