@@ -189,7 +189,7 @@ static void column_pieces(PIX *text, const struct bs_page *page, int bi,
         for (i++; i < n; i++) {
             int lh = ln[2 * i + 1] - ln[2 * i];
             int gap = ln[2 * i] - ln[2 * i - 1];
-            int ref = med < lh ? med : lh;
+            int ref = med > lh ? med : lh;
             if (ref < body_h)
                 ref = body_h;
             if (gap > gap_lines * ref ||
@@ -205,6 +205,9 @@ static void column_pieces(PIX *text, const struct bs_page *page, int bi,
         }
         {
             struct piece p = {{0, 0, 0, 0}, bi, ci, i - first, med};
+            /* remains of a removed rule, a stray speck */
+            if (ln[2 * i - 1] - ln[2 * first] < body_h / 3)
+                continue;
             if (ink_box(text, col.x0, col.x1, band->y0 + ln[2 * first],
                         band->y0 + ln[2 * i - 1], &p.box))
                 add_piece(ps, p);
@@ -237,14 +240,20 @@ static int one_piece(PIX *text, const struct bs_band *band,
     if (bot - top < minh / 2)
         return 0;
     if (g1 > g0) {
+        /* type crossing the gutter marks a good part of the rows */
         BOX *gb = boxCreate(g0, top, g1 - g0, bot - top);
         PIX *g = pixClipRectangle(text, gb, NULL);
-        l_int32 on = 0;
-        if (g)
-            pixCountPixels(g, &on, NULL);
+        NUMA *rows = g ? pixCountPixelsByRow(g, NULL) : NULL;
+        int inked = 0;
+        for (int i = 0; rows && i < numaGetCount(rows); i++) {
+            l_int32 v;
+            numaGetIValue(rows, i, &v);
+            inked += v > 0;
+        }
+        numaDestroy(&rows);
         pixDestroy(&g);
         boxDestroy(&gb);
-        if (on > 0)
+        if (inked * 10 >= (bot - top) * 3)
             return 1;
     }
     if (a->line_h >= big * body_h && b->line_h >= big * body_h) {
@@ -252,13 +261,34 @@ static int one_piece(PIX *text, const struct bs_band *band,
         int gap = b->box.x - bs_box_right(a->box);
         int dy = a->box.y - b->box.y;
         return ra * 3 < rb * 4 && rb * 3 < ra * 4 && dy < minh / 3 &&
-               -dy < minh / 3 && gap < 2 * (ra > rb ? ra : rb) + (g1 - g0);
+               -dy < minh / 3 && gap < (ra > rb ? ra : rb) + (g1 - g0);
     }
     return 0;
 }
 
-void bs_find_blocks(struct bs_page *page, PIX *text, int body_h,
-                    const struct bs_profile *p)
+/* The line height most lines of the pieces have (weighted median). */
+static int typical_line(const struct pieces *ps, int fallback)
+{
+    size_t total = 0, n = 0;
+    int *hs, med;
+
+    for (int i = 0; i < ps->n; i++)
+        total += (size_t)ps->v[i].nlines;
+    if (total == 0)
+        return fallback;
+    hs = malloc(total * sizeof(*hs));
+    if (!hs)
+        bs_oom();
+    for (int i = 0; i < ps->n; i++)
+        for (int k = 0; k < ps->v[i].nlines; k++)
+            hs[n++] = ps->v[i].line_h;
+    med = median(hs, (int)n);
+    free(hs);
+    return med > 0 ? med : fallback;
+}
+
+int bs_find_blocks(struct bs_page *page, PIX *text, int body_h,
+                   const struct bs_profile *p)
 {
     struct pieces ps = {NULL, 0, 0};
     int *uf;
@@ -266,8 +296,9 @@ void bs_find_blocks(struct bs_page *page, PIX *text, int body_h,
     for (int bi = 0; bi < page->nbands; bi++)
         for (int ci = 0; ci < page->bands[bi].ncols; ci++)
             column_pieces(text, page, bi, ci, body_h, p->block_gap_lines, &ps);
-    if (ps.n == 0)
-        return;
+    if (ps.n <= 0)
+        return body_h;
+    body_h = typical_line(&ps, body_h);
     uf = malloc((size_t)ps.n * sizeof(*uf));
     if (!uf)
         bs_oom();
@@ -279,7 +310,7 @@ void bs_find_blocks(struct bs_page *page, PIX *text, int body_h,
             if (a->band != b->band || b->col != a->col + 1)
                 continue;
             if (one_piece(text, &page->bands[a->band], a, b, body_h,
-                          p->subheadline_ratio))
+                          p->headline_ratio))
                 uf[uf_find(uf, j)] = uf_find(uf, i);
         }
     for (int i = 0; i < ps.n; i++) {
@@ -304,4 +335,5 @@ void bs_find_blocks(struct bs_page *page, PIX *text, int body_h,
     }
     free(uf);
     free(ps.v);
+    return body_h;
 }

@@ -26,6 +26,11 @@ int bs_find_rules(PIX *bin, int min_len, int max_thick, BOXA **hrules,
  * least min_side.  Returns a new BOXA (empty when none), NULL on bad input. */
 BOXA *bs_find_photos(PIX *bin, int min_side);
 
+/* specks.c: removes specks (components smaller than `size` both ways)
+ * lying farther than `reach` from any larger ink, in place; the dot of an
+ * i or a full stop stays.  Returns 0, or -1 on bad input. */
+int bs_remove_specks(PIX *bin, int size, int reach);
+
 /* gutters.c: columns of the text image `text` within rows [y0, y1): the
  * x-ranges between vertical runs of white at least min_gutter wide.  Adds
  * them to band (at most max_cols; the narrowest gutters give way).  A band
@@ -48,8 +53,9 @@ int bs_body_line_height(PIX *text, const struct bs_page *page);
  * at vertical gaps and changes of type size; pieces in neighbouring columns
  * that are one spanning headline (ink across the gutter, or the same large
  * type side by side) are joined.  Adds BS_ROLE_BODY blocks with band,
- * columns and text_height set. */
-void bs_find_blocks(struct bs_page *page, PIX *text, int body_h,
+ * columns and text_height (median line height) set.  Returns the body
+ * line height measured on the blocks' lines (body_h when there are none). */
+int bs_find_blocks(struct bs_page *page, PIX *text, int body_h,
                     const struct bs_profile *p);
 
 /* roles_layout.c: roles from geometry: masthead, folio, kicker, headline,

@@ -47,7 +47,7 @@ const struct bs_param bs_params[] = {
       "layout: thickest line kept as a rule, px at 300 dpi"),
     P(photo_min_px, BS_PARAM_INT, 120, 20, 5000,
       "layout: smallest side of a photo, px at 300 dpi"),
-    P(block_gap_lines, BS_PARAM_DOUBLE, 0.6, 0.2, 10.0,
+    P(block_gap_lines, BS_PARAM_DOUBLE, 0.7, 0.2, 10.0,
       "layout: a vertical gap this many line heights ends a block"),
     P(psm_body, BS_PARAM_INT, 6, 3, 13,
       "ocr: Tesseract page segmentation mode for body blocks"),

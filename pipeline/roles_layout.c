@@ -40,19 +40,33 @@ static int neighbour(const struct bs_page *page, int bi, enum bs_role r,
     return -1;
 }
 
+/* True when some other text block lies wholly above block i. */
+static int text_above(const struct bs_page *page, int i)
+{
+    for (int j = 0; j < page->nblocks; j++) {
+        const struct bs_block *o = &page->blocks[j];
+        if (j != i && bs_role_has_text(o->role) &&
+            bs_box_bottom(o->box) <= page->blocks[i].box.y)
+            return 1;
+    }
+    return 0;
+}
+
 void bs_layout_roles(struct bs_page *page, int body_h,
                      const struct bs_profile *p)
 {
     int n = page->nblocks;
 
-    /* type size first */
+    /* type size first; a masthead is the page's top text, centred */
     for (int i = 0; i < n; i++) {
         struct bs_block *b = &page->blocks[i];
         double r = b->text_height / body_h;
+        int centre = b->box.x + b->box.w / 2 - page->width / 2;
         if (b->role != BS_ROLE_BODY)
             continue;
         if (r >= p->masthead_ratio && b->box.y < page->height / 5 &&
-            b->box.w >= page->width * 3 / 10)
+            centre < page->width / 10 && -centre < page->width / 10 &&
+            !text_above(page, i))
             b->role = BS_ROLE_MASTHEAD;
         else if (r >= p->headline_ratio)
             b->role = BS_ROLE_HEADLINE;

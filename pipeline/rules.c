@@ -64,9 +64,9 @@ int bs_find_rules(PIX *bin, int min_len, int max_thick, BOXA **hrules,
             for (int i = 0; i < boxaGetCount(both[k]); i++) {
                 l_int32 x, y, w, hh;
                 boxaGetBoxGeometry(both[k], i, &x, &y, &w, &hh);
-                /* grow by 1 px: antialiased rule edges */
-                pixRasterop(m, x - 1, y - 1, w + 2, hh + 2, PIX_SRC | PIX_DST,
-                            NULL, 0, 0);
+                /* grow by 2 px: antialiased and ragged rule edges */
+                pixRasterop(m, x - 2, y - 2, w + 4, hh + 4, PIX_SET, NULL, 0,
+                            0);
             }
         pixAnd(m, m, bin);
         *mask = m;

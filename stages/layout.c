@@ -2,7 +2,8 @@
  * layout.c - stage `layout`: rules, photos, column bands, text blocks and
  * their roles, from the binarized page.
  *
- * Photos are found first and blanked, then rules; what remains is text.
+ * Photos are found first and blanked, then isolated specks and rules;
+ * what remains is text.
  * The page is cut into bands at full-width rules, each band gets its
  * columns from white space (gutters.c), each column is cut into blocks
  * (blocks.c) and pieces of spanning headlines are joined; roles come from
@@ -76,6 +77,11 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
         boxaGetBoxGeometry(photos, i, &x, &y, &w, &h);
         pixRasterop(text, x - 2, y - 2, w + 4, h + 4, PIX_CLR, NULL, 0, 0);
     }
+    if (bs_remove_specks(text, bs_at_dpi(6, page->dpi),
+                         bs_at_dpi(12, page->dpi)) < 0) {
+        bs_fail(err, "%s: layout: speck removal failed", run->dir);
+        goto out;
+    }
     if (bs_find_rules(text, bs_at_dpi(p->min_rule_px, page->dpi),
                       bs_at_dpi(p->max_rule_thickness_px, page->dpi),
                       &hrules, &vrules, &rules) < 0) {
@@ -93,7 +99,7 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
         goto out;
     }
     bs_find_bands(page, text, body, hrules, p, body_h);
-    bs_find_blocks(page, text, body_h, p);
+    body_h = bs_find_blocks(page, text, body_h, p);
     add_boxes(page, photos, BS_ROLE_IMAGE);
     add_boxes(page, hrules, BS_ROLE_SEPARATOR);
     add_boxes(page, vrules, BS_ROLE_SEPARATOR);
