@@ -100,7 +100,9 @@ struct bs_page {
     char *checksum;      /* sha256 of the input file, hex */
     int width, height, dpi;
     char *lang;          /* Tesseract language string, e.g. "chi_sim+eng" */
-    float skew_deg;      /* skew found and corrected by binarize */
+    float skew_deg;      /* skew of the scan found by binarize, degrees in
+                          * pixRotate's sense; binarize rotated the page by
+                          * -skew_deg to straighten it */
     int number;          /* printed page (folio) number, 0 unknown */
     char *stage;         /* last stage that wrote this page */
     struct bs_band *bands;

@@ -67,14 +67,16 @@ static int binarize_run(struct bs_run *run, struct bs_page *page,
                                   0.01f) == 0 &&
         conf > 2.5f && fabsf(angle) >= 0.05f &&
         fabsf(angle) <= (float)p->deskew_max_deg) {
-        l_float32 rad = -angle * (l_float32)(M_PI / 180.0);
+        /* pixFindSkew* returns the rotation that deskews (pixDeskew
+         * rotates by +angle); the page's own skew is the opposite. */
+        l_float32 rad = angle * (l_float32)(M_PI / 180.0);
         PIX *rg = pixRotate(gray, rad, L_ROTATE_SHEAR, L_BRING_IN_WHITE, 0, 0);
         PIX *rb = pixRotate(bin, rad, L_ROTATE_SHEAR, L_BRING_IN_WHITE, 0, 0);
         if (rg && rb) {
             pixDestroy(&bin);
             bin = rb;
             gray_out = rg;
-            page->skew_deg = angle;
+            page->skew_deg = -angle;
         } else {
             pixDestroy(&rg);
             pixDestroy(&rb);
