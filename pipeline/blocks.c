@@ -310,7 +310,7 @@ int bs_find_blocks(struct bs_page *page, PIX *text, int body_h,
             if (a->band != b->band || b->col != a->col + 1)
                 continue;
             if (one_piece(text, &page->bands[a->band], a, b, body_h,
-                          p->headline_ratio))
+                          p->subheadline_ratio))
                 uf[uf_find(uf, j)] = uf_find(uf, i);
         }
     for (int i = 0; i < ps.n; i++) {

@@ -74,9 +74,12 @@ void bs_layout_roles(struct bs_page *page, int body_h,
     for (int i = 0; i < n; i++) {
         struct bs_block *b = &page->blocks[i];
         double r = b->text_height / body_h;
-        if (b->role == BS_ROLE_BODY && r >= p->subheadline_ratio &&
-            neighbour(page, i, BS_ROLE_HEADLINE, 1, 3 * body_h) >= 0)
-            b->role = BS_ROLE_SUBHEADLINE;
+        /* larger type right under a headline is its deck; elsewhere it
+         * is a smaller headline of its own */
+        if (b->role != BS_ROLE_BODY || r < p->subheadline_ratio)
+            continue;
+        b->role = neighbour(page, i, BS_ROLE_HEADLINE, 1, 3 * body_h) >= 0
+                      ? BS_ROLE_SUBHEADLINE : BS_ROLE_HEADLINE;
     }
     /* then neighbours */
     for (int i = 0; i < n; i++) {
