@@ -59,8 +59,10 @@ static l_int32 *row_counts(PIX *pix, int x, int y, int w, int h)
     return out;
 }
 
-/* Runs of inked rows: lines[2*i], lines[2*i+1] = [y0, y1) relative. */
-static int find_lines(const l_int32 *rows, int h, int **lines)
+/* Runs of inked rows: lines[2*i], lines[2*i+1] = [y0, y1) relative.  A
+ * row with at most `faint` ink pixels counts as white: descenders touching
+ * the next line's ascenders (tight leading, black letter) leave a few. */
+static int find_lines(const l_int32 *rows, int h, int faint, int **lines)
 {
     int n = 0, cap = 16, y = 0;
     int *v = malloc((size_t)cap * 2 * sizeof(*v));
@@ -69,12 +71,12 @@ static int find_lines(const l_int32 *rows, int h, int **lines)
         bs_oom();
     while (y < h) {
         int s;
-        if (!rows[y]) {
+        if (rows[y] <= faint) {
             y++;
             continue;
         }
         s = y;
-        while (y < h && rows[y])
+        while (y < h && rows[y] > faint)
             y++;
         if (n == cap) {
             cap *= 2;
@@ -88,6 +90,50 @@ static int find_lines(const l_int32 *rows, int h, int **lines)
     }
     *lines = v;
     return n;
+}
+
+/* Lines much taller than body type are either large type or several body
+ * lines whose descenders touch the next ascenders; the latter fall apart
+ * into three or more lines when faint rows count as white.  Returns the new
+ * count; *lines may be reallocated. */
+static int split_tall(const l_int32 *rows, int **lines, int n, int faint,
+                      int body_h)
+{
+    int *ln = *lines, *out, k = 0, cap = n + 16;
+
+    out = malloc((size_t)cap * 2 * sizeof(*out));
+    if (!out)
+        bs_oom();
+    for (int i = 0; i < n; i++) {
+        int y0 = ln[2 * i], y1 = ln[2 * i + 1], *sub = NULL, ns = 0, good = 0;
+        if (y1 - y0 > 5 * body_h / 2 && faint > 0) {
+            ns = find_lines(rows + y0, y1 - y0, faint, &sub);
+            for (int j = 0; j < ns; j++)
+                good += sub[2 * j + 1] - sub[2 * j] >= body_h / 2;
+        }
+        if (good < 3)
+            ns = 0;
+        if (k + (ns ? ns : 1) > cap) {
+            cap = 2 * (k + ns + 1);
+            out = realloc(out, (size_t)cap * 2 * sizeof(*out));
+            if (!out)
+                bs_oom();
+        }
+        if (!ns) {
+            out[2 * k] = y0;
+            out[2 * k + 1] = y1;
+            k++;
+        }
+        for (int j = 0; j < ns; j++) {
+            out[2 * k] = y0 + sub[2 * j];
+            out[2 * k + 1] = y0 + sub[2 * j + 1];
+            k++;
+        }
+        free(sub);
+    }
+    free(ln);
+    *lines = out;
+    return k;
 }
 
 /* Joins slivers (dots over i, accents, rule remains) to the nearest line
@@ -124,7 +170,7 @@ int bs_body_line_height(PIX *text, const struct bs_page *page)
         bs_oom();
     for (int x = 0; x + strip <= w; x += strip * 3) {
         l_int32 *rows = row_counts(text, x, 0, strip, h);
-        int *ln, n = find_lines(rows, h, &ln);
+        int *ln, n = find_lines(rows, h, 0, &ln);
         for (int i = 0; i < n; i++) {
             int lh = ln[2 * i + 1] - ln[2 * i];
             if (lh < 4)
@@ -180,7 +226,8 @@ static void column_pieces(PIX *text, const struct bs_page *page, int bi,
     int h = band->y1 - band->y0, *ln, n, i = 0;
     l_int32 *rows = row_counts(text, col.x0, band->y0, col.x1 - col.x0, h);
 
-    n = find_lines(rows, h, &ln);
+    n = find_lines(rows, h, 0, &ln);
+    n = split_tall(rows, &ln, n, (col.x1 - col.x0) / 50, body_h);
     n = merge_slivers(ln, n, body_h);
     while (i < n) {
         int first = i, hs[512], nh = 0, med;
@@ -224,6 +271,26 @@ static int uf_find(int *uf, int i)
     return i;
 }
 
+/* Rows of a gutter strip with ink in both its left and right thirds: type
+ * running across, not a column rule or a speck in the middle. */
+static int crossing_rows(PIX *g)
+{
+    int w = pixGetWidth(g), h = pixGetHeight(g), wpl = pixGetWpl(g);
+    int third = w / 3 > 0 ? w / 3 : 1, n = 0;
+    l_uint32 *data = pixGetData(g);
+
+    for (int y = 0; y < h; y++) {
+        l_uint32 *line = data + (size_t)y * wpl;
+        int left = 0, right = 0;
+        for (int x = 0; x < third && !left; x++)
+            left = GET_DATA_BIT(line, x);
+        for (int x = w - third; x < w && !right; x++)
+            right = GET_DATA_BIT(line, x);
+        n += left && right;
+    }
+    return n;
+}
+
 /* True when a and b (neighbouring columns) are parts of one spanning line
  * of type: ink in the gutter between them, or the same large type side by
  * side. */
@@ -243,17 +310,10 @@ static int one_piece(PIX *text, const struct bs_band *band,
         /* type crossing the gutter marks a good part of the rows */
         BOX *gb = boxCreate(g0, top, g1 - g0, bot - top);
         PIX *g = pixClipRectangle(text, gb, NULL);
-        NUMA *rows = g ? pixCountPixelsByRow(g, NULL) : NULL;
-        int inked = 0;
-        for (int i = 0; rows && i < numaGetCount(rows); i++) {
-            l_int32 v;
-            numaGetIValue(rows, i, &v);
-            inked += v > 0;
-        }
-        numaDestroy(&rows);
+        int inked = g ? crossing_rows(g) : 0;
         pixDestroy(&g);
         boxDestroy(&gb);
-        if (inked * 10 >= (bot - top) * 3)
+        if (inked * 5 >= bot - top)
             return 1;
     }
     if (a->line_h >= big * body_h && b->line_h >= big * body_h) {

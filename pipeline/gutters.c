@@ -132,7 +132,7 @@ int bs_find_columns(PIX *text, int y0, int y1, int min_gutter, int max_cols,
         peak = cnt[x] > peak ? cnt[x] : peak;
     if (peak == 0)
         goto out;
-    lo = peak / 10;
+    lo = peak / 4;  /* the band's outer edges: where its columns' text is */
     for (int x = 0; x < w; x++)
         if (cnt[x] > lo) {
             if (left < 0)

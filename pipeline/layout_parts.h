@@ -26,6 +26,13 @@ int bs_find_rules(PIX *bin, int min_len, int max_thick, BOXA **hrules,
  * least min_side.  Returns a new BOXA (empty when none), NULL on bad input. */
 BOXA *bs_find_photos(PIX *bin, int min_side);
 
+/* photos.c: drawings and line-screened pictures, mostly white: clusters
+ * of at least 8 straight strokes (from bs_find_rules, min_len long), 80% of
+ * them shorter than 2 * min_len, spanning at least min_side both ways.
+ * Page rules are long and far apart.  Returns a new BOXA (empty when
+ * none), NULL on bad input. */
+BOXA *bs_find_drawn_photos(PIX *bin, BOXA *rules, int min_len, int min_side);
+
 /* specks.c: removes specks (components smaller than `size` both ways)
  * lying farther than `reach` from any larger ink, in place; the dot of an
  * i or a full stop stays.  Returns 0, or -1 on bad input. */

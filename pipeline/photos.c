@@ -6,9 +6,14 @@
  * area while text keeps the white between its lines; an opening removes the
  * text and the strokes of big type.  A picture is a remaining component
  * with both sides at least min_side that fills its bounding box (photos are
- * rectangles) and holds many small dots (large glyphs hold few).
+ * rectangles) and holds many small dots (large glyphs hold few).  Drawings
+ * and line-screened pictures that are mostly white are found instead as
+ * clusters of many short straight strokes (what the rule finder reports
+ * for hatching).
  */
 #include "layout_parts.h"
+
+#include <stdlib.h>
 
 BOXA *bs_find_photos(PIX *bin, int min_side)
 {
@@ -63,5 +68,66 @@ BOXA *bs_find_photos(PIX *bin, int min_side)
     boxaDestroy(&comps);
     pixaDestroy(&pixa);
     pixDestroy(&open);
+    return out;
+}
+
+/* Rules of the cluster component c: count, short ones, and their union. */
+static void cluster_stats(BOXA *rules, BOX *c, int short_len, int *n,
+                          int *nshort, BOX **u)
+{
+    *n = *nshort = 0;
+    *u = NULL;
+    for (int i = 0; i < boxaGetCount(rules); i++) {
+        BOX *r = boxaGetBox(rules, i, L_CLONE);
+        l_int32 w, h, inside = 0;
+        boxGetGeometry(r, NULL, NULL, &w, &h);
+        boxContains(c, r, &inside);
+        if (inside) {
+            BOX *nu = *u ? boxBoundingRegion(*u, r) : boxCopy(r);
+            boxDestroy(u);
+            *u = nu;
+            (*n)++;
+            *nshort += (w > h ? w : h) < short_len;
+        }
+        boxDestroy(&r);
+    }
+}
+
+BOXA *bs_find_drawn_photos(PIX *bin, BOXA *rules, int min_len, int min_side)
+{
+    PIX *mask, *grown;
+    BOXA *comps, *out;
+    int reach = min_len / 3;
+
+    if (!bin || !rules || min_len < 2)
+        return (BOXA *)ERROR_PTR("bad arguments", __func__, NULL);
+    out = boxaCreate(2);
+    if (boxaGetCount(rules) < 8)
+        return out;
+    mask = pixCreateTemplate(bin);
+    for (int i = 0; i < boxaGetCount(rules); i++) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(rules, i, &x, &y, &w, &h);
+        pixRasterop(mask, x, y, w, h, PIX_SET, NULL, 0, 0);
+    }
+    grown = pixDilateCompBrick(NULL, mask, 2 * reach + 1, 2 * reach + 1);
+    comps = grown ? pixConnComp(grown, NULL, 8) : NULL;
+    for (int i = 0; comps && i < boxaGetCount(comps); i++) {
+        BOX *c = boxaGetBox(comps, i, L_CLONE), *u = NULL;
+        int n, nshort;
+        l_int32 w, h;
+        cluster_stats(rules, c, 2 * min_len, &n, &nshort, &u);
+        boxDestroy(&c);
+        if (!u)
+            continue;
+        boxGetGeometry(u, NULL, NULL, &w, &h);
+        if (n >= 8 && nshort * 5 >= n * 4 && w >= min_side && h >= min_side)
+            boxaAddBox(out, u, L_INSERT);
+        else
+            boxDestroy(&u);
+    }
+    boxaDestroy(&comps);
+    pixDestroy(&grown);
+    pixDestroy(&mask);
     return out;
 }

@@ -40,12 +40,17 @@ static int neighbour(const struct bs_page *page, int bi, enum bs_role r,
     return -1;
 }
 
-/* True when some other text block lies wholly above block i. */
-static int text_above(const struct bs_page *page, int i)
+/* True when some text block in smaller than deck type lies wholly above
+ * block i (a kicker over a headline; a masthead has at most a line of
+ * issue number and date in large type over it). */
+static int text_above(const struct bs_page *page, int i, int body_h,
+                      double ratio)
 {
     for (int j = 0; j < page->nblocks; j++) {
         const struct bs_block *o = &page->blocks[j];
         if (j != i && bs_role_has_text(o->role) &&
+            o->text_height < ratio * body_h &&
+            o->box.y > page->height / 20 &&
             bs_box_bottom(o->box) <= page->blocks[i].box.y)
             return 1;
     }
@@ -66,7 +71,7 @@ void bs_layout_roles(struct bs_page *page, int body_h,
             continue;
         if (r >= p->masthead_ratio && b->box.y < page->height / 5 &&
             centre < page->width / 10 && -centre < page->width / 10 &&
-            !text_above(page, i))
+            !text_above(page, i, body_h, p->subheadline_ratio))
             b->role = BS_ROLE_MASTHEAD;
         else if (r >= p->headline_ratio)
             b->role = BS_ROLE_HEADLINE;

@@ -38,6 +38,22 @@ static void place(const struct bs_page *page, struct bs_block *b)
     }
 }
 
+/* Removes the rules lying within box f (grown by a few px): strokes of a
+ * drawing. */
+static void drop_inside(BOXA *rules, BOX *f)
+{
+    l_int32 fx, fy, fw, fh;
+
+    boxGetGeometry(f, &fx, &fy, &fw, &fh);
+    for (int i = boxaGetCount(rules) - 1; i >= 0; i--) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(rules, i, &x, &y, &w, &h);
+        if (x >= fx - 4 && y >= fy - 4 && x + w <= fx + fw + 4 &&
+            y + h <= fy + fh + 4)
+            boxaRemoveBox(rules, i);
+    }
+}
+
 static void add_boxes(struct bs_page *page, BOXA *boxes, enum bs_role role)
 {
     for (int i = 0; i < boxaGetCount(boxes); i++) {
@@ -55,7 +71,7 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
     const struct bs_profile *p = &run->settings->profile;
     PIX *bin = bs_run_image(run, "binary.png", err);
     PIX *text = NULL, *rules = NULL, *body = NULL;
-    BOXA *photos = NULL, *hrules = NULL, *vrules = NULL;
+    BOXA *photos = NULL, *hrules = NULL, *vrules = NULL, *framed = NULL;
     int body_h, rc = -1;
 
     if (!bin)
@@ -91,6 +107,27 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
     pixSubtract(text, text, rules);
 
     body_h = bs_body_line_height(text, page);
+    {
+        BOXA *all = boxaCopy(hrules, L_COPY);
+        boxaJoin(all, vrules, 0, -1);
+        framed = bs_find_drawn_photos(text, all,
+                                      bs_at_dpi(p->min_rule_px, page->dpi),
+                                      bs_at_dpi(p->photo_min_px, page->dpi));
+        boxaDestroy(&all);
+    }
+    if (!framed) {
+        bs_fail(err, "%s: layout: drawing search failed", run->dir);
+        goto out;
+    }
+    for (int i = 0; i < boxaGetCount(framed); i++) {
+        BOX *f = boxaGetBox(framed, i, L_CLONE);
+        l_int32 x, y, w, h;
+        boxGetGeometry(f, &x, &y, &w, &h);
+        pixRasterop(text, x - 2, y - 2, w + 4, h + 4, PIX_CLR, NULL, 0, 0);
+        drop_inside(hrules, f);
+        drop_inside(vrules, f);
+        boxaAddBox(photos, f, L_INSERT);
+    }
     /* columns are judged on body-sized type: headlines span gutters */
     body = pixSelectBySize(text, 0, (int)(p->headline_ratio * body_h), 8,
                            L_SELECT_HEIGHT, L_SELECT_IF_LTE, NULL);
@@ -107,6 +144,7 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
     rc = 0;
 out:
     boxaDestroy(&photos);
+    boxaDestroy(&framed);
     boxaDestroy(&hrules);
     boxaDestroy(&vrules);
     pixDestroy(&rules);
