@@ -216,10 +216,25 @@ static int ink_box(PIX *text, int x0, int x1, int y0, int y1,
     return ok;
 }
 
+/* True when the top or bottom edge of a photo overlapping columns x0..x1
+ * lies in rows [y0, y1): text beside a photo is a block of its own. */
+static int photo_edge(BOXA *photos, int x0, int x1, int y0, int y1)
+{
+    for (int i = 0; photos && i < boxaGetCount(photos); i++) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(photos, i, &x, &y, &w, &h);
+        if (x >= x1 || x + w <= x0)
+            continue;
+        if ((y >= y0 && y < y1) || (y + h >= y0 && y + h < y1))
+            return 1;
+    }
+    return 0;
+}
+
 /* Cuts one column of a band into pieces. */
 static void column_pieces(PIX *text, const struct bs_page *page, int bi,
                           int ci, int body_h, double gap_lines,
-                          struct pieces *ps)
+                          BOXA *photos, struct pieces *ps)
 {
     const struct bs_band *band = &page->bands[bi];
     struct bs_span col = band->cols[ci];
@@ -240,7 +255,10 @@ static void column_pieces(PIX *text, const struct bs_page *page, int bi,
             if (ref < body_h)
                 ref = body_h;
             if (gap > gap_lines * ref ||
-                lh > SIZE_CHANGE * med || lh * SIZE_CHANGE < med)
+                lh > SIZE_CHANGE * med || lh * SIZE_CHANGE < med ||
+                photo_edge(photos, col.x0, col.x1,
+                           band->y0 + ln[2 * i - 2] + 1,
+                           band->y0 + ln[2 * i] + 1))
                 break;
             if (nh < 512)
                 hs[nh++] = lh;
@@ -347,15 +365,16 @@ static int typical_line(const struct pieces *ps, int fallback)
     return med > 0 ? med : fallback;
 }
 
-int bs_find_blocks(struct bs_page *page, PIX *text, int body_h,
-                   const struct bs_profile *p)
+int bs_find_blocks(struct bs_page *page, PIX *text, BOXA *photos,
+                   int body_h, const struct bs_profile *p)
 {
     struct pieces ps = {NULL, 0, 0};
     int *uf;
 
     for (int bi = 0; bi < page->nbands; bi++)
         for (int ci = 0; ci < page->bands[bi].ncols; ci++)
-            column_pieces(text, page, bi, ci, body_h, p->block_gap_lines, &ps);
+            column_pieces(text, page, bi, ci, body_h, p->block_gap_lines,
+                          photos, &ps);
     if (ps.n <= 0)
         return body_h;
     body_h = typical_line(&ps, body_h);

@@ -9,6 +9,7 @@
 #include "layout_parts.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 int bs_at_dpi(int px300, int dpi)
 {
@@ -34,6 +35,44 @@ static BOXA *thin_boxes(PIX *lines, int max_thick, int horizontal)
     return out;
 }
 
+/* Joins collinear pieces of one rule (a worn or slightly bent rule comes
+ * out of the opening in pieces): same line within max_thick, gap shorter
+ * than `gap`.  Modifies boxes in place. */
+static void join_pieces(BOXA *boxes, int max_thick, int gap, int horizontal)
+{
+    int joined = 1;
+
+    while (joined) {
+        joined = 0;
+        for (int i = 0; i < boxaGetCount(boxes) && !joined; i++)
+            for (int j = i + 1; j < boxaGetCount(boxes) && !joined; j++) {
+                l_int32 a[4], b[4];
+                int p0, p1, q0, q1, ca, cb;
+                boxaGetBoxGeometry(boxes, i, &a[0], &a[1], &a[2], &a[3]);
+                boxaGetBoxGeometry(boxes, j, &b[0], &b[1], &b[2], &b[3]);
+                /* p: along the rule, c: across it */
+                p0 = horizontal ? a[0] : a[1];
+                p1 = p0 + (horizontal ? a[2] : a[3]);
+                q0 = horizontal ? b[0] : b[1];
+                q1 = q0 + (horizontal ? b[2] : b[3]);
+                ca = horizontal ? a[1] + a[3] / 2 : a[0] + a[2] / 2;
+                cb = horizontal ? b[1] + b[3] / 2 : b[0] + b[2] / 2;
+                if (abs(ca - cb) > max_thick || q0 - p1 > gap || p0 - q1 > gap)
+                    continue;
+                {
+                    BOX *ba = boxaGetBox(boxes, i, L_CLONE);
+                    BOX *bb = boxaGetBox(boxes, j, L_CLONE);
+                    BOX *u = boxBoundingRegion(ba, bb);
+                    boxDestroy(&ba);
+                    boxDestroy(&bb);
+                    boxaReplaceBox(boxes, i, u);
+                    boxaRemoveBox(boxes, j);
+                    joined = 1;
+                }
+            }
+    }
+}
+
 int bs_find_rules(PIX *bin, int min_len, int max_thick, BOXA **hrules,
                   BOXA **vrules, PIX **mask)
 {
@@ -56,6 +95,8 @@ int bs_find_rules(PIX *bin, int min_len, int max_thick, BOXA **hrules,
     }
     *hrules = thin_boxes(h, max_thick, 1);
     *vrules = thin_boxes(v, max_thick, 0);
+    join_pieces(*hrules, max_thick, min_len / 2, 1);
+    join_pieces(*vrules, max_thick, min_len / 2, 0);
     if (mask) {
         /* Only the thin components: solid areas stay in the image. */
         PIX *m = pixCreateTemplate(bin);
