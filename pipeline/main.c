@@ -37,6 +37,8 @@ static const struct bs_command commands[] = {
     {"repair", "repair OCR text you already have (text, hOCR, ALTO)",
      bs_cmd_repair},
     {"status", "done, failed and pending pages of a batch", bs_cmd_status},
+    {"show", "draw a page's columns, rules and blocks over the page",
+     bs_cmd_show},
     {"version", "print versions", cmd_version},
     {"help", "this help", cmd_help},
 };
