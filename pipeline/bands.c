@@ -35,6 +35,33 @@ static int ink_rows(PIX *text, int y0, int y1, int *top, int *bottom)
     return ok;
 }
 
+/* True when rows [y0, y1) hold mostly large type (a masthead with its
+ * ornaments): less than a third of the ink is body-sized. */
+static int display(PIX *text, PIX *body, int y0, int y1)
+{
+    BOX *b = boxCreate(0, y0, pixGetWidth(text), y1 - y0);
+    l_int32 all = 0, small = 0;
+
+    pixCountPixelsInRect(text, b, &all, NULL);
+    pixCountPixelsInRect(body, b, &small, NULL);
+    boxDestroy(&b);
+    return small * 3 < all;
+}
+
+/* True when the widest column is over three times the narrowest: columns
+ * of a newspaper band are near equal. */
+static int uneven(const struct bs_band *band)
+{
+    int lo = band->cols[0].x1 - band->cols[0].x0, hi = lo;
+
+    for (int c = 1; c < band->ncols; c++) {
+        int w = band->cols[c].x1 - band->cols[c].x0;
+        lo = w < lo ? w : lo;
+        hi = w > hi ? w : hi;
+    }
+    return hi > 3 * lo;
+}
+
 void bs_find_bands(struct bs_page *page, PIX *text, PIX *body, BOXA *hrules,
                    const struct bs_profile *p, int body_h)
 {
@@ -68,8 +95,16 @@ void bs_find_bands(struct bs_page *page, PIX *text, PIX *body, BOXA *hrules,
         band = bs_page_add_band(page, top, bottom);
         /* a masthead or folio strip is one column, whatever its spacing */
         bs_find_columns(body, top, bottom, min_gutter,
-                        bottom - top < 8 * body_h ? 1 : p->max_columns,
+                        bottom - top < 8 * body_h || display(text, body, top,
+                                                             bottom)
+                            ? 1 : p->max_columns,
                         6 * body_h, band);
+        if (band->ncols > 1 && uneven(band)) {
+            /* a masthead with its ornaments, not columns of text */
+            int x0 = band->cols[0].x0, x1 = band->cols[band->ncols - 1].x1;
+            band->ncols = 0;
+            bs_band_add_col(band, x0, x1);
+        }
         if (band->ncols == 0) {
             /* only large type (a masthead): one column over its ink */
             BOX *r = boxCreate(0, top, pixGetWidth(text), bottom - top);

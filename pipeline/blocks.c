@@ -92,9 +92,10 @@ static int find_lines(const l_int32 *rows, int h, int faint, int **lines)
     return n;
 }
 
-/* Lines much taller than body type are either large type or several body
- * lines whose descenders touch the next ascenders; the latter fall apart
- * into three or more lines when faint rows count as white.  Returns the new
+/* Lines much taller than body type are either large type or several
+ * lines whose descenders touch the next ascenders (tight leading, blur);
+ * the latter fall apart into two or more sizeable lines when faint rows
+ * count as white.  Returns the new
  * count; *lines may be reallocated. */
 static int split_tall(const l_int32 *rows, int **lines, int n, int faint,
                       int body_h)
@@ -108,10 +109,11 @@ static int split_tall(const l_int32 *rows, int **lines, int n, int faint,
         int y0 = ln[2 * i], y1 = ln[2 * i + 1], *sub = NULL, ns = 0, good = 0;
         if (y1 - y0 > 5 * body_h / 2 && faint > 0) {
             ns = find_lines(rows + y0, y1 - y0, faint, &sub);
+            int least = body_h / 2 > (y1 - y0) / 4 ? body_h / 2 : (y1 - y0) / 4;
             for (int j = 0; j < ns; j++)
-                good += sub[2 * j + 1] - sub[2 * j] >= body_h / 2;
+                good += sub[2 * j + 1] - sub[2 * j] >= least;
         }
-        if (good < 3)
+        if (good < 2)
             ns = 0;
         if (k + (ns ? ns : 1) > cap) {
             cap = 2 * (k + ns + 1);

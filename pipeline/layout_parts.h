@@ -33,9 +33,10 @@ BOXA *bs_find_photos(PIX *bin, int min_side);
  * none), NULL on bad input. */
 BOXA *bs_find_drawn_photos(PIX *bin, BOXA *rules, int min_len, int min_side);
 
-/* specks.c: removes specks (components smaller than `size` both ways)
- * lying farther than `reach` from any larger ink, in place; the dot of an
- * i or a full stop stays.  Returns 0, or -1 on bad input. */
+/* specks.c: removes, in place, components smaller than `size` both ways
+ * lying farther than `reach` from larger ink (the dot of an i or a full
+ * stop stays; halftone dots do not: blank photos first).  Returns 0, or -1
+ * on failure. */
 int bs_remove_specks(PIX *bin, int size, int reach);
 
 /* gutters.c: columns of the text image `text` within rows [y0, y1): the

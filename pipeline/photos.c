@@ -102,8 +102,16 @@ BOXA *bs_find_drawn_photos(PIX *bin, BOXA *rules, int min_len, int min_side)
     if (!bin || !rules || min_len < 2)
         return (BOXA *)ERROR_PTR("bad arguments", __func__, NULL);
     out = boxaCreate(2);
-    if (boxaGetCount(rules) < 8)
-        return out;
+    {
+        int nshort = 0;
+        for (int i = 0; i < boxaGetCount(rules); i++) {
+            l_int32 w, h;
+            boxaGetBoxGeometry(rules, i, NULL, NULL, &w, &h);
+            nshort += (w > h ? w : h) < 2 * min_len;
+        }
+        if (nshort < 8)
+            return out;
+    }
     mask = pixCreateTemplate(bin);
     for (int i = 0; i < boxaGetCount(rules); i++) {
         l_int32 x, y, w, h;

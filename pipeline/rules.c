@@ -35,6 +35,16 @@ static BOXA *thin_boxes(PIX *lines, int max_thick, int horizontal)
     return out;
 }
 
+/* Boxes of a half-resolution image, in full-resolution pixels. */
+static void boxaScale2(BOXA *boxes)
+{
+    for (int i = 0; i < boxaGetCount(boxes); i++) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
+        boxaReplaceBox(boxes, i, boxCreate(2 * x, 2 * y, 2 * w, 2 * h));
+    }
+}
+
 /* Joins collinear pieces of one rule (a worn or slightly bent rule comes
  * out of the opening in pieces): same line within max_thick, gap shorter
  * than `gap`.  Modifies boxes in place. */
@@ -76,7 +86,7 @@ static void join_pieces(BOXA *boxes, int max_thick, int gap, int horizontal)
 int bs_find_rules(PIX *bin, int min_len, int max_thick, BOXA **hrules,
                   BOXA **vrules, PIX **mask)
 {
-    PIX *h, *v;
+    PIX *h, *v, *half;
 
     if (hrules)
         *hrules = NULL;
@@ -86,15 +96,21 @@ int bs_find_rules(PIX *bin, int min_len, int max_thick, BOXA **hrules,
         *mask = NULL;
     if (!bin || pixGetDepth(bin) != 1 || !hrules || !vrules || min_len < 2)
         return ERROR_INT("bad arguments", __func__, -1);
-    h = pixOpenCompBrick(NULL, bin, min_len, 1);
-    v = pixOpenCompBrick(NULL, bin, 1, min_len);
+    /* at half resolution (a pixel is on when any of its four is): a
+     * quarter of the work, and a 1 px rule survives */
+    half = pixReduceRankBinary2(bin, 1, NULL);
+    h = half ? pixOpenCompBrick(NULL, half, min_len / 2, 1) : NULL;
+    v = half ? pixOpenCompBrick(NULL, half, 1, min_len / 2) : NULL;
+    pixDestroy(&half);
     if (!h || !v) {
         pixDestroy(&h);
         pixDestroy(&v);
         return ERROR_INT("opening failed", __func__, -1);
     }
-    *hrules = thin_boxes(h, max_thick, 1);
-    *vrules = thin_boxes(v, max_thick, 0);
+    *hrules = thin_boxes(h, max_thick / 2 + 1, 1);
+    *vrules = thin_boxes(v, max_thick / 2 + 1, 0);
+    boxaScale2(*hrules);
+    boxaScale2(*vrules);
     join_pieces(*hrules, max_thick, min_len / 2, 1);
     join_pieces(*vrules, max_thick, min_len / 2, 0);
     if (mask) {

@@ -2,8 +2,8 @@
  * layout.c - stage `layout`: rules, photos, column bands, text blocks and
  * their roles, from the binarized page.
  *
- * Photos are found first and blanked, then isolated specks and rules;
- * what remains is text.
+ * Photos are found first and blanked, then dust and rules; what remains
+ * is text.
  * The page is cut into bands at full-width rules, each band gets its
  * columns from white space (gutters.c), each column is cut into blocks
  * (blocks.c) and pieces of spanning headlines are joined; roles come from
@@ -93,6 +93,7 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
         boxaGetBoxGeometry(photos, i, &x, &y, &w, &h);
         pixRasterop(text, x - 2, y - 2, w + 4, h + 4, PIX_CLR, NULL, 0, 0);
     }
+    /* dust left by binarize (larger specks lying away from text) */
     if (bs_remove_specks(text, bs_at_dpi(6, page->dpi),
                          bs_at_dpi(12, page->dpi)) < 0) {
         bs_fail(err, "%s: layout: speck removal failed", run->dir);
