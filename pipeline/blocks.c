@@ -108,10 +108,30 @@ static int split_tall(const l_int32 *rows, int **lines, int n, int faint,
     for (int i = 0; i < n; i++) {
         int y0 = ln[2 * i], y1 = ln[2 * i + 1], *sub = NULL, ns = 0, good = 0;
         if (y1 - y0 > 5 * body_h / 2 && faint > 0) {
-            ns = find_lines(rows + y0, y1 - y0, faint, &sub);
+            /* two lines of large type: two halves of a good size */
             int least = body_h / 2 > (y1 - y0) / 4 ? body_h / 2 : (y1 - y0) / 4;
+            ns = find_lines(rows + y0, y1 - y0, faint, &sub);
             for (int j = 0; j < ns; j++)
                 good += sub[2 * j + 1] - sub[2 * j] >= least;
+            if (good < 2) {
+                /* many body lines: valleys under a fifth of the typical
+                 * row's ink, three or more lines of body height */
+                int *tmp = malloc((size_t)(y1 - y0) * sizeof(*tmp));
+                if (!tmp)
+                    bs_oom();
+                for (int y = y0; y < y1; y++)
+                    tmp[y - y0] = rows[y];
+                least = median(tmp, y1 - y0) / 5;
+                free(tmp);
+                free(sub);
+                sub = NULL;
+                ns = find_lines(rows + y0, y1 - y0,
+                                least > faint ? least : faint, &sub);
+                good = 0;
+                for (int j = 0; j < ns; j++)
+                    good += sub[2 * j + 1] - sub[2 * j] >= body_h / 2;
+                good = good >= 3 ? 2 : 0;
+            }
         }
         if (good < 2)
             ns = 0;
