@@ -366,6 +366,25 @@ static int one_piece(PIX *text, const struct bs_band *band,
     return 0;
 }
 
+/* True when a column rule runs down the gutter between a and b beside
+ * both: rules stop where a headline crosses the gutter. */
+static int ruled(BOXA *vrules, const struct bs_band *band,
+                 const struct piece *a, const struct piece *b)
+{
+    int g0 = band->cols[a->col].x1, g1 = band->cols[b->col].x0;
+    int top = a->box.y > b->box.y ? a->box.y : b->box.y;
+    int bot = bs_box_bottom(a->box) < bs_box_bottom(b->box)
+                  ? bs_box_bottom(a->box) : bs_box_bottom(b->box);
+
+    for (int i = 0; vrules && i < boxaGetCount(vrules); i++) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(vrules, i, &x, &y, &w, &h);
+        if (x + w > g0 - 4 && x < g1 + 4 && y <= top && y + h >= bot)
+            return 1;
+    }
+    return 0;
+}
+
 /* The line height most lines of the pieces have (weighted median). */
 static int typical_line(const struct pieces *ps, int fallback)
 {
@@ -388,7 +407,7 @@ static int typical_line(const struct pieces *ps, int fallback)
 }
 
 int bs_find_blocks(struct bs_page *page, PIX *text, BOXA *photos,
-                   int body_h, const struct bs_profile *p)
+                   BOXA *vrules, int body_h, const struct bs_profile *p)
 {
     struct pieces ps = {NULL, 0, 0};
     int *uf;
@@ -410,7 +429,8 @@ int bs_find_blocks(struct bs_page *page, PIX *text, BOXA *photos,
             const struct piece *a = &ps.v[i], *b = &ps.v[j];
             if (a->band != b->band || b->col != a->col + 1)
                 continue;
-            if (one_piece(text, &page->bands[a->band], a, b, body_h,
+            if (!ruled(vrules, &page->bands[a->band], a, b) &&
+                one_piece(text, &page->bands[a->band], a, b, body_h,
                           p->subheadline_ratio))
                 uf[uf_find(uf, j)] = uf_find(uf, i);
         }

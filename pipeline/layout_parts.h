@@ -61,11 +61,12 @@ int bs_body_line_height(PIX *text, const struct bs_page *page);
  * at vertical gaps and changes of type size; pieces in neighbouring columns
  * that are one spanning headline (ink across the gutter, or the same large
  * type side by side) are joined.  A block ends where a photo beside it
- * (in `photos`, may be NULL) begins or ends.  Adds BS_ROLE_BODY blocks with band,
+ * (in `photos`, may be NULL) begins or ends; pieces beside a column rule
+ * (in `vrules`, may be NULL) are never joined across it.  Adds BS_ROLE_BODY blocks with band,
  * columns and text_height (median line height) set.  Returns the body
  * line height measured on the blocks' lines (body_h when there are none). */
 int bs_find_blocks(struct bs_page *page, PIX *text, BOXA *photos,
-                   int body_h, const struct bs_profile *p);
+                   BOXA *vrules, int body_h, const struct bs_profile *p);
 
 /* roles_layout.c: roles from geometry: masthead, folio, kicker, headline,
  * subheadline, byline and caption; everything else stays body. */

@@ -137,7 +137,7 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
         goto out;
     }
     bs_find_bands(page, text, body, hrules, p, body_h);
-    body_h = bs_find_blocks(page, text, photos, body_h, p);
+    body_h = bs_find_blocks(page, text, photos, vrules, body_h, p);
     add_boxes(page, photos, BS_ROLE_IMAGE);
     add_boxes(page, hrules, BS_ROLE_SEPARATOR);
     add_boxes(page, vrules, BS_ROLE_SEPARATOR);

@@ -146,7 +146,7 @@ static void test_blocks(void)
         bs_band_add_col(band, 20, 290);
         bs_band_add_col(band, 310, 580);
     }
-    bs_find_blocks(page, pix, NULL, 9, &p);
+    bs_find_blocks(page, pix, NULL, NULL, 9, &p);
     bs_layout_roles(page, 9, &p);
     for (int i = 0; i < page->nblocks; i++) {
         const struct bs_block *b = &page->blocks[i];
