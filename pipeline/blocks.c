@@ -385,6 +385,54 @@ static int ruled(BOXA *vrules, const struct bs_band *band,
     return 0;
 }
 
+/* Median height of the glyphs (components at least 3 px tall) in box b of
+ * text; 0 when none. */
+static int glyph_height(PIX *text, struct bs_box b)
+{
+    BOX *box = boxCreate(b.x, b.y, b.w, b.h);
+    PIX *clip = box ? pixClipRectangle(text, box, NULL) : NULL;
+    BOXA *comps = clip ? pixConnComp(clip, NULL, 8) : NULL;
+    int n = comps ? boxaGetCount(comps) : 0, k = 0, med;
+    int *hs = malloc(((size_t)n + 1) * sizeof(*hs));
+
+    if (!hs)
+        bs_oom();
+    for (int i = 0; i < n; i++) {
+        l_int32 h;
+        boxaGetBoxGeometry(comps, i, NULL, NULL, NULL, &h);
+        if (h >= 3)
+            hs[k++] = h;
+    }
+    med = median(hs, k);
+    free(hs);
+    boxaDestroy(&comps);
+    pixDestroy(&clip);
+    boxDestroy(&box);
+    return med;
+}
+
+/* Pieces whose lines look large only because body lines touch (black
+ * letter, tight leading): their glyphs are body-sized.  They get the body
+ * line height, so they are neither headlines nor scaled down for OCR. */
+static void unmerge_sizes(PIX *text, struct pieces *ps, int body_h,
+                          double big)
+{
+    int sample[8], ns = 0, body_glyph;
+
+    for (int i = 0; i < ps->n && ns < 8; i++)
+        if (ps->v[i].nlines >= 4 && ps->v[i].line_h <= body_h * 11 / 10)
+            sample[ns++] = glyph_height(text, ps->v[i].box);
+    body_glyph = median(sample, ns);
+    if (body_glyph <= 0)
+        return;
+    for (int i = 0; i < ps->n; i++) {
+        struct piece *pc = &ps->v[i];
+        if (pc->line_h >= big * body_h && pc->line_h <= 6 * body_h &&
+            glyph_height(text, pc->box) * 10 < body_glyph * 12)
+            pc->line_h = body_h;
+    }
+}
+
 /* The line height most lines of the pieces have (weighted median). */
 static int typical_line(const struct pieces *ps, int fallback)
 {
@@ -419,6 +467,7 @@ int bs_find_blocks(struct bs_page *page, PIX *text, BOXA *photos,
     if (ps.n <= 0)
         return body_h;
     body_h = typical_line(&ps, body_h);
+    unmerge_sizes(text, &ps, body_h, p->subheadline_ratio);
     uf = malloc((size_t)ps.n * sizeof(*uf));
     if (!uf)
         bs_oom();
