@@ -417,9 +417,9 @@ static int glyph_height(PIX *text, struct bs_box b)
 static void unmerge_sizes(PIX *text, struct pieces *ps, int body_h,
                           double big)
 {
-    int sample[8], ns = 0, body_glyph;
+    int sample[4], ns = 0, body_glyph;
 
-    for (int i = 0; i < ps->n && ns < 8; i++)
+    for (int i = 0; i < ps->n && ns < 4; i++)
         if (ps->v[i].nlines >= 4 && ps->v[i].line_h <= body_h * 11 / 10)
             sample[ns++] = glyph_height(text, ps->v[i].box);
     body_glyph = median(sample, ns);
