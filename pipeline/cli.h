@@ -45,6 +45,7 @@ int bs_cmd_eval(int argc, char **argv);
 int bs_cmd_repair(int argc, char **argv);
 int bs_cmd_status(int argc, char **argv);
 int bs_cmd_import(int argc, char **argv);
+int bs_cmd_show(int argc, char **argv);
 
 /* Runs the pages of a parsed `run`/`stage` command (batch.c). */
 int bs_run_pages(struct bs_cli *cli);

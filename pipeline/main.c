@@ -39,6 +39,8 @@ static const struct bs_command commands[] = {
     {"status", "done, failed and pending pages of a batch", bs_cmd_status},
     {"import", "page folders from ALTO, PAGE XML or hOCR of another engine",
      bs_cmd_import},
+    {"show", "draw a page's columns, rules and blocks over the page",
+     bs_cmd_show},
     {"version", "print versions", cmd_version},
     {"help", "this help", cmd_help},
 };

@@ -100,7 +100,9 @@ struct bs_page {
     char *checksum;      /* sha256 of the input file, hex */
     int width, height, dpi;
     char *lang;          /* Tesseract language string, e.g. "chi_sim+eng" */
-    float skew_deg;      /* skew found and corrected by binarize */
+    float skew_deg;      /* skew of the scan found by binarize, degrees in
+                          * pixRotate's sense; binarize rotated the page by
+                          * -skew_deg to straighten it */
     int rotated_deg;     /* turn load gave the scan to read upright: 0, 90,
                             180 or 270 degrees clockwise */
     int number;          /* printed page (folio) number, 0 unknown */

@@ -17,6 +17,25 @@ static int at_dpi(int px300, int dpi)
     return v < 1 ? 1 : v;
 }
 
+/* True when a grey page holds only black and white (a 1-bit scan read as
+ * grey): it needs no thresholding beyond 128. */
+static int is_bilevel(PIX *gray)
+{
+    NUMA *hist = pixGetGrayHistogram(gray, 4);
+    int levels = 0;
+
+    for (int i = 0; hist && i < numaGetCount(hist); i++) {
+        l_float32 v;
+        numaGetFValue(hist, i, &v);
+        if (v > 0 && i != 0 && i != 255)
+            levels++;
+    }
+    if (!hist)
+        return 0;
+    numaDestroy(&hist);
+    return levels == 0;
+}
+
 /* Sauvola on an evened-out background: uneven lighting and yellowed paper
  * would otherwise turn whole regions black or white. */
 static PIX *binarize(PIX *gray, const struct bs_profile *p, int dpi)
@@ -25,6 +44,7 @@ static PIX *binarize(PIX *gray, const struct bs_profile *p, int dpi)
     int whsize = at_dpi(p->sauvola_window, dpi);
     int w = pixGetWidth(gray), h = pixGetHeight(gray);
     int nx, ny;
+
 
     norm = pixBackgroundNormSimple(gray, NULL, NULL);
     if (!norm)
@@ -51,14 +71,26 @@ static int binarize_run(struct bs_run *run, struct bs_page *page,
 {
     const struct bs_profile *p = &run->settings->profile;
     PIX *gray = bs_run_image(run, "image.png", err);
-    PIX *bin, *gray_out, *clean;
+    PIX *bin, *gray_out, *clean, *gray_owned = NULL;
     l_float32 angle = 0, conf = 0;
 
     if (!gray)
         return -1;
-    bin = binarize(gray, p, page->dpi);
-    if (!bin)
+    /* A 1-bit scan stays 1-bit: OCR reads the same pixels from a PNG a
+     * fraction of the size, and there is nothing to threshold. */
+    if (is_bilevel(gray)) {
+        gray = pixThresholdToBinary(gray, 128);
+        if (!gray)
+            return bs_fail(err, "%s: binarization failed", run->dir);
+        bin = pixCopy(NULL, gray);
+        gray_owned = gray;
+    } else {
+        bin = binarize(gray, p, page->dpi);
+    }
+    if (!bin) {
+        pixDestroy(&gray_owned);
         return bs_fail(err, "%s: binarization failed", run->dir);
+    }
 
     page->skew_deg = 0;
     if (p->deskew &&
@@ -67,14 +99,16 @@ static int binarize_run(struct bs_run *run, struct bs_page *page,
                                   0.01f) == 0 &&
         conf > 2.5f && fabsf(angle) >= 0.05f &&
         fabsf(angle) <= (float)p->deskew_max_deg) {
-        l_float32 rad = -angle * (l_float32)(M_PI / 180.0);
+        /* pixFindSkew* returns the rotation that deskews (pixDeskew
+         * rotates by +angle); the page's own skew is the opposite. */
+        l_float32 rad = angle * (l_float32)(M_PI / 180.0);
         PIX *rg = pixRotate(gray, rad, L_ROTATE_SHEAR, L_BRING_IN_WHITE, 0, 0);
         PIX *rb = pixRotate(bin, rad, L_ROTATE_SHEAR, L_BRING_IN_WHITE, 0, 0);
         if (rg && rb) {
             pixDestroy(&bin);
             bin = rb;
             gray_out = rg;
-            page->skew_deg = angle;
+            page->skew_deg = -angle;
         } else {
             pixDestroy(&rg);
             pixDestroy(&rb);
@@ -83,6 +117,7 @@ static int binarize_run(struct bs_run *run, struct bs_page *page,
     } else {
         gray_out = pixCopy(NULL, gray);
     }
+    pixDestroy(&gray_owned);
 
     clean = bin;
     if (p->border_clean) {

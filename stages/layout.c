@@ -1,69 +1,67 @@
 /*
- * layout.c - stage `layout`: columns, and text blocks inside them.
+ * layout.c - stage `layout`: rules, photos, column bands, text blocks and
+ * their roles, from the binarized page.
  *
- * First form: one band over the page; column gutters are runs of white in
- * the vertical ink profile at least min_gutter_px wide; each column is cut
- * into blocks at vertical gaps.  Reads binary.png; writes bands and blocks
+ * Photos are found first and blanked, then dust and rules; what remains
+ * is text.
+ * The page is cut into bands at full-width rules, each band gets its
+ * columns from white space (gutters.c), each column is cut into blocks
+ * (blocks.c) and pieces of spanning headlines are joined; roles come from
+ * type size and neighbours (roles_layout.c).  Reads binary.png; writes
+ * bands and blocks (rules as separator blocks, photos as image blocks)
  * into the model.
  */
 #include "../pipeline/stage.h"
+#include "../pipeline/layout_parts.h"
 
-#include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
-static int at_dpi(int px300, int dpi)
+/* Sets band and columns of a block from the band holding its centre. */
+static void place(const struct bs_page *page, struct bs_block *b)
 {
-    int v = (int)lround((double)px300 * dpi / 300.0);
-    return v < 1 ? 1 : v;
-}
+    int cy = b->box.y + b->box.h / 2;
 
-/* Ink pixels per pixel column (vertical) or row (horizontal) of a region. */
-static l_int32 *ink_profile(PIX *bin, struct bs_box r, int vertical)
-{
-    int n = vertical ? r.w : r.h;
-    l_int32 *prof = calloc((size_t)n, sizeof(*prof));
-    l_uint32 *data = pixGetData(bin);
-    int wpl = pixGetWpl(bin);
-
-    if (!prof)
-        bs_oom();
-    for (int y = r.y; y < r.y + r.h; y++) {
-        l_uint32 *line = data + (size_t)y * wpl;
-        for (int x = r.x; x < r.x + r.w; x++) {
-            if (GET_DATA_BIT(line, x)) {
-                if (vertical)
-                    prof[x - r.x]++;
-                else
-                    prof[y - r.y]++;
-            }
+    for (int bi = 0; bi < page->nbands; bi++) {
+        const struct bs_band *band = &page->bands[bi];
+        if (cy < band->y0 || cy >= band->y1)
+            continue;
+        b->band = bi;
+        for (int c = 0; c < band->ncols; c++) {
+            if (band->cols[c].x1 <= b->box.x ||
+                band->cols[c].x0 >= bs_box_right(b->box))
+                continue;
+            if (b->col_first < 0)
+                b->col_first = c;
+            b->col_last = c;
         }
+        return;
     }
-    return prof;
 }
 
-/* Finds columns as the spans between white runs >= gutter in the profile. */
-static void find_columns(const l_int32 *prof, int n, int gutter, int thresh,
-                         struct bs_band *band, int x0)
+/* Removes the rules lying within box f (grown by a few px): strokes of a
+ * drawing. */
+static void drop_inside(BOXA *rules, BOX *f)
 {
-    int start = -1, white = 0;
+    l_int32 fx, fy, fw, fh;
 
-    for (int x = 0; x <= n; x++) {
-        int ink = x < n && prof[x] > thresh;
-        if (ink) {
-            if (start < 0)
-                start = x;
-            white = 0;
-        } else if (start >= 0) {
-            white++;
-            if (white >= gutter || x == n) {
-                int end = x - white + 1;
-                if (end - start > gutter * 2)
-                    bs_band_add_col(band, x0 + start, x0 + end);
-                start = -1;
-                white = 0;
-            }
-        }
+    boxGetGeometry(f, &fx, &fy, &fw, &fh);
+    for (int i = boxaGetCount(rules) - 1; i >= 0; i--) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(rules, i, &x, &y, &w, &h);
+        if (x >= fx - 4 && y >= fy - 4 && x + w <= fx + fw + 4 &&
+            y + h <= fy + fh + 4)
+            boxaRemoveBox(rules, i);
+    }
+}
+
+static void add_boxes(struct bs_page *page, BOXA *boxes, enum bs_role role)
+{
+    for (int i = 0; i < boxaGetCount(boxes); i++) {
+        struct bs_box box;
+        struct bs_block *b;
+        boxaGetBoxGeometry(boxes, i, &box.x, &box.y, &box.w, &box.h);
+        b = bs_page_add_block(page, role, box);
+        place(page, b);
     }
 }
 
@@ -72,10 +70,9 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
 {
     const struct bs_profile *p = &run->settings->profile;
     PIX *bin = bs_run_image(run, "binary.png", err);
-    struct bs_box all;
-    l_int32 *vprof;
-    struct bs_band *band;
-    int gutter, bi;
+    PIX *text = NULL, *rules = NULL, *body = NULL;
+    BOXA *photos = NULL, *hrules = NULL, *vrules = NULL, *framed = NULL;
+    int body_h, rc = -1;
 
     if (!bin)
         return -1;
@@ -85,56 +82,81 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
     bs_page_clear_bands(page);
     bs_page_clear_articles(page);
 
-    all.x = 0;
-    all.y = 0;
-    all.w = pixGetWidth(bin);
-    all.h = pixGetHeight(bin);
-    gutter = at_dpi(p->min_gutter_px, page->dpi);
-    vprof = ink_profile(bin, all, 1);
-    band = bs_page_add_band(page, 0, all.h);
-    find_columns(vprof, all.w, gutter, 0, band, 0);
-    free(vprof);
-    if (band->ncols == 0)
-        return 0; /* a blank page has no columns and no blocks */
-
-    bi = 0;
-    for (int c = 0; c < page->bands[bi].ncols; c++) {
-        struct bs_span col = page->bands[bi].cols[c];
-        struct bs_box r = {col.x0, 0, col.x1 - col.x0, all.h};
-        l_int32 *hprof = ink_profile(bin, r, 0);
-        int gap = at_dpi(40, page->dpi), start = -1, white = 0;
-
-        for (int y = 0; y <= r.h; y++) {
-            int ink = y < r.h && hprof[y] > 0;
-            if (ink) {
-                if (start < 0)
-                    start = y;
-                white = 0;
-            } else if (start >= 0) {
-                white++;
-                if (white >= gap || y == r.h) {
-                    int end = y - white + 1;
-                    struct bs_box box = {col.x0, start, col.x1 - col.x0,
-                                         end - start};
-                    struct bs_block *b;
-                    if (end - start >= 4) {
-                        b = bs_page_add_block(page, BS_ROLE_BODY, box);
-                        b->band = bi;
-                        b->col_first = b->col_last = c;
-                    }
-                    start = -1;
-                    white = 0;
-                }
-            }
-        }
-        free(hprof);
+    photos = bs_find_photos(bin, bs_at_dpi(p->photo_min_px, page->dpi));
+    text = pixCopy(NULL, bin);
+    if (!photos || !text) {
+        bs_fail(err, "%s: layout: photo search failed", run->dir);
+        goto out;
     }
-    return 0;
+    for (int i = 0; i < boxaGetCount(photos); i++) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(photos, i, &x, &y, &w, &h);
+        pixRasterop(text, x - 2, y - 2, w + 4, h + 4, PIX_CLR, NULL, 0, 0);
+    }
+    /* dust left by binarize (larger specks lying away from text) */
+    if (bs_remove_specks(text, bs_at_dpi(6, page->dpi),
+                         bs_at_dpi(12, page->dpi)) < 0) {
+        bs_fail(err, "%s: layout: speck removal failed", run->dir);
+        goto out;
+    }
+    if (bs_find_rules(text, bs_at_dpi(p->min_rule_px, page->dpi),
+                      bs_at_dpi(p->max_rule_thickness_px, page->dpi),
+                      &hrules, &vrules, &rules) < 0) {
+        bs_fail(err, "%s: layout: rule search failed", run->dir);
+        goto out;
+    }
+    pixSubtract(text, text, rules);
+
+    body_h = bs_body_line_height(text, page);
+    {
+        BOXA *all = boxaCopy(hrules, L_COPY);
+        boxaJoin(all, vrules, 0, -1);
+        framed = bs_find_drawn_photos(text, all,
+                                      bs_at_dpi(p->min_rule_px, page->dpi),
+                                      bs_at_dpi(p->photo_min_px, page->dpi));
+        boxaDestroy(&all);
+    }
+    if (!framed) {
+        bs_fail(err, "%s: layout: drawing search failed", run->dir);
+        goto out;
+    }
+    for (int i = 0; i < boxaGetCount(framed); i++) {
+        BOX *f = boxaGetBox(framed, i, L_CLONE);
+        l_int32 x, y, w, h;
+        boxGetGeometry(f, &x, &y, &w, &h);
+        pixRasterop(text, x - 2, y - 2, w + 4, h + 4, PIX_CLR, NULL, 0, 0);
+        drop_inside(hrules, f);
+        drop_inside(vrules, f);
+        boxaAddBox(photos, f, L_INSERT);
+    }
+    /* columns are judged on body-sized type: headlines span gutters */
+    body = pixSelectBySize(text, 0, (int)(p->headline_ratio * body_h), 8,
+                           L_SELECT_HEIGHT, L_SELECT_IF_LTE, NULL);
+    if (!body) {
+        bs_fail(err, "%s: layout: component selection failed", run->dir);
+        goto out;
+    }
+    bs_find_bands(page, text, body, hrules, p, body_h);
+    body_h = bs_find_blocks(page, text, photos, vrules, body_h, p);
+    add_boxes(page, photos, BS_ROLE_IMAGE);
+    add_boxes(page, hrules, BS_ROLE_SEPARATOR);
+    add_boxes(page, vrules, BS_ROLE_SEPARATOR);
+    bs_layout_roles(page, body_h, p);
+    rc = 0;
+out:
+    boxaDestroy(&photos);
+    boxaDestroy(&framed);
+    boxaDestroy(&hrules);
+    boxaDestroy(&vrules);
+    pixDestroy(&rules);
+    pixDestroy(&body);
+    pixDestroy(&text);
+    return rc;
 }
 
 const struct bs_stage bs_stage_layout = {
     .name = "layout",
-    .summary = "find column bands, rules, blocks and their roles",
+    .summary = "find column bands, rules, photos, blocks and their roles",
     .reads = "binary.png",
     .writes = "",
     .saves_model = 1,

@@ -1,0 +1,232 @@
+/*
+ * gutters.c - finds the columns of one horizontal band from white space:
+ * gutters are found whether or not a column rule is drawn in them.
+ *
+ * The text image is smeared a little sideways (to close letter gaps) and
+ * down by about a line (to close the leading), then for every x we count
+ * the band's rows with ink.  Inside a column almost every text row has ink;
+ * in a gutter only the few rows of a deck or caption spanning several
+ * columns do (the caller leaves large type out of `text`).  A gutter is a
+ * run of x with less than 40% of the count of the emptier side's nearest
+ * text, somewhere below 20%, at least min_gutter wide (less the smear), not at the band's edges.
+ */
+#include "layout_parts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SMEAR_X 5
+
+struct run {
+    int x0, x1;
+};
+
+static int cmp_width_desc(const void *a, const void *b)
+{
+    const struct run *ra = a, *rb = b;
+    return (rb->x1 - rb->x0) - (ra->x1 - ra->x0);
+}
+
+static int cmp_x(const void *a, const void *b)
+{
+    return ((const struct run *)a)->x0 - ((const struct run *)b)->x0;
+}
+
+/* Removes gutters that cut off a column much narrower than the band's
+ * median column (a river between words, a ragged caption edge): each pass
+ * drops the gutter beside the narrowest such column.  Returns the new
+ * count. */
+static int drop_slivers(struct run *runs, int n, int left, int right)
+{
+    while (n > 0) {
+        int w[64], sorted[64], nc = n + 1, med, worst = -1;
+        if (nc > 64)
+            return n;
+        for (int i = 0; i < nc; i++) {
+            int x0 = i ? runs[i - 1].x1 : left;
+            int x1 = i < n ? runs[i].x0 : right;
+            w[i] = sorted[i] = x1 - x0;
+        }
+        for (int i = 1; i < nc; i++)
+            for (int j = i; j > 0 && sorted[j - 1] > sorted[j]; j--) {
+                int t = sorted[j];
+                sorted[j] = sorted[j - 1];
+                sorted[j - 1] = t;
+            }
+        med = sorted[nc / 2];
+        for (int i = 0; i < nc; i++)
+            if (w[i] * 3 < med && (worst < 0 || w[i] < w[worst]))
+                worst = i;
+        if (worst < 0)
+            return n;
+        /* the gutter on the side of the narrower neighbour */
+        {
+            int g;
+            if (worst == 0)
+                g = 0;
+            else if (worst == nc - 1)
+                g = n - 1;
+            else
+                g = w[worst - 1] < w[worst + 1] ? worst - 1 : worst;
+            memmove(runs + g, runs + g + 1, (size_t)(n - g - 1) * sizeof(*runs));
+            n--;
+        }
+    }
+    return n;
+}
+
+/* Ink rows per x of pix (already clipped to the band). */
+static l_int32 *count_columns(PIX *pix)
+{
+    int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
+    l_uint32 *data = pixGetData(pix);
+    l_int32 *cnt = calloc((size_t)w + 1, sizeof(*cnt));
+
+    if (!cnt)
+        return NULL;
+    for (int y = 0; y < h; y++) {
+        l_uint32 *line = data + (size_t)y * wpl;
+        for (int wd = 0; wd < wpl; wd++) {
+            l_uint32 word = line[wd];
+            while (word) {
+                int bit = __builtin_clz(word);
+                int x = wd * 32 + bit;
+                if (x < w)
+                    cnt[x]++;
+                word &= ~(0x80000000u >> bit);
+            }
+        }
+    }
+    return cnt;
+}
+
+int bs_find_columns(PIX *text, int y0, int y1, int min_gutter, int max_cols,
+                    int min_rows, struct bs_band *band)
+{
+    PIX *clip = NULL, *smear = NULL;
+    BOX *b;
+    l_int32 *cnt = NULL;
+    struct run *runs = NULL;
+    char *low = NULL;
+    l_int32 *ref = NULL;
+    int deep;
+    int w, nruns = 0, peak = 0, lo, left = -1, right = -1, ncols = 0;
+    int need;
+
+    if (!text || !band || y1 <= y0)
+        return 0;
+    w = pixGetWidth(text);
+    b = boxCreate(0, y0, w, y1 - y0);
+    clip = pixClipRectangle(text, b, NULL);
+    boxDestroy(&b);
+    if (!clip)
+        return 0;
+    {
+        int vy = min_rows / 12;  /* half a line: closes the leading */
+        smear = pixDilateBrick(NULL, clip, SMEAR_X, vy < 3 ? 3 : vy);
+    }
+    cnt = smear ? count_columns(smear) : NULL;
+    if (!cnt)
+        goto out;
+    for (int x = 0; x < w; x++)
+        peak = cnt[x] > peak ? cnt[x] : peak;
+    if (peak == 0)
+        goto out;
+    lo = peak / 4;  /* the band's outer edges: where its columns' text is */
+    for (int x = 0; x < w; x++)
+        if (cnt[x] > lo) {
+            if (left < 0)
+                left = x;
+            right = x + 1;
+        }
+    left += SMEAR_X / 2;
+    right -= SMEAR_X / 2;
+    if (y1 - y0 < min_rows || max_cols <= 1 || right - left < 4 * min_gutter)
+        goto single;
+    need = min_gutter - (SMEAR_X - 1);
+    if (need < 2)
+        need = 2;
+    runs = calloc((size_t)w / 2 + 1, sizeof(*runs));
+    low = calloc((size_t)w + 1, 1);
+    ref = calloc((size_t)w + 1, sizeof(*ref));
+    if (!runs || !low || !ref)
+        goto single;
+    /* white relative to the emptier of the nearest text on each side, so a
+     * short column next to a long one still has its gutter */
+    {
+        int win = min_rows;
+        for (int x = left; x < right; x++) {
+            int ml = 0, mr = 0;
+            for (int k = x - win; k < x; k++)
+                if (k >= 0 && cnt[k] > ml)
+                    ml = cnt[k];
+            for (int k = x + 1; k <= x + win && k < w; k++)
+                if (cnt[k] > mr)
+                    mr = cnt[k];
+            ref[x] = ml < mr ? ml : mr;
+            low[x] = cnt[x] * 5 <= 2 * ref[x];
+        }
+    }
+    for (int x = left; x < right;) {
+        int s;
+        if (!low[x]) {
+            x++;
+            continue;
+        }
+        s = x;
+        deep = 0;
+        for (;;) {
+            int k;
+            while (x < right && low[x]) {
+                /* a gutter is nearly empty somewhere; a river between
+                 * words only thins the text */
+                deep |= cnt[x] * 5 <= ref[x];
+                x++;
+            }
+            /* a speck or a stray stroke inside a gutter does not split it */
+            for (k = x; k < right && k < x + need && !low[k]; k++)
+                ;
+            if (k >= right || k >= x + need)
+                break;
+            x = k;
+        }
+        if (x < right && x - s >= need && deep) {
+            runs[nruns].x0 = s;
+            runs[nruns].x1 = x;
+            nruns++;
+        }
+    }
+    if (nruns > max_cols - 1) {
+        qsort(runs, (size_t)nruns, sizeof(*runs), cmp_width_desc);
+        nruns = max_cols - 1;
+        qsort(runs, (size_t)nruns, sizeof(*runs), cmp_x);
+    }
+    nruns = drop_slivers(runs, nruns, left, right);
+    {
+        int x0 = left;
+        for (int i = 0; i <= nruns; i++) {
+            int x1 = i < nruns ? runs[i].x0 - SMEAR_X / 2 : right;
+            /* a sliver between two gutters is not a column */
+            if (x1 - x0 >= 2 * min_gutter) {
+                bs_band_add_col(band, x0, x1);
+                ncols++;
+            }
+            if (i < nruns)
+                x0 = runs[i].x1 + SMEAR_X / 2;
+        }
+    }
+    goto out;
+single:
+    if (right > left) {
+        bs_band_add_col(band, left, right);
+        ncols = 1;
+    }
+out:
+    free(low);
+    free(ref);
+    free(runs);
+    free(cnt);
+    pixDestroy(&smear);
+    pixDestroy(&clip);
+    return ncols;
+}

@@ -1,0 +1,134 @@
+/*
+ * rules.c - finds printed rules: thin straight lines, horizontal (cutoff
+ * rules between articles and bands) and vertical (column rules).
+ *
+ * A morphological opening with a long thin brick keeps only runs of ink at
+ * least as long as the brick; its connected components thicker than
+ * max_thick are solid areas (photos, reversed banners), not rules.
+ */
+#include "layout_parts.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+int bs_at_dpi(int px300, int dpi)
+{
+    int v = (int)lround((double)px300 * (dpi > 0 ? dpi : 300) / 300.0);
+    return v < 1 ? 1 : v;
+}
+
+/* Components of `lines` whose short side is at most max_thick. */
+static BOXA *thin_boxes(PIX *lines, int max_thick, int horizontal)
+{
+    BOXA *all = pixConnComp(lines, NULL, 8), *out = boxaCreate(8);
+    int n = all ? boxaGetCount(all) : 0;
+
+    for (int i = 0; i < n; i++) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(all, i, &x, &y, &w, &h);
+        int len = horizontal ? w : h, thick = horizontal ? h : w;
+        /* a long glyph stroke is short for its thickness */
+        if (thick <= max_thick && len >= 20 * thick)
+            boxaAddBox(out, boxCreate(x, y, w, h), L_INSERT);
+    }
+    boxaDestroy(&all);
+    return out;
+}
+
+/* Boxes of a half-resolution image, in full-resolution pixels. */
+static void boxaScale2(BOXA *boxes)
+{
+    for (int i = 0; i < boxaGetCount(boxes); i++) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
+        boxaReplaceBox(boxes, i, boxCreate(2 * x, 2 * y, 2 * w, 2 * h));
+    }
+}
+
+/* Joins collinear pieces of one rule (a worn or slightly bent rule comes
+ * out of the opening in pieces): same line within max_thick, gap shorter
+ * than `gap`.  Modifies boxes in place. */
+static void join_pieces(BOXA *boxes, int max_thick, int gap, int horizontal)
+{
+    int joined = 1;
+
+    while (joined) {
+        joined = 0;
+        for (int i = 0; i < boxaGetCount(boxes) && !joined; i++)
+            for (int j = i + 1; j < boxaGetCount(boxes) && !joined; j++) {
+                l_int32 a[4], b[4];
+                int p0, p1, q0, q1, ca, cb;
+                boxaGetBoxGeometry(boxes, i, &a[0], &a[1], &a[2], &a[3]);
+                boxaGetBoxGeometry(boxes, j, &b[0], &b[1], &b[2], &b[3]);
+                /* p: along the rule, c: across it */
+                p0 = horizontal ? a[0] : a[1];
+                p1 = p0 + (horizontal ? a[2] : a[3]);
+                q0 = horizontal ? b[0] : b[1];
+                q1 = q0 + (horizontal ? b[2] : b[3]);
+                ca = horizontal ? a[1] + a[3] / 2 : a[0] + a[2] / 2;
+                cb = horizontal ? b[1] + b[3] / 2 : b[0] + b[2] / 2;
+                if (abs(ca - cb) > max_thick || q0 - p1 > gap || p0 - q1 > gap)
+                    continue;
+                {
+                    BOX *ba = boxaGetBox(boxes, i, L_CLONE);
+                    BOX *bb = boxaGetBox(boxes, j, L_CLONE);
+                    BOX *u = boxBoundingRegion(ba, bb);
+                    boxDestroy(&ba);
+                    boxDestroy(&bb);
+                    boxaReplaceBox(boxes, i, u);
+                    boxaRemoveBox(boxes, j);
+                    joined = 1;
+                }
+            }
+    }
+}
+
+int bs_find_rules(PIX *bin, int min_len, int max_thick, BOXA **hrules,
+                  BOXA **vrules, PIX **mask)
+{
+    PIX *h, *v, *half;
+
+    if (hrules)
+        *hrules = NULL;
+    if (vrules)
+        *vrules = NULL;
+    if (mask)
+        *mask = NULL;
+    if (!bin || pixGetDepth(bin) != 1 || !hrules || !vrules || min_len < 2)
+        return ERROR_INT("bad arguments", __func__, -1);
+    /* at half resolution (a pixel is on when any of its four is): a
+     * quarter of the work, and a 1 px rule survives */
+    half = pixReduceRankBinary2(bin, 1, NULL);
+    h = half ? pixOpenCompBrick(NULL, half, min_len / 2, 1) : NULL;
+    v = half ? pixOpenCompBrick(NULL, half, 1, min_len / 2) : NULL;
+    pixDestroy(&half);
+    if (!h || !v) {
+        pixDestroy(&h);
+        pixDestroy(&v);
+        return ERROR_INT("opening failed", __func__, -1);
+    }
+    *hrules = thin_boxes(h, max_thick / 2 + 1, 1);
+    *vrules = thin_boxes(v, max_thick / 2 + 1, 0);
+    boxaScale2(*hrules);
+    boxaScale2(*vrules);
+    join_pieces(*hrules, max_thick, min_len / 2, 1);
+    join_pieces(*vrules, max_thick, min_len / 2, 0);
+    if (mask) {
+        /* Only the thin components: solid areas stay in the image. */
+        PIX *m = pixCreateTemplate(bin);
+        BOXA *both[2] = {*hrules, *vrules};
+        for (int k = 0; k < 2; k++)
+            for (int i = 0; i < boxaGetCount(both[k]); i++) {
+                l_int32 x, y, w, hh;
+                boxaGetBoxGeometry(both[k], i, &x, &y, &w, &hh);
+                /* grow by 2 px: antialiased and ragged rule edges */
+                pixRasterop(m, x - 2, y - 2, w + 4, hh + 4, PIX_SET, NULL, 0,
+                            0);
+            }
+        pixAnd(m, m, bin);
+        *mask = m;
+    }
+    pixDestroy(&h);
+    pixDestroy(&v);
+    return 0;
+}

@@ -1,0 +1,213 @@
+/*
+ * test_layout.c - the layout helpers on small pages drawn in memory: rules,
+ * photos, specks, column gutters (with and without a spanning headline),
+ * blocks that keep to their column, and roles from geometry.
+ */
+#include "../../pipeline/layout_parts.h"
+#include "check.h"
+
+#include <stdlib.h>
+
+/* Lines of "words" (ink boxes 9 px tall, pitch 14 px) across [x0, x1). */
+static void draw_text(PIX *pix, int x0, int x1, int y0, int y1,
+                      unsigned seed)
+{
+    for (int y = y0; y + 9 <= y1; y += 14) {
+        int x = x0;
+        while (x < x1) {
+            int w = 12 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 40;
+            if (x + w > x1)
+                w = x1 - x;
+            pixRasterop(pix, x, y, w, 9, PIX_SET, NULL, 0, 0);
+            x += w + 6;
+        }
+    }
+}
+
+static PIX *three_columns(void)
+{
+    PIX *pix = pixCreate(620, 420, 1);
+    draw_text(pix, 20, 190, 20, 400, 1);
+    draw_text(pix, 210, 380, 20, 400, 2);
+    draw_text(pix, 400, 570, 20, 400, 3);
+    return pix;
+}
+
+static void test_columns(void)
+{
+    PIX *pix = three_columns();
+    struct bs_band band = {0, 420, NULL, 0, 0};
+    int n = bs_find_columns(pix, 0, 420, 12, 8, 60, &band);
+
+    CHECK(n == 3);
+    if (n == 3) {
+        CHECK(abs(band.cols[0].x0 - 20) <= 2 && abs(band.cols[0].x1 - 190) <= 2);
+        CHECK(abs(band.cols[1].x0 - 210) <= 2 && abs(band.cols[1].x1 - 380) <= 2);
+        CHECK(abs(band.cols[2].x0 - 400) <= 2 && abs(band.cols[2].x1 - 570) <= 2);
+    }
+    free(band.cols);
+    /* at most 2 columns asked for: the narrower gutter gives way */
+    band.cols = NULL;
+    band.ncols = band.capcols = 0;
+    CHECK(bs_find_columns(pix, 0, 420, 12, 2, 60, &band) <= 2);
+    free(band.cols);
+    /* too short a band is one column */
+    band.cols = NULL;
+    band.ncols = band.capcols = 0;
+    CHECK(bs_find_columns(pix, 0, 40, 12, 8, 60, &band) == 1);
+    free(band.cols);
+    pixDestroy(&pix);
+}
+
+static void test_rules_and_specks(void)
+{
+    PIX *pix = three_columns();
+    BOXA *h = NULL, *v = NULL;
+    PIX *mask = NULL;
+    l_int32 on = 0;
+
+    pixRasterop(pix, 195, 20, 2, 380, PIX_SET, NULL, 0, 0);  /* column rule */
+    pixRasterop(pix, 20, 405, 560, 3, PIX_SET, NULL, 0, 0);  /* cutoff rule */
+    CHECK(bs_find_rules(pix, 120, 10, &h, &v, &mask) == 0);
+    CHECK(h && boxaGetCount(h) == 1);
+    CHECK(v && boxaGetCount(v) == 1);
+    if (v && boxaGetCount(v) == 1) {
+        l_int32 x, y, w, hh;
+        boxaGetBoxGeometry(v, 0, &x, &y, &w, &hh);
+        CHECK(abs(x - 195) <= 2 && hh >= 370);
+    }
+    boxaDestroy(&h);
+    boxaDestroy(&v);
+    pixDestroy(&mask);
+    CHECK(bs_find_rules(NULL, 120, 10, &h, &v, NULL) < 0);
+
+    /* a lone speck goes, a dot beside a word stays */
+    pixRasterop(pix, 600, 200, 3, 3, PIX_SET, NULL, 0, 0);
+    pixRasterop(pix, 572, 24, 3, 3, PIX_SET, NULL, 0, 0);
+    CHECK(bs_remove_specks(pix, 6, 12) == 0);
+    {
+        BOX *lone = boxCreate(598, 198, 8, 8), *dot = boxCreate(571, 23, 5, 5);
+        pixCountPixelsInRect(pix, lone, &on, NULL);
+        CHECK(on == 0);
+        pixCountPixelsInRect(pix, dot, &on, NULL);
+        CHECK(on == 9);
+        boxDestroy(&lone);
+        boxDestroy(&dot);
+    }
+    pixDestroy(&pix);
+}
+
+static void test_photos(void)
+{
+    PIX *pix = three_columns();
+    BOXA *photos;
+
+    /* a halftone: a 3 px dot every 4 px over 200 x 160 */
+    pixRasterop(pix, 200, 100, 240, 200, PIX_CLR, NULL, 0, 0);
+    for (int y = 120; y < 280; y += 4)
+        for (int x = 210; x < 410; x += 4)
+            pixRasterop(pix, x, y, 3, 3, PIX_SET, NULL, 0, 0);
+    photos = bs_find_photos(pix, 120);
+    CHECK(photos && boxaGetCount(photos) == 1);
+    if (photos && boxaGetCount(photos) == 1) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(photos, 0, &x, &y, &w, &h);
+        CHECK(abs(x - 210) <= 8 && abs(y - 120) <= 8);
+        CHECK(abs(w - 200) <= 12 && abs(h - 160) <= 12);
+    }
+    boxaDestroy(&photos);
+    pixDestroy(&pix);
+    /* text alone is no photo */
+    pix = three_columns();
+    photos = bs_find_photos(pix, 120);
+    CHECK(photos && boxaGetCount(photos) == 0);
+    boxaDestroy(&photos);
+    pixDestroy(&pix);
+}
+
+static void test_blocks(void)
+{
+    PIX *pix = pixCreate(620, 420, 1);
+    struct bs_page *page = bs_page_new();
+    struct bs_profile p;
+    int spanning = 0, crossing = 0;
+
+    bs_profile_defaults(&p);
+    /* a headline in 40 px type across both columns (not centred: no
+     * masthead), body under it */
+    for (int x = 20; x < 420; x += 34)
+        pixRasterop(pix, x, 20, 28, 40, PIX_SET, NULL, 0, 0);
+    draw_text(pix, 20, 290, 90, 400, 4);
+    draw_text(pix, 310, 580, 90, 400, 5);
+    page->width = 620;
+    page->height = 420;
+    {
+        struct bs_band *band = bs_page_add_band(page, 20, 400);
+        bs_band_add_col(band, 20, 290);
+        bs_band_add_col(band, 310, 580);
+    }
+    bs_find_blocks(page, pix, NULL, NULL, 9, &p);
+    bs_layout_roles(page, 9, &p);
+    for (int i = 0; i < page->nblocks; i++) {
+        const struct bs_block *b = &page->blocks[i];
+        if (b->role == BS_ROLE_HEADLINE && b->col_first == 0 && b->col_last == 1)
+            spanning++;
+        else if (b->box.x < 290 && bs_box_right(b->box) > 310)
+            crossing++;
+    }
+    if (getenv("BSDBG"))
+        for (int i = 0; i < page->nblocks; i++)
+            fprintf(stderr, "%d %s [%d %d %d %d] c%d-%d th%.0f\n", i,
+                    bs_role_name(page->blocks[i].role), page->blocks[i].box.x,
+                    page->blocks[i].box.y, page->blocks[i].box.w,
+                    page->blocks[i].box.h, page->blocks[i].col_first,
+                    page->blocks[i].col_last, page->blocks[i].text_height);
+    CHECK(spanning == 1);
+    CHECK(crossing == 0);
+    bs_page_free(&page);
+    pixDestroy(&pix);
+}
+
+static void test_roles(void)
+{
+    struct bs_page *page = bs_page_new();
+    struct bs_profile p;
+    struct bs_box img = {20, 300, 300, 200}, cap = {20, 510, 280, 20};
+    struct bs_box kick = {20, 100, 80, 12}, head = {20, 120, 500, 40};
+    struct bs_box deck = {20, 170, 480, 16}, body = {20, 600, 280, 300};
+    struct bs_block *b;
+
+    bs_profile_defaults(&p);
+    page->width = 1000;
+    page->height = 1400;
+    bs_page_add_block(page, BS_ROLE_IMAGE, img);
+    b = bs_page_add_block(page, BS_ROLE_BODY, cap);
+    b->text_height = 12;
+    b = bs_page_add_block(page, BS_ROLE_BODY, kick);
+    b->text_height = 12;
+    b = bs_page_add_block(page, BS_ROLE_BODY, head);
+    b->text_height = 40;
+    b = bs_page_add_block(page, BS_ROLE_BODY, deck);
+    b->text_height = 16;
+    b = bs_page_add_block(page, BS_ROLE_BODY, body);
+    b->text_height = 12;
+    bs_layout_roles(page, 12, &p);
+    CHECK(page->blocks[1].role == BS_ROLE_CAPTION);
+    CHECK(page->blocks[2].role == BS_ROLE_KICKER);
+    CHECK(page->blocks[3].role == BS_ROLE_HEADLINE);
+    CHECK(page->blocks[4].role == BS_ROLE_SUBHEADLINE);
+    CHECK(page->blocks[5].role == BS_ROLE_BODY);
+    bs_page_free(&page);
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    setMsgSeverity(L_SEVERITY_NONE);
+    test_columns();
+    test_rules_and_specks();
+    test_photos();
+    test_blocks();
+    test_roles();
+    return check_report(argv[0]);
+}
