@@ -22,9 +22,11 @@ PK=$(pkg-config --cflags tesseract lept libpng libtiff-4 jansson libxml-2.0 libj
 LIBS="$(pkg-config --libs tesseract lept libpng libtiff-4 jansson libxml-2.0 libjpeg) -lm -lpthread -lstdc++"
 SAN="-g -O1 -fsanitize=fuzzer-no-link,address,undefined -D_GNU_SOURCE -DBS_VERSION=\"fuzz\" -DBS_MODELS_DIR=\"$ROOT/models\""
 objs=()
+# an object is stale when its source or any header is newer (no dep files)
+newest_h=$(ls -t pipeline/*.h | head -1)
 for s in $(ls pipeline/*.c stages/*.c | grep -v pipeline/main.c); do
     o=$B/obj/$(echo "$s" | tr / _).o; objs+=("$o")
-    [ "$o" -nt "$s" ] || clang $SAN $PK -c "$s" -o "$o" || exit 1
+    [ "$o" -nt "$s" ] && [ "$o" -nt "$newest_h" ] || clang $SAN $PK -c "$s" -o "$o" || exit 1
 done
 rc=0
 for h in tests/fuzz/fuzz_*.c; do
