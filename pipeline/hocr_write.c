@@ -41,11 +41,18 @@ static void write_block(struct bs_xmlout *x, const struct bs_block *b,
     char *more;
 
     if (b->role == BS_ROLE_SEPARATOR || b->role == BS_ROLE_IMAGE) {
+        /* A photo of an article keeps its place and article, as text
+         * blocks do, so a re-import puts it where it was. */
+        more = pos < 0 ? NULL
+               : b->article[0] ? bs_sprintf("x_order %d; x_article %s", pos,
+                                            b->article)
+                               : bs_sprintf("x_order %d", pos);
         bs_xo_start(x, "div");
         bs_xo_attr(x, "class", b->role == BS_ROLE_SEPARATOR ? "ocr_separator"
                                                            : "ocr_photo");
         bs_xo_attr(x, "id", b->id);
-        bbox_title(x, b->box, NULL);
+        bbox_title(x, b->box, more);
+        free(more);
         bs_xo_end_full(x);
         return;
     }

@@ -276,11 +276,11 @@ void bs_import_finish(struct bs_page *page)
         if (bs_box_empty(b->box))
             b->box = lines;
         all = bs_box_union(all, b->box);
-        if (!bs_role_has_text(b->role))
-            b->order = -1;
         b->band = i;
     }
-    /* Stable: the document index breaks ties. */
+    /* A photo keeps its place in the file's reading order (ahead of its
+     * caption) for the sort; only text blocks keep an order after it.
+     * Stable: the document index breaks ties. */
     qsort(page->blocks, (size_t)page->nblocks, sizeof(*page->blocks),
           cmp_block_order);
     for (int i = 0; i < page->nblocks; i++) {
