@@ -38,7 +38,6 @@ const struct bs_param bs_params[] = {
       "binarize: remove dark scan borders touching the page edge"),
     P(min_gutter_px, BS_PARAM_INT, 12, 3, 200,
       "layout: narrowest white column gutter, px at 300 dpi"),
-    P(min_columns, BS_PARAM_INT, 1, 1, 20, "layout: fewest columns expected"),
     P(max_columns, BS_PARAM_INT, 8, 1, 20, "layout: most columns expected"),
     P(headline_ratio, BS_PARAM_DOUBLE, 1.6, 1.05, 10.0,
       "layout: text this many times the body height is a headline"),

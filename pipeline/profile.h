@@ -28,7 +28,6 @@ struct bs_profile {
     int border_clean;
     /* layout */
     int min_gutter_px;         /* at 300 dpi; scaled by the page's dpi */
-    int min_columns;
     int max_columns;
     double headline_ratio;     /* text height over body median */
     double subheadline_ratio;
