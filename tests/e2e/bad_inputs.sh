@@ -48,6 +48,7 @@ expect jpeg-named.png  ok
 expect no-text.png     ok
 expect cmyk.tif        ok
 expect rotated-90.png  ok
+expect upside-down.png ok
 
 # Each kind read for what it is.
 grep -q '"width": 64' "$T/out-jpeg-named.png/jpeg-named/model.load.json" \
@@ -61,6 +62,13 @@ grep -q '"rotated_deg": 270' "$T/out-rotated-90.png/rotated-90/model.load.json" 
     || fail "rotated-90.png: turn not detected"
 grep -qi 'council' "$T/out-rotated-90.png/rotated-90/page.txt" \
     || fail "rotated-90.png: text not read upright"
+grep -q '"rotated_deg": 180' "$T/out-upside-down.png/upside-down/model.load.json" \
+    || fail "upside-down.png: turn not detected"
+grep -qi 'council' "$T/out-upside-down.png/upside-down/page.txt" \
+    || fail "upside-down.png: text not read upright"
+# An upright page is not turned.
+grep -q '"rotated_deg"' "$T/out-cmyk.tif/cmyk/model.load.json" \
+    && fail "cmyk.tif: turned though upright"
 
 # Every page of a multi-page TIFF is a page.
 rc=0; timeout 300 "$BROADSHEET" run --lang eng "$BAD/multi-page.tif" \
