@@ -93,9 +93,10 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
         boxaGetBoxGeometry(photos, i, &x, &y, &w, &h);
         pixRasterop(text, x - 2, y - 2, w + 4, h + 4, PIX_CLR, NULL, 0, 0);
     }
-    /* dust left by binarize (larger specks lying away from text) */
+    /* dust and paper fibres left by binarize, lying away from text */
     if (bs_remove_specks(text, bs_at_dpi(6, page->dpi),
-                         bs_at_dpi(12, page->dpi)) < 0) {
+                         bs_at_dpi(12, page->dpi), bs_at_dpi(3, page->dpi),
+                         bs_at_dpi(60, page->dpi)) < 0) {
         bs_fail(err, "%s: layout: speck removal failed", run->dir);
         goto out;
     }

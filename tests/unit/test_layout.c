@@ -84,7 +84,7 @@ static void test_rules_and_specks(void)
     /* a lone speck goes, a dot beside a word stays */
     pixRasterop(pix, 600, 200, 3, 3, PIX_SET, NULL, 0, 0);
     pixRasterop(pix, 572, 24, 3, 3, PIX_SET, NULL, 0, 0);
-    CHECK(bs_remove_specks(pix, 6, 12) == 0);
+    CHECK(bs_remove_specks(pix, 6, 12, 0, 0) == 0);
     {
         BOX *lone = boxCreate(598, 198, 8, 8), *dot = boxCreate(571, 23, 5, 5);
         pixCountPixelsInRect(pix, lone, &on, NULL);
@@ -93,6 +93,27 @@ static void test_rules_and_specks(void)
         CHECK(on == 9);
         boxDestroy(&lone);
         boxDestroy(&dot);
+    }
+    /* a lone fibre goes; a hairline hyphen beside a word and a long thin
+     * line stay */
+    for (int i = 0; i < 20; i++)
+        pixSetPixel(pix, 585 + i, 150 + i, 1);
+    pixRasterop(pix, 572, 52, 8, 1, PIX_SET, NULL, 0, 0);
+    pixRasterop(pix, 600, 250, 1, 100, PIX_SET, NULL, 0, 0);
+    CHECK(bs_remove_specks(pix, 6, 12, 3, 60) == 0);
+    {
+        BOX *fibre = boxCreate(584, 149, 22, 22);
+        BOX *hyphen = boxCreate(572, 52, 8, 1);
+        BOX *line = boxCreate(600, 250, 1, 100);
+        pixCountPixelsInRect(pix, fibre, &on, NULL);
+        CHECK(on == 0);
+        pixCountPixelsInRect(pix, hyphen, &on, NULL);
+        CHECK(on == 8);
+        pixCountPixelsInRect(pix, line, &on, NULL);
+        CHECK(on == 100);
+        boxDestroy(&fibre);
+        boxDestroy(&hyphen);
+        boxDestroy(&line);
     }
     pixDestroy(&pix);
 }
