@@ -1,7 +1,8 @@
 /*
  * test_layout.c - the layout helpers on small pages drawn in memory: rules,
  * photos, specks, column gutters (with and without a spanning headline),
- * blocks that keep to their column, and roles from geometry.
+ * blocks that keep to their column, no blocks of dust, and roles from
+ * geometry.
  */
 #include "../../pipeline/layout_parts.h"
 #include "check.h"
@@ -189,6 +190,32 @@ static void test_blocks(void)
     pixDestroy(&pix);
 }
 
+static void test_noise_blocks(void)
+{
+    PIX *pix = pixCreate(620, 420, 1);
+    struct bs_page *page = bs_page_new();
+    struct bs_profile p;
+
+    bs_profile_defaults(&p);
+    draw_text(pix, 20, 580, 20, 200, 6);
+    /* dust scattered over blank paper: rows 260-300 all hold a speck */
+    for (int k = 0; k < 20; k++)
+        pixRasterop(pix, 25 + 27 * k, 260 + 2 * k, 2, 2, PIX_SET, NULL, 0, 0);
+    /* a dirty edge: a strip of fragments, none glyph-tall */
+    for (int k = 0; k < 50; k++)
+        pixRasterop(pix, 30 + 10 * k, 330 + (k % 4) * 2, 3, 2, PIX_SET, NULL,
+                    0, 0);
+    page->width = 620;
+    page->height = 420;
+    bs_band_add_col(bs_page_add_band(page, 20, 400), 20, 580);
+    bs_find_blocks(page, pix, NULL, NULL, 9, &p);
+    CHECK(page->nblocks == 1);
+    for (int i = 0; i < page->nblocks; i++)
+        CHECK(bs_box_bottom(page->blocks[i].box) <= 200);
+    bs_page_free(&page);
+    pixDestroy(&pix);
+}
+
 static void test_roles(void)
 {
     struct bs_page *page = bs_page_new();
@@ -229,6 +256,7 @@ int main(int argc, char **argv)
     test_rules_and_specks();
     test_photos();
     test_blocks();
+    test_noise_blocks();
     test_roles();
     return check_report(argv[0]);
 }
