@@ -1,8 +1,8 @@
 /*
  * test_layout.c - the layout helpers on small pages drawn in memory: rules,
- * photos, specks, column gutters (with and without a spanning headline),
- * blocks that keep to their column, no blocks of dust, and roles from
- * geometry.
+ * photos and engravings, specks and fibres, column gutters (with and
+ * without a spanning headline), blocks that keep to their column, no
+ * blocks of dust, and roles from geometry.
  */
 #include "../../pipeline/layout_parts.h"
 #include "check.h"
@@ -144,6 +144,32 @@ static void test_photos(void)
     photos = bs_find_photos(pix, 120);
     CHECK(photos && boxaGetCount(photos) == 0);
     boxaDestroy(&photos);
+    pixDestroy(&pix);
+
+    /* an engraving: one component, a 6 x 6 lattice of cells; a large
+     * letter O beside it: one component with one counter */
+    pix = pixCreate(620, 420, 1);
+    for (int k = 0; k <= 6; k++) {
+        pixRasterop(pix, 40 + 30 * k, 40, 4, 184, PIX_SET, NULL, 0, 0);
+        pixRasterop(pix, 40, 40 + 30 * k, 184, 4, PIX_SET, NULL, 0, 0);
+    }
+    pixRasterop(pix, 300, 40, 200, 200, PIX_SET, NULL, 0, 0);
+    pixRasterop(pix, 340, 80, 120, 120, PIX_CLR, NULL, 0, 0);
+    {
+        PIXA *comps = NULL;
+        BOXA *boxes = pixConnComp(pix, &comps, 8);
+        photos = bs_find_engravings(boxes, comps, 120);
+        CHECK(photos && boxaGetCount(photos) == 1);
+        if (photos && boxaGetCount(photos) == 1) {
+            l_int32 x, y, w, h;
+            boxaGetBoxGeometry(photos, 0, &x, &y, &w, &h);
+            CHECK(x == 40 && y == 40 && w == 184 && h == 184);
+        }
+        boxaDestroy(&photos);
+        CHECK(bs_find_engravings(NULL, comps, 120) == NULL);
+        boxaDestroy(&boxes);
+        pixaDestroy(&comps);
+    }
     pixDestroy(&pix);
 }
 
