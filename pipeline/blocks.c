@@ -13,6 +13,8 @@
 #include <string.h>
 
 #define SIZE_CHANGE 1.35   /* line height ratio that starts a new block */
+#define NOISE_DENSITY 0.02 /* ink share under which a piece is no text */
+#define SPARSE_DENSITY 0.1 /* ink share under which its components tell */
 
 struct piece {
     struct bs_box box;     /* ink box */
@@ -253,6 +255,42 @@ static int photo_edge(BOXA *photos, int x0, int x1, int y0, int y1)
     return 0;
 }
 
+/* True when the ink of box b is not type: nearly empty (specks scattered
+ * over blank paper), or sparse and made mostly of fragments under a third
+ * of a body line tall (the torn, dirty edge of a scan).  Type, even letter
+ * spaced, is mostly glyph-tall components.  The component count runs on
+ * sparse boxes only, which are few and small. */
+static int noise(PIX *text, struct bs_box b, int body_h)
+{
+    BOX *box = boxCreate(b.x, b.y, b.w, b.h);
+    PIX *clip = NULL;
+    BOXA *comps = NULL;
+    l_int32 ink = 0;
+    double area = (double)b.w * b.h;
+    int n, tall = 0, res = 0;
+
+    if (!box)
+        bs_oom();
+    pixCountPixelsInRect(text, box, &ink, NULL);
+    if (ink < NOISE_DENSITY * area)
+        res = 1;
+    else if (ink < SPARSE_DENSITY * area &&
+             (clip = pixClipRectangle(text, box, NULL)) &&
+             (comps = pixConnComp(clip, NULL, 8))) {
+        n = boxaGetCount(comps);
+        for (int i = 0; i < n; i++) {
+            l_int32 h;
+            boxaGetBoxGeometry(comps, i, NULL, NULL, NULL, &h);
+            tall += 3 * h >= body_h;
+        }
+        res = tall * 5 < n;
+    }
+    boxaDestroy(&comps);
+    pixDestroy(&clip);
+    boxDestroy(&box);
+    return res;
+}
+
 /* Cuts one column of a band into pieces. */
 static void column_pieces(PIX *text, const struct bs_page *page, int bi,
                           int ci, int body_h, double gap_lines,
@@ -296,7 +334,8 @@ static void column_pieces(PIX *text, const struct bs_page *page, int bi,
             if (ln[2 * i - 1] - ln[2 * first] < body_h / 3)
                 continue;
             if (ink_box(text, col.x0, col.x1, band->y0 + ln[2 * first],
-                        band->y0 + ln[2 * i - 1], &p.box))
+                        band->y0 + ln[2 * i - 1], &p.box) &&
+                !noise(text, p.box, body_h))
                 add_piece(ps, p);
         }
     }

@@ -33,11 +33,19 @@ BOXA *bs_find_photos(PIX *bin, int min_side);
  * none), NULL on bad input. */
 BOXA *bs_find_drawn_photos(PIX *bin, BOXA *rules, int min_len, int min_side);
 
-/* specks.c: removes, in place, components smaller than `size` both ways
- * lying farther than `reach` from larger ink (the dot of an i or a full
- * stop stays; halftone dots do not: blank photos first).  Returns 0, or -1
- * on failure. */
-int bs_remove_specks(PIX *bin, int size, int reach);
+/* photos.c: engravings and woodcuts: components with both sides at least
+ * min_side enclosing at least 20 holes (a letter encloses a few).  boxes
+ * and comps are the text image's components (pixConnComp); they are
+ * borrowed.  Returns a new BOXA (empty when none), NULL on bad input. */
+BOXA *bs_find_engravings(BOXA *boxes, PIXA *comps, int min_side);
+
+/* specks.c: removes, in place, components lying farther than `reach` from
+ * larger ink that are smaller than `size` both ways, or (stroke > 1, and
+ * only on a page of solid type) thin: under `fibre` both ways with no
+ * stroke x stroke solid part.  The dot of an i or a full stop stays;
+ * halftone dots do not: blank photos first.  Returns 0, or -1 on
+ * failure. */
+int bs_remove_specks(PIX *bin, int size, int reach, int stroke, int fibre);
 
 /* gutters.c: columns of the text image `text` within rows [y0, y1): the
  * x-ranges between vertical runs of white at least min_gutter wide.  Adds

@@ -9,11 +9,15 @@
  * rectangles) and holds many small dots (large glyphs hold few).  Drawings
  * and line-screened pictures that are mostly white are found instead as
  * clusters of many short straight strokes (what the rule finder reports
- * for hatching).
+ * for hatching).  Engravings and woodcuts (a masthead's vignette) are
+ * found as single components, photo-sized, enclosing many holes: their
+ * hatching does, while a letter, however large, encloses a few counters.
  */
 #include "layout_parts.h"
 
 #include <stdlib.h>
+
+#define ENGRAVING_HOLES 20
 
 BOXA *bs_find_photos(PIX *bin, int min_side)
 {
@@ -137,5 +141,33 @@ BOXA *bs_find_drawn_photos(PIX *bin, BOXA *rules, int min_len, int min_side)
     boxaDestroy(&comps);
     pixDestroy(&grown);
     pixDestroy(&mask);
+    return out;
+}
+
+BOXA *bs_find_engravings(BOXA *boxes, PIXA *comps, int min_side)
+{
+    BOXA *out;
+    int n;
+
+    if (!boxes || !comps || min_side < 1)
+        return (BOXA *)ERROR_PTR("bad arguments", __func__, NULL);
+    out = boxaCreate(2);
+    n = boxaGetCount(boxes);
+    for (int i = 0; i < n && i < pixaGetCount(comps); i++) {
+        l_int32 w, h, holes = 0;
+        PIX *c, *filled;
+        boxaGetBoxGeometry(boxes, i, NULL, NULL, &w, &h);
+        if (w < min_side || h < min_side)
+            continue;
+        /* the few big components of a page: the cost is theirs alone */
+        c = pixaGetPix(comps, i, L_CLONE);
+        filled = c ? pixHolesByFilling(c, 4) : NULL;
+        if (filled)
+            pixCountConnComp(filled, 4, &holes);
+        if (holes >= ENGRAVING_HOLES)
+            boxaAddBox(out, boxaGetBox(boxes, i, L_COPY), L_INSERT);
+        pixDestroy(&filled);
+        pixDestroy(&c);
+    }
     return out;
 }

@@ -2,8 +2,8 @@
  * layout.c - stage `layout`: rules, photos, column bands, text blocks and
  * their roles, from the binarized page.
  *
- * Photos are found first and blanked, then dust and rules; what remains
- * is text.
+ * Photos are found first and blanked, then dust and rules, then drawings
+ * and engravings; what remains is text.
  * The page is cut into bands at full-width rules, each band gets its
  * columns from white space (gutters.c), each column is cut into blocks
  * (blocks.c) and pieces of spanning headlines are joined; roles come from
@@ -72,6 +72,8 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
     PIX *bin = bs_run_image(run, "binary.png", err);
     PIX *text = NULL, *rules = NULL, *body = NULL;
     BOXA *photos = NULL, *hrules = NULL, *vrules = NULL, *framed = NULL;
+    BOXA *cboxes = NULL, *engravings = NULL;
+    PIXA *cpixa = NULL;
     int body_h, rc = -1;
 
     if (!bin)
@@ -93,9 +95,10 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
         boxaGetBoxGeometry(photos, i, &x, &y, &w, &h);
         pixRasterop(text, x - 2, y - 2, w + 4, h + 4, PIX_CLR, NULL, 0, 0);
     }
-    /* dust left by binarize (larger specks lying away from text) */
+    /* dust and paper fibres left by binarize, lying away from text */
     if (bs_remove_specks(text, bs_at_dpi(6, page->dpi),
-                         bs_at_dpi(12, page->dpi)) < 0) {
+                         bs_at_dpi(12, page->dpi), bs_at_dpi(3, page->dpi),
+                         bs_at_dpi(60, page->dpi)) < 0) {
         bs_fail(err, "%s: layout: speck removal failed", run->dir);
         goto out;
     }
@@ -129,9 +132,34 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
         drop_inside(vrules, f);
         boxaAddBox(photos, f, L_INSERT);
     }
+    /* one component pass finds engravings and the body-sized type */
+    cboxes = pixConnComp(text, &cpixa, 8);
+    engravings = cboxes ? bs_find_engravings(cboxes, cpixa,
+                                             bs_at_dpi(p->photo_min_px,
+                                                       page->dpi))
+                        : NULL;
+    if (!engravings) {
+        bs_fail(err, "%s: layout: component search failed", run->dir);
+        goto out;
+    }
+    for (int i = 0; i < boxaGetCount(engravings); i++) {
+        BOX *f = boxaGetBox(engravings, i, L_CLONE);
+        l_int32 x, y, w, h;
+        boxGetGeometry(f, &x, &y, &w, &h);
+        pixRasterop(text, x - 2, y - 2, w + 4, h + 4, PIX_CLR, NULL, 0, 0);
+        drop_inside(hrules, f);
+        drop_inside(vrules, f);
+        boxaAddBox(photos, f, L_INSERT);
+    }
     /* columns are judged on body-sized type: headlines span gutters */
-    body = pixSelectBySize(text, 0, (int)(p->headline_ratio * body_h), 8,
-                           L_SELECT_HEIGHT, L_SELECT_IF_LTE, NULL);
+    {
+        PIXA *sel = pixaSelectBySize(cpixa, 0,
+                                     (int)(p->headline_ratio * body_h),
+                                     L_SELECT_HEIGHT, L_SELECT_IF_LTE, NULL);
+        body = sel ? pixaDisplay(sel, pixGetWidth(text), pixGetHeight(text))
+                   : NULL;
+        pixaDestroy(&sel);
+    }
     if (!body) {
         bs_fail(err, "%s: layout: component selection failed", run->dir);
         goto out;
@@ -146,6 +174,9 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
 out:
     boxaDestroy(&photos);
     boxaDestroy(&framed);
+    boxaDestroy(&engravings);
+    boxaDestroy(&cboxes);
+    pixaDestroy(&cpixa);
     boxaDestroy(&hrules);
     boxaDestroy(&vrules);
     pixDestroy(&rules);

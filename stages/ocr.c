@@ -76,24 +76,48 @@ static int psm_for(const struct bs_block *b, int page_width,
     }
 }
 
-/* Crops a block with a white margin, scaled so its text is at most
- * headline_max_px (at 300 dpi) tall.  Returns a new PIX owned by the caller
- * and the map back to page coordinates, or NULL when the block lies outside
- * the image. */
-static PIX *block_crop(PIX *src, int bilevel, const struct bs_block *b,
-                       int dpi, const struct bs_profile *p,
+/* Paints white, in crop (block b's box of the page), the photos of the
+ * page that reach into it: type beside a vignette or a photo shares rows
+ * with it, and Tesseract reads a picture in a text crop as letters. */
+static void blank_photos(PIX *crop, const struct bs_page *page,
+                         const struct bs_block *b)
+{
+    int op = pixGetDepth(crop) == 1 ? PIX_CLR : PIX_SET;
+
+    if (pixGetColormap(crop))
+        return;
+    for (int i = 0; i < page->nblocks; i++) {
+        const struct bs_block *o = &page->blocks[i];
+        if (o->role != BS_ROLE_IMAGE || o == b ||
+            o->box.x >= bs_box_right(b->box) ||
+            bs_box_right(o->box) <= b->box.x ||
+            o->box.y >= bs_box_bottom(b->box) ||
+            bs_box_bottom(o->box) <= b->box.y)
+            continue;
+        pixRasterop(crop, o->box.x - b->box.x, o->box.y - b->box.y, o->box.w,
+                    o->box.h, op, NULL, 0, 0);
+    }
+}
+
+/* Crops a block with a white margin, its photos painted white (those of
+ * page), scaled so its text is at most headline_max_px (at 300 dpi) tall.
+ * Returns a new PIX owned by the caller and the map back to page
+ * coordinates, or NULL when the block lies outside the image. */
+static PIX *block_crop(PIX *src, int bilevel, const struct bs_page *page,
+                       const struct bs_block *b, const struct bs_profile *p,
                        struct bs_tess_map *map)
 {
     BOX *box = boxCreate(b->box.x, b->box.y, b->box.w, b->box.h);
     PIX *crop = pixClipRectangle(src, box, NULL);
     PIX *padded, *scaled;
-    int pad = p->ocr_pad_px;
+    int pad = p->ocr_pad_px, dpi = page->dpi;
     double scale = 1.0, th = block_text_height(b);
     double max_px = p->headline_max_px * (dpi > 0 ? dpi : 300) / 300.0;
 
     boxDestroy(&box);
     if (!crop)
         return NULL;
+    blank_photos(crop, page, b);
     map->x = b->box.x;
     map->y = b->box.y;
     if (th > max_px)
@@ -217,7 +241,7 @@ static int split_block(struct bs_tess *tess, struct work *w, int bi,
     struct bs_block *b = &w->page->blocks[bi];
     struct bs_tess_map map;
     struct bs_tess_region *r;
-    PIX *crop = block_crop(w->src, w->bilevel, b, w->page->dpi, w->p, &map);
+    PIX *crop = block_crop(w->src, w->bilevel, w->page, b, w->p, &map);
     int n;
 
     if (!crop)
@@ -280,7 +304,7 @@ static int do_job(struct bs_tess *tess, struct work *w, struct job *j,
         pthread_mutex_unlock(&w->lock);
         return rc;
     }
-    crop = block_crop(w->src, w->bilevel, b, w->page->dpi, w->p, &map);
+    crop = block_crop(w->src, w->bilevel, w->page, b, w->p, &map);
     if (!crop)
         return bs_fail(err, "%s: block %s lies outside the page", w->dir,
                        b->id);

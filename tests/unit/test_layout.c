@@ -1,7 +1,8 @@
 /*
  * test_layout.c - the layout helpers on small pages drawn in memory: rules,
- * photos, specks, column gutters (with and without a spanning headline),
- * blocks that keep to their column, and roles from geometry.
+ * photos and engravings, specks and fibres, column gutters (with and
+ * without a spanning headline), blocks that keep to their column, no
+ * blocks of dust, and roles from geometry.
  */
 #include "../../pipeline/layout_parts.h"
 #include "check.h"
@@ -84,7 +85,7 @@ static void test_rules_and_specks(void)
     /* a lone speck goes, a dot beside a word stays */
     pixRasterop(pix, 600, 200, 3, 3, PIX_SET, NULL, 0, 0);
     pixRasterop(pix, 572, 24, 3, 3, PIX_SET, NULL, 0, 0);
-    CHECK(bs_remove_specks(pix, 6, 12) == 0);
+    CHECK(bs_remove_specks(pix, 6, 12, 0, 0) == 0);
     {
         BOX *lone = boxCreate(598, 198, 8, 8), *dot = boxCreate(571, 23, 5, 5);
         pixCountPixelsInRect(pix, lone, &on, NULL);
@@ -93,6 +94,27 @@ static void test_rules_and_specks(void)
         CHECK(on == 9);
         boxDestroy(&lone);
         boxDestroy(&dot);
+    }
+    /* a lone fibre goes; a hairline hyphen beside a word and a long thin
+     * line stay */
+    for (int i = 0; i < 20; i++)
+        pixSetPixel(pix, 585 + i, 150 + i, 1);
+    pixRasterop(pix, 572, 52, 8, 1, PIX_SET, NULL, 0, 0);
+    pixRasterop(pix, 600, 250, 1, 100, PIX_SET, NULL, 0, 0);
+    CHECK(bs_remove_specks(pix, 6, 12, 3, 60) == 0);
+    {
+        BOX *fibre = boxCreate(584, 149, 22, 22);
+        BOX *hyphen = boxCreate(572, 52, 8, 1);
+        BOX *line = boxCreate(600, 250, 1, 100);
+        pixCountPixelsInRect(pix, fibre, &on, NULL);
+        CHECK(on == 0);
+        pixCountPixelsInRect(pix, hyphen, &on, NULL);
+        CHECK(on == 8);
+        pixCountPixelsInRect(pix, line, &on, NULL);
+        CHECK(on == 100);
+        boxDestroy(&fibre);
+        boxDestroy(&hyphen);
+        boxDestroy(&line);
     }
     pixDestroy(&pix);
 }
@@ -122,6 +144,32 @@ static void test_photos(void)
     photos = bs_find_photos(pix, 120);
     CHECK(photos && boxaGetCount(photos) == 0);
     boxaDestroy(&photos);
+    pixDestroy(&pix);
+
+    /* an engraving: one component, a 6 x 6 lattice of cells; a large
+     * letter O beside it: one component with one counter */
+    pix = pixCreate(620, 420, 1);
+    for (int k = 0; k <= 6; k++) {
+        pixRasterop(pix, 40 + 30 * k, 40, 4, 184, PIX_SET, NULL, 0, 0);
+        pixRasterop(pix, 40, 40 + 30 * k, 184, 4, PIX_SET, NULL, 0, 0);
+    }
+    pixRasterop(pix, 300, 40, 200, 200, PIX_SET, NULL, 0, 0);
+    pixRasterop(pix, 340, 80, 120, 120, PIX_CLR, NULL, 0, 0);
+    {
+        PIXA *comps = NULL;
+        BOXA *boxes = pixConnComp(pix, &comps, 8);
+        photos = bs_find_engravings(boxes, comps, 120);
+        CHECK(photos && boxaGetCount(photos) == 1);
+        if (photos && boxaGetCount(photos) == 1) {
+            l_int32 x, y, w, h;
+            boxaGetBoxGeometry(photos, 0, &x, &y, &w, &h);
+            CHECK(x == 40 && y == 40 && w == 184 && h == 184);
+        }
+        boxaDestroy(&photos);
+        CHECK(bs_find_engravings(NULL, comps, 120) == NULL);
+        boxaDestroy(&boxes);
+        pixaDestroy(&comps);
+    }
     pixDestroy(&pix);
 }
 
@@ -168,6 +216,32 @@ static void test_blocks(void)
     pixDestroy(&pix);
 }
 
+static void test_noise_blocks(void)
+{
+    PIX *pix = pixCreate(620, 420, 1);
+    struct bs_page *page = bs_page_new();
+    struct bs_profile p;
+
+    bs_profile_defaults(&p);
+    draw_text(pix, 20, 580, 20, 200, 6);
+    /* dust scattered over blank paper: rows 260-300 all hold a speck */
+    for (int k = 0; k < 20; k++)
+        pixRasterop(pix, 25 + 27 * k, 260 + 2 * k, 2, 2, PIX_SET, NULL, 0, 0);
+    /* a dirty edge: a strip of fragments, none glyph-tall */
+    for (int k = 0; k < 50; k++)
+        pixRasterop(pix, 30 + 10 * k, 330 + (k % 4) * 2, 3, 2, PIX_SET, NULL,
+                    0, 0);
+    page->width = 620;
+    page->height = 420;
+    bs_band_add_col(bs_page_add_band(page, 20, 400), 20, 580);
+    bs_find_blocks(page, pix, NULL, NULL, 9, &p);
+    CHECK(page->nblocks == 1);
+    for (int i = 0; i < page->nblocks; i++)
+        CHECK(bs_box_bottom(page->blocks[i].box) <= 200);
+    bs_page_free(&page);
+    pixDestroy(&pix);
+}
+
 static void test_roles(void)
 {
     struct bs_page *page = bs_page_new();
@@ -208,6 +282,7 @@ int main(int argc, char **argv)
     test_rules_and_specks();
     test_photos();
     test_blocks();
+    test_noise_blocks();
     test_roles();
     return check_report(argv[0]);
 }
