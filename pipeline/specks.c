@@ -10,6 +10,8 @@
  */
 #include "layout_parts.h"
 
+#include "components.h"
+
 int bs_remove_specks(PIX *bin, int size, int reach)
 {
     PIX *half, *small = NULL, *big = NULL, *near = NULL, *kept = NULL;
@@ -20,8 +22,8 @@ int bs_remove_specks(PIX *bin, int size, int reach)
         return ERROR_INT("bad arguments", __func__, -1);
     half = pixReduceRankBinary2(bin, 1, NULL);
     if (half)
-        small = pixSelectBySize(half, s, s, 8, L_SELECT_IF_BOTH,
-                                L_SELECT_IF_LT, NULL);
+        small = bs_select_by_size(half, s, s, L_SELECT_IF_BOTH,
+                                  L_SELECT_IF_LT);
     if (small)
         big = pixSubtract(NULL, half, small);
     if (big)

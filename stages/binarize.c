@@ -7,8 +7,10 @@
  * corrected goes into the page model.
  */
 #include "../pipeline/stage.h"
+#include "../pipeline/components.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 /* Scales a length given at 300 dpi to the page's resolution. */
 static int at_dpi(int px300, int dpi)
@@ -66,6 +68,40 @@ static PIX *binarize(PIX *gray, const struct bs_profile *p, int dpi)
     return bin;
 }
 
+/* The components of bin to keep: dark scan borders are large components
+ * touching the edge (text near the edge is small, so only big ones go);
+ * specks are smaller than speckle_max_px both ways.  Both are judged on
+ * the same components, found once.  Returns a new image, NULL on
+ * failure (bin is then kept as it is). */
+static PIX *clean_components(PIX *bin, const struct bs_profile *p,
+                             const struct bs_page *page)
+{
+    int w = pixGetWidth(bin), h = pixGetHeight(bin);
+    int s = p->speckle_max_px > 0 ? at_dpi(p->speckle_max_px, page->dpi) + 1
+                                  : 0;
+    struct bs_comps cc;
+    unsigned char *keep;
+    PIX *out = NULL;
+
+    if (bs_comps_find(bin, &cc) == 0) {
+        keep = malloc((size_t)cc.n + 1);
+        if (!keep)
+            bs_oom();
+        for (int c = 0; c < cc.n; c++) {
+            int cw = cc.x1[c] - cc.x0[c], ch = cc.y1[c] - cc.y0[c];
+            int edge = cc.x0[c] == 0 || cc.y0[c] == 0 || cc.x1[c] == w ||
+                       cc.y1[c] == h;
+            keep[c] = !(p->border_clean && edge &&
+                        (cw >= page->width / 8 || ch >= page->height / 8)) &&
+                      (cw >= s || ch >= s);
+        }
+        out = bs_comps_render(&cc, bin, keep);
+        free(keep);
+    }
+    bs_comps_release(&cc);
+    return out;
+}
+
 static int binarize_run(struct bs_run *run, struct bs_page *page,
                         struct bs_error *err)
 {
@@ -120,24 +156,8 @@ static int binarize_run(struct bs_run *run, struct bs_page *page,
     pixDestroy(&gray_owned);
 
     clean = bin;
-    if (p->border_clean) {
-        /* Dark scan borders are large components touching the edge; text
-         * near the edge is small, so only remove big ones. */
-        PIX *edge = pixExtractBorderConnComps(clean, 8);
-        if (edge) {
-            PIX *big = pixSelectBySize(edge, page->width / 8,
-                                       page->height / 8, 8, L_SELECT_IF_EITHER,
-                                       L_SELECT_IF_GTE, NULL);
-            if (big)
-                pixSubtract(clean, clean, big);
-            pixDestroy(&big);
-            pixDestroy(&edge);
-        }
-    }
-    if (p->speckle_max_px > 0) {
-        int s = at_dpi(p->speckle_max_px, page->dpi) + 1;
-        PIX *kept = pixSelectBySize(clean, s, s, 8, L_SELECT_IF_EITHER,
-                                    L_SELECT_IF_GTE, NULL);
+    if (p->border_clean || p->speckle_max_px > 0) {
+        PIX *kept = clean_components(clean, p, page);
         if (kept) {
             pixDestroy(&clean);
             clean = kept;

@@ -13,6 +13,7 @@
  */
 #include "../pipeline/stage.h"
 #include "../pipeline/layout_parts.h"
+#include "../pipeline/components.h"
 
 #include <stdlib.h>
 
@@ -130,8 +131,8 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
         boxaAddBox(photos, f, L_INSERT);
     }
     /* columns are judged on body-sized type: headlines span gutters */
-    body = pixSelectBySize(text, 0, (int)(p->headline_ratio * body_h), 8,
-                           L_SELECT_HEIGHT, L_SELECT_IF_LTE, NULL);
+    body = bs_select_by_size(text, 0, (int)(p->headline_ratio * body_h),
+                             L_SELECT_HEIGHT, L_SELECT_IF_LTE);
     if (!body) {
         bs_fail(err, "%s: layout: component selection failed", run->dir);
         goto out;
