@@ -15,21 +15,59 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* First x >= from in [from, w) whose pixel is `want` (0 or 1); w when
- * none.  Pad bits past w are ignored. */
-static int next_pixel(const l_uint32 *line, int x, int w, int want)
+static void *grow(void *p, size_t n, size_t size)
 {
-    while (x < w) {
-        int wd = x >> 5;
-        l_uint32 word = want ? line[wd] : ~line[wd];
-        word &= 0xffffffffu >> (x & 31);
-        if (word) {
-            int r = (wd << 5) + __builtin_clz(word);
-            return r < w ? r : w;
-        }
-        x = (wd + 1) << 5;
+    p = realloc(p, n * size);
+    if (!p)
+        bs_oom();
+    return p;
+}
+
+/* Appends run [x0, x1) of row y, a component of its own for now. */
+static void push_run(struct bs_comps *cc, int **parent, int *cap, int y,
+                     int x0, int x1)
+{
+    if (cc->nruns == *cap) {
+        *cap *= 2;
+        cc->runs = grow(cc->runs, (size_t)*cap, sizeof(*cc->runs));
+        *parent = grow(*parent, (size_t)*cap, sizeof(**parent));
     }
-    return w;
+    cc->runs[cc->nruns] = (struct bs_inkrun){y, x0, x1, 0};
+    (*parent)[cc->nruns] = cc->nruns;
+    cc->nruns++;
+}
+
+/* Appends the runs of one row (w pixels) to cc, growing runs and parent
+ * (*cap entries) as needed.  A bit of t = word ^ (word >> 1, carrying the
+ * last pixel of the previous word) marks a pixel unlike its left
+ * neighbour: a run starts or ends there, so the cost follows the runs and
+ * a white or solid word costs one test. */
+static void row_runs(const l_uint32 *line, int wpl, int w, int y,
+                     struct bs_comps *cc, int **parent, int *cap)
+{
+    l_uint32 carry = 0;
+    int inrun = 0, x0 = 0;
+
+    for (int wd = 0; wd < wpl; wd++) {
+        l_uint32 word = line[wd], t;
+        if (wd == wpl - 1 && (w & 31))
+            word &= 0xffffffffu << (32 - (w & 31));  /* pad bits */
+        t = word ^ ((word >> 1) | carry);
+        carry = word << 31;
+        while (t) {
+            int b = __builtin_clz(t), x = (wd << 5) + b;
+            t &= ~(0x80000000u >> b);
+            if (!inrun) {
+                x0 = x;
+                inrun = 1;
+                continue;
+            }
+            inrun = 0;
+            push_run(cc, parent, cap, y, x0, x);
+        }
+    }
+    if (inrun)
+        push_run(cc, parent, cap, y, x0, w);
 }
 
 static int uf_root(int *parent, int i)
@@ -49,14 +87,6 @@ static void uf_join(int *parent, int a, int b)
         parent[a] = b;
 }
 
-static void *grow(void *p, size_t n, size_t size)
-{
-    p = realloc(p, n * size);
-    if (!p)
-        bs_oom();
-    return p;
-}
-
 int bs_comps_find(PIX *pix, struct bs_comps *cc)
 {
     int w, h, wpl, cap = 4096, prev0 = 0, prev1 = 0, *parent = NULL;
@@ -74,31 +104,15 @@ int bs_comps_find(PIX *pix, struct bs_comps *cc)
     cc->runs = grow(NULL, (size_t)cap, sizeof(*cc->runs));
     parent = grow(NULL, (size_t)cap, sizeof(*parent));
     for (int y = 0; y < h; y++) {
-        const l_uint32 *line = data + (size_t)y * wpl;
-        int x = 0, cur0 = cc->nruns, i = prev0;
-        for (;;) {
-            struct bs_inkrun *r;
-            int x0 = next_pixel(line, x, w, 1), x1;
-            if (x0 >= w)
-                break;
-            x1 = next_pixel(line, x0, w, 0);
-            x = x1;
-            if (cc->nruns == cap) {
-                cap *= 2;
-                cc->runs = grow(cc->runs, (size_t)cap, sizeof(*cc->runs));
-                parent = grow(parent, (size_t)cap, sizeof(*parent));
-            }
-            r = &cc->runs[cc->nruns];
-            r->y = y;
-            r->x0 = x0;
-            r->x1 = x1;
-            parent[cc->nruns] = cc->nruns;
-            /* runs of the row above touching [x0 - 1, x1] */
+        int cur0 = cc->nruns, i = prev0;
+        row_runs(data + (size_t)y * wpl, wpl, w, y, cc, &parent, &cap);
+        /* each run joins the runs of the row above touching [x0 - 1, x1] */
+        for (int k = cur0; k < cc->nruns; k++) {
+            int x0 = cc->runs[k].x0, x1 = cc->runs[k].x1;
             while (i < prev1 && cc->runs[i].x1 < x0)
                 i++;
             for (int j = i; j < prev1 && cc->runs[j].x0 <= x1; j++)
-                uf_join(parent, j, cc->nruns);
-            cc->nruns++;
+                uf_join(parent, j, k);
         }
         prev0 = cur0;
         prev1 = cc->nruns;
