@@ -13,6 +13,7 @@
  */
 #include "layout_parts.h"
 
+#include "components.h"
 #include "error.h"
 
 #include <stdlib.h>
@@ -52,13 +53,14 @@ BOXA *bs_find_photos(PIX *bin, int min_side)
         {
             /* many small dots, or solid tone: not a few large glyphs */
             PIX *clip = pixClipRectangle(bin, full, NULL);
-            BOXA *dots = clip ? pixConnComp(clip, NULL, 8) : NULL;
+            struct bs_comps dots;
             l_int32 ink = 0;
             double area = (double)w * h * 16;
-            int ndots = dots ? boxaGetCount(dots) : 0;
-            if (clip)
+            int ndots = clip && bs_comps_find(clip, &dots) == 0 ? dots.n : 0;
+            if (clip) {
+                bs_comps_release(&dots);
                 pixCountPixels(clip, &ink, NULL);
-            boxaDestroy(&dots);
+            }
             pixDestroy(&clip);
             if (ndots * 4000.0 < area && ink < 0.9 * area) {
                 boxDestroy(&full);
