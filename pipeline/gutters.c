@@ -75,28 +75,44 @@ static int drop_slivers(struct run *runs, int n, int left, int right)
     return n;
 }
 
-/* Ink rows per x of pix (already clipped to the band). */
+/* Ink rows per x of pix (already clipped to the band).  The rows are
+ * added a word at a time into bit-sliced counters (plane k holds bit k of
+ * the count of each of the word's 32 columns), so the cost follows the
+ * words, not the ink. */
 static l_int32 *count_columns(PIX *pix)
 {
     int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
-    l_uint32 *data = pixGetData(pix);
+    int nplanes = 1;
+    l_uint32 *data = pixGetData(pix), *planes;
     l_int32 *cnt = calloc((size_t)w + 1, sizeof(*cnt));
 
-    if (!cnt)
+    while ((1L << nplanes) <= h)
+        nplanes++;
+    planes = calloc((size_t)wpl * nplanes, sizeof(*planes));
+    if (!cnt || !planes) {
+        free(cnt);
+        free(planes);
         return NULL;
+    }
     for (int y = 0; y < h; y++) {
-        l_uint32 *line = data + (size_t)y * wpl;
+        const l_uint32 *line = data + (size_t)y * wpl;
         for (int wd = 0; wd < wpl; wd++) {
-            l_uint32 word = line[wd];
-            while (word) {
-                int bit = __builtin_clz(word);
-                int x = wd * 32 + bit;
-                if (x < w)
-                    cnt[x]++;
-                word &= ~(0x80000000u >> bit);
+            l_uint32 carry = line[wd], *pl = planes + (size_t)wd * nplanes;
+            for (int k = 0; carry; k++) {
+                l_uint32 t = pl[k] & carry;
+                pl[k] ^= carry;
+                carry = t;
             }
         }
     }
+    for (int x = 0; x < w; x++) {
+        const l_uint32 *pl = planes + (size_t)(x >> 5) * nplanes;
+        int shift = 31 - (x & 31), v = 0;
+        for (int k = 0; k < nplanes; k++)
+            v |= (int)((pl[k] >> shift) & 1) << k;
+        cnt[x] = v;
+    }
+    free(planes);
     return cnt;
 }
 

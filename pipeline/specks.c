@@ -20,6 +20,8 @@
  */
 #include "layout_parts.h"
 
+#include "components.h"
+
 #define SOLID_SHARE 0.9
 
 /* Components of half (the half-resolution page) with a solid part about
@@ -85,8 +87,8 @@ int bs_remove_specks(PIX *bin, int size, int reach, int stroke, int fibre)
         return ERROR_INT("bad arguments", __func__, -1);
     half = pixReduceRankBinary2(bin, 1, NULL);
     if (half)
-        small = pixSelectBySize(half, s, s, 8, L_SELECT_IF_BOTH,
-                                L_SELECT_IF_LT, NULL);
+        small = bs_select_by_size(half, s, s, L_SELECT_IF_BOTH,
+                                  L_SELECT_IF_LT);
     if (small && stroke > 1 && fibre > size &&
         add_thin(bin, half, small, stroke, (fibre + 1) / 2) < 0)
         pixDestroy(&small);

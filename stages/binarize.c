@@ -7,8 +7,10 @@
  * corrected goes into the page model.
  */
 #include "../pipeline/stage.h"
+#include "../pipeline/components.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 /* Scales a length given at 300 dpi to the page's resolution. */
 static int at_dpi(int px300, int dpi)
@@ -18,12 +20,29 @@ static int at_dpi(int px300, int dpi)
 }
 
 /* True when a grey page holds only black and white (a 1-bit scan read as
- * grey): it needs no thresholding beyond 128. */
+ * grey): it needs no thresholding beyond 128.  Judged on every 4th pixel
+ * of every 4th row (as pixGetGrayHistogram(gray, 4) samples); the first
+ * grey pixel ends the search. */
 static int is_bilevel(PIX *gray)
 {
-    NUMA *hist = pixGetGrayHistogram(gray, 4);
+    NUMA *hist;
     int levels = 0;
 
+    if (pixGetDepth(gray) == 8 && !pixGetColormap(gray)) {
+        int w = pixGetWidth(gray), h = pixGetHeight(gray);
+        int wpl = pixGetWpl(gray);
+        const l_uint32 *data = pixGetData(gray);
+        for (int y = 0; y < h; y += 4) {
+            const l_uint32 *line = data + (size_t)y * wpl;
+            for (int x = 0; x < w; x += 4) {
+                int v = GET_DATA_BYTE(line, x);
+                if (v != 0 && v != 255)
+                    return 0;
+            }
+        }
+        return 1;
+    }
+    hist = pixGetGrayHistogram(gray, 4);
     for (int i = 0; hist && i < numaGetCount(hist); i++) {
         l_float32 v;
         numaGetFValue(hist, i, &v);
@@ -34,6 +53,47 @@ static int is_bilevel(PIX *gray)
         return 0;
     numaDestroy(&hist);
     return levels == 0;
+}
+
+/* pixThresholdToBinary(gray, 128): a pixel below 128 is ink.  For 8-bit
+ * grey without a colormap that is a clear top bit, so a word of four
+ * pixels packs with a few shifts instead of a compare per pixel. */
+static PIX *threshold_128(PIX *gray)
+{
+    int w = pixGetWidth(gray), h = pixGetHeight(gray);
+    int wpls = pixGetWpl(gray), wpld, full;
+    const l_uint32 *datas;
+    l_uint32 *datad, last;
+    PIX *bin;
+
+    if (pixGetDepth(gray) != 8 || pixGetColormap(gray))
+        return pixThresholdToBinary(gray, 128);
+    bin = pixCreate(w, h, 1);
+    if (!bin)
+        return NULL;
+    pixCopyResolution(bin, gray);
+    pixCopyInputFormat(bin, gray);
+    datas = pixGetData(gray);
+    datad = pixGetData(bin);
+    wpld = pixGetWpl(bin);
+    full = w / 32;
+    /* the pixels of the last, partial word; pad bits stay clear */
+    last = w % 32 ? 0xffffffffu << (32 - w % 32) : 0;
+    for (int y = 0; y < h; y++) {
+        const l_uint32 *src = datas + (size_t)y * wpls;
+        l_uint32 *dst = datad + (size_t)y * wpld;
+        for (int k = 0; k < wpld; k++) {
+            l_uint32 out = 0;
+            for (int j = 0; j < 8; j++) {
+                int i = 8 * k + j;
+                l_uint32 v = i < wpls ? ~src[i] & 0x80808080u : 0;
+                out = (out << 4) | ((v >> 28) & 8) | ((v >> 21) & 4) |
+                      ((v >> 14) & 2) | ((v >> 7) & 1);
+            }
+            dst[k] = k < full ? out : out & last;
+        }
+    }
+    return bin;
 }
 
 /* Sauvola on an evened-out background: uneven lighting and yellowed paper
@@ -66,6 +126,40 @@ static PIX *binarize(PIX *gray, const struct bs_profile *p, int dpi)
     return bin;
 }
 
+/* The components of bin to keep: dark scan borders are large components
+ * touching the edge (text near the edge is small, so only big ones go);
+ * specks are smaller than speckle_max_px both ways.  Both are judged on
+ * the same components, found once.  Returns a new image, NULL on
+ * failure (bin is then kept as it is). */
+static PIX *clean_components(PIX *bin, const struct bs_profile *p,
+                             const struct bs_page *page)
+{
+    int w = pixGetWidth(bin), h = pixGetHeight(bin);
+    int s = p->speckle_max_px > 0 ? at_dpi(p->speckle_max_px, page->dpi) + 1
+                                  : 0;
+    struct bs_comps cc;
+    unsigned char *keep;
+    PIX *out = NULL;
+
+    if (bs_comps_find(bin, &cc) == 0) {
+        keep = malloc((size_t)cc.n + 1);
+        if (!keep)
+            bs_oom();
+        for (int c = 0; c < cc.n; c++) {
+            int cw = cc.x1[c] - cc.x0[c], ch = cc.y1[c] - cc.y0[c];
+            int edge = cc.x0[c] == 0 || cc.y0[c] == 0 || cc.x1[c] == w ||
+                       cc.y1[c] == h;
+            keep[c] = !(p->border_clean && edge &&
+                        (cw >= page->width / 8 || ch >= page->height / 8)) &&
+                      (cw >= s || ch >= s);
+        }
+        out = bs_comps_render(&cc, bin, keep);
+        free(keep);
+    }
+    bs_comps_release(&cc);
+    return out;
+}
+
 static int binarize_run(struct bs_run *run, struct bs_page *page,
                         struct bs_error *err)
 {
@@ -79,7 +173,7 @@ static int binarize_run(struct bs_run *run, struct bs_page *page,
     /* A 1-bit scan stays 1-bit: OCR reads the same pixels from a PNG a
      * fraction of the size, and there is nothing to threshold. */
     if (is_bilevel(gray)) {
-        gray = pixThresholdToBinary(gray, 128);
+        gray = threshold_128(gray);
         if (!gray)
             return bs_fail(err, "%s: binarization failed", run->dir);
         bin = pixCopy(NULL, gray);
@@ -120,24 +214,8 @@ static int binarize_run(struct bs_run *run, struct bs_page *page,
     pixDestroy(&gray_owned);
 
     clean = bin;
-    if (p->border_clean) {
-        /* Dark scan borders are large components touching the edge; text
-         * near the edge is small, so only remove big ones. */
-        PIX *edge = pixExtractBorderConnComps(clean, 8);
-        if (edge) {
-            PIX *big = pixSelectBySize(edge, page->width / 8,
-                                       page->height / 8, 8, L_SELECT_IF_EITHER,
-                                       L_SELECT_IF_GTE, NULL);
-            if (big)
-                pixSubtract(clean, clean, big);
-            pixDestroy(&big);
-            pixDestroy(&edge);
-        }
-    }
-    if (p->speckle_max_px > 0) {
-        int s = at_dpi(p->speckle_max_px, page->dpi) + 1;
-        PIX *kept = pixSelectBySize(clean, s, s, 8, L_SELECT_IF_EITHER,
-                                    L_SELECT_IF_GTE, NULL);
+    if (p->border_clean || p->speckle_max_px > 0) {
+        PIX *kept = clean_components(clean, p, page);
         if (kept) {
             pixDestroy(&clean);
             clean = kept;

@@ -13,6 +13,7 @@
  */
 #include "../pipeline/stage.h"
 #include "../pipeline/layout_parts.h"
+#include "../pipeline/components.h"
 
 #include <stdlib.h>
 
@@ -132,8 +133,15 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
         drop_inside(vrules, f);
         boxaAddBox(photos, f, L_INSERT);
     }
-    /* one component pass finds engravings and the body-sized type */
-    cboxes = pixConnComp(text, &cpixa, 8);
+    /* engravings are among the few components photo-sized both ways:
+     * only those are copied out one by one */
+    {
+        int side = bs_at_dpi(p->photo_min_px, page->dpi);
+        PIX *big = bs_select_by_size(text, side, side, L_SELECT_IF_BOTH,
+                                     L_SELECT_IF_GTE);
+        cboxes = big ? pixConnComp(big, &cpixa, 8) : NULL;
+        pixDestroy(&big);
+    }
     engravings = cboxes ? bs_find_engravings(cboxes, cpixa,
                                              bs_at_dpi(p->photo_min_px,
                                                        page->dpi))
@@ -152,14 +160,8 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
         boxaAddBox(photos, f, L_INSERT);
     }
     /* columns are judged on body-sized type: headlines span gutters */
-    {
-        PIXA *sel = pixaSelectBySize(cpixa, 0,
-                                     (int)(p->headline_ratio * body_h),
-                                     L_SELECT_HEIGHT, L_SELECT_IF_LTE, NULL);
-        body = sel ? pixaDisplay(sel, pixGetWidth(text), pixGetHeight(text))
-                   : NULL;
-        pixaDestroy(&sel);
-    }
+    body = bs_select_by_size(text, 0, (int)(p->headline_ratio * body_h),
+                             L_SELECT_HEIGHT, L_SELECT_IF_LTE);
     if (!body) {
         bs_fail(err, "%s: layout: component selection failed", run->dir);
         goto out;
