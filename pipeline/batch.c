@@ -19,6 +19,7 @@
 #include "stage.h"
 #include "temps.h"
 #include "tess.h"
+#include "tess_pool.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -135,6 +136,7 @@ static void worker_fini(void *ctx)
 {
     struct bs_batch *b = ctx;
     bs_tess_free(&b->tess);
+    bs_tess_pool_free();
 }
 
 static void worker_work(void *ctx, int job, struct bs_job_result *res)

@@ -3,6 +3,7 @@
  * the only place that exits.
  */
 #include "cli.h"
+#include "tess_pool.h"
 
 #include "image.h"
 #include "omp_limit.h"
@@ -84,8 +85,13 @@ int main(int argc, char **argv)
     bs_omp_limit_reexec(argv);
     bs_image_quiet();
     for (int i = 0; i < NCOMMANDS; i++)
-        if (strcmp(argv[1], commands[i].name) == 0)
-            return commands[i].fn(argc - 1, argv + 1);
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            int rc = commands[i].fn(argc - 1, argv + 1);
+            /* engines left idle by a command that read pages in this
+             * process, freed before Tesseract's exit handlers run */
+            bs_tess_pool_free();
+            return rc;
+        }
     fprintf(stderr, "broadsheet: unknown command \"%s\" (see broadsheet "
             "--help)\n", argv[1]);
     return BS_EXIT_USAGE;

@@ -16,7 +16,7 @@ static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct idle *pool;
 static int npool, cappool, registered;
 
-static void pool_free(void)
+void bs_tess_pool_free(void)
 {
     pthread_mutex_lock(&pool_lock);
     for (int i = 0; i < npool; i++) {
@@ -36,7 +36,7 @@ struct bs_tess *bs_tess_pool_take(const char *datapath)
 
     pthread_mutex_lock(&pool_lock);
     if (!registered) {
-        atexit(pool_free);
+        atexit(bs_tess_pool_free);
         registered = 1;
     }
     for (int i = npool - 1; i >= 0; i--) {
