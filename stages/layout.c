@@ -55,6 +55,23 @@ static void drop_inside(BOXA *rules, BOX *f)
     }
 }
 
+/* Pictures found after the rules (drawings, engravings): each is blanked
+ * from text, the rules inside it are its strokes and go, and it joins
+ * photos. */
+static void take_pictures(BOXA *found, PIX *text, BOXA *hrules, BOXA *vrules,
+                          BOXA *photos)
+{
+    for (int i = 0; i < boxaGetCount(found); i++) {
+        BOX *f = boxaGetBox(found, i, L_CLONE);
+        l_int32 x, y, w, h;
+        boxGetGeometry(f, &x, &y, &w, &h);
+        pixRasterop(text, x - 2, y - 2, w + 4, h + 4, PIX_CLR, NULL, 0, 0);
+        drop_inside(hrules, f);
+        drop_inside(vrules, f);
+        boxaAddBox(photos, f, L_INSERT);
+    }
+}
+
 static void add_boxes(struct bs_page *page, BOXA *boxes, enum bs_role role)
 {
     for (int i = 0; i < boxaGetCount(boxes); i++) {
@@ -124,15 +141,7 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
         bs_fail(err, "%s: layout: drawing search failed", run->dir);
         goto out;
     }
-    for (int i = 0; i < boxaGetCount(framed); i++) {
-        BOX *f = boxaGetBox(framed, i, L_CLONE);
-        l_int32 x, y, w, h;
-        boxGetGeometry(f, &x, &y, &w, &h);
-        pixRasterop(text, x - 2, y - 2, w + 4, h + 4, PIX_CLR, NULL, 0, 0);
-        drop_inside(hrules, f);
-        drop_inside(vrules, f);
-        boxaAddBox(photos, f, L_INSERT);
-    }
+    take_pictures(framed, text, hrules, vrules, photos);
     /* engravings are among the few components photo-sized both ways:
      * only those are copied out one by one */
     {
@@ -150,15 +159,7 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
         bs_fail(err, "%s: layout: component search failed", run->dir);
         goto out;
     }
-    for (int i = 0; i < boxaGetCount(engravings); i++) {
-        BOX *f = boxaGetBox(engravings, i, L_CLONE);
-        l_int32 x, y, w, h;
-        boxGetGeometry(f, &x, &y, &w, &h);
-        pixRasterop(text, x - 2, y - 2, w + 4, h + 4, PIX_CLR, NULL, 0, 0);
-        drop_inside(hrules, f);
-        drop_inside(vrules, f);
-        boxaAddBox(photos, f, L_INSERT);
-    }
+    take_pictures(engravings, text, hrules, vrules, photos);
     /* columns are judged on body-sized type: headlines span gutters */
     body = bs_select_by_size(text, 0, (int)(p->headline_ratio * body_h),
                              L_SELECT_HEIGHT, L_SELECT_IF_LTE);
