@@ -8,6 +8,7 @@
 #ifndef BS_CHECK_H
 #define BS_CHECK_H
 
+#include <ftw.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -49,6 +50,22 @@ static inline int check_report(const char *name)
 {
     printf("%s: %d checks, %d failed\n", name, check_total, check_failed);
     return check_failed ? 1 : 0;
+}
+
+static inline int check_remove_one(const char *path, const struct stat *st,
+                                   int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+/* Removes a test's scratch folder and all below it (no shell).  Returns 0,
+ * or -1 when something could not be removed. */
+static inline int check_remove_tree(const char *dir)
+{
+    return nftw(dir, check_remove_one, 16, FTW_DEPTH | FTW_PHYS) == 0 ? 0 : -1;
 }
 
 #endif

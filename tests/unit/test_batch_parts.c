@@ -12,7 +12,6 @@
 #include "../../pipeline/temps.h"
 #include "check.h"
 
-#include <ftw.h>
 #include <leptonica/allheaders.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -301,15 +300,6 @@ static void test_temps(void)
     free(dir);
 }
 
-static int remove_one(const char *path, const struct stat *st, int flag,
-                      struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 int main(int argc, char **argv)
 {
     char tmpl[] = "/tmp/bs-test-batch.XXXXXX";
@@ -327,7 +317,7 @@ int main(int argc, char **argv)
     test_manifest();
     test_stamp();
     test_temps();
-    if (nftw(root, remove_one, 16, FTW_DEPTH | FTW_PHYS) != 0)
+    if (check_remove_tree(root) != 0)
         fprintf(stderr, "could not remove %s\n", root);
     return check_report(argv[0]);
 }

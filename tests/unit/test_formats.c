@@ -234,7 +234,7 @@ static void mets(const char *dir)
 int main(int argc, char **argv)
 {
     char tmpl[] = "/tmp/bs-test-formats.XXXXXX";
-    char *dir = mkdtemp(tmpl), *cmd;
+    char *dir = mkdtemp(tmpl);
 
     (void)argc;
     if (!dir)
@@ -244,9 +244,7 @@ int main(int argc, char **argv)
     round_trip(dir, "x.hocr", bs_hocr_write, 1);
     hostile(dir);
     mets(dir);
-    cmd = bs_sprintf("rm -rf '%s'", dir);
-    if (system(cmd) != 0)
+    if (check_remove_tree(dir) != 0)
         fprintf(stderr, "could not remove %s\n", dir);
-    free(cmd);
     return check_report(argv[0]);
 }

@@ -9,7 +9,6 @@
 #include "../../pipeline/fsutil.h"
 #include "../../pipeline/gt.h"
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,13 +158,6 @@ static void test_bad_input(void)
     free(t);
 }
 
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *f)
-{
-    (void)st;
-    (void)flag;
-    (void)f;
-    return remove(path);
-}
 
 int main(int argc, char **argv)
 {
@@ -177,6 +169,6 @@ int main(int argc, char **argv)
     test_tag_transfer();
     test_txt_folder();
     test_bad_input();
-    nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+    check_remove_tree(dir);
     return check_report(argv[0]);
 }
