@@ -90,10 +90,7 @@ static void write_reading_order(struct bs_xmlout *x,
     bs_xo_attr(x, "ID", "ro");
     for (int a = 0; a < page->narticles; a++) {
         const struct bs_article *art = &page->articles[a];
-        int n = 0;
-        for (int k = 0; k < art->nblocks; k++)
-            n += bs_page_find_block(page, art->blocks[k]) >= 0;
-        if (!n)
+        if (!bs_xml_article_nblocks(page, art))
             continue;
         bs_xo_start(x, "OrderedGroup");
         bs_xo_attrf(x, "ID", "ro_%s", art->id);

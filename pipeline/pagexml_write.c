@@ -110,10 +110,7 @@ static void write_reading_order(struct bs_xmlout *x,
     bs_xo_attr(x, "id", "ro");
     for (int a = 0; a < page->narticles; a++) {
         const struct bs_article *art = &page->articles[a];
-        int k2 = 0;
-        for (int k = 0; k < art->nblocks; k++)
-            k2 += bs_page_find_block(page, art->blocks[k]) >= 0;
-        if (!k2)
+        if (!bs_xml_article_nblocks(page, art))
             continue;
         bs_xo_start(x, "OrderedGroupIndexed");
         bs_xo_attrf(x, "id", "ro_%s", art->id);
@@ -121,10 +118,9 @@ static void write_reading_order(struct bs_xmlout *x,
         if (art->headline && art->headline[0])
             bs_xo_attr(x, "caption", art->headline);
         bs_xo_attr(x, "type", "article");
-        k2 = 0;
-        for (int k = 0; k < art->nblocks; k++)
+        for (int k = 0, ref = 0; k < art->nblocks; k++)
             if (bs_page_find_block(page, art->blocks[k]) >= 0)
-                write_ref(x, art->blocks[k], k2++);
+                write_ref(x, art->blocks[k], ref++);
         bs_xo_end(x);
     }
     for (int i = 0; i < page->nblocks; i++) {

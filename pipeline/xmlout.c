@@ -210,6 +210,16 @@ static int cmp_order(const void *pa, const void *pb, void *ctx)
     return *(const int *)pa - *(const int *)pb;
 }
 
+int bs_xml_article_nblocks(const struct bs_page *page,
+                           const struct bs_article *a)
+{
+    int n = 0;
+
+    for (int k = 0; k < a->nblocks; k++)
+        n += bs_page_find_block(page, a->blocks[k]) >= 0;
+    return n;
+}
+
 int *bs_xml_block_sequence(const struct bs_page *page)
 {
     int n = page->nblocks, k = 0;

@@ -57,10 +57,15 @@ long long bs_xml_doc_time(const char *source);
 void bs_xml_doc_date(const char *source, char out[32]);
 
 struct bs_page;
+struct bs_article;
 /* The page's block indexes in reading order, the one order every writer
  * uses: the articles' blocks (articles in order, each article's blocks in
  * its order), then the other blocks with an order (ascending), then the
  * rest in page order.  malloc'd, nblocks long. */
 int *bs_xml_block_sequence(const struct bs_page *page);
+/* How many of article a's blocks the page still holds (an article whose
+ * blocks are all gone gets no reading-order group). */
+int bs_xml_article_nblocks(const struct bs_page *page,
+                           const struct bs_article *a);
 
 #endif
