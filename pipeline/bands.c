@@ -36,15 +36,20 @@ static int ink_rows(PIX *text, int y0, int y1, int *top, int *bottom)
 }
 
 /* True when rows [y0, y1) hold mostly large type (a masthead with its
- * ornaments): less than a third of the ink is body-sized. */
+ * ornaments): less than a third of the ink is body-sized; or, for a short
+ * band at the top of the page (where a masthead sits beside its ears, the
+ * small boxes of contents, price and weather), less than two thirds. */
 static int display(PIX *text, PIX *body, int y0, int y1)
 {
     BOX *b = boxCreate(0, y0, pixGetWidth(text), y1 - y0);
     l_int32 all = 0, small = 0;
+    int h = pixGetHeight(text);
 
     pixCountPixelsInRect(text, b, &all, NULL);
     pixCountPixelsInRect(body, b, &small, NULL);
     boxDestroy(&b);
+    if (y0 < h / 5 && y1 < h / 3)
+        return small * 3 < all * 2;
     return small * 3 < all;
 }
 
@@ -88,17 +93,17 @@ void bs_find_bands(struct bs_page *page, PIX *text, PIX *body, BOXA *hrules,
     cuts[ncuts++] = h;
     qsort(cuts, (size_t)ncuts, sizeof(*cuts), cmp_int);
     for (int i = 0; i + 1 < ncuts; i++) {
-        int top, bottom;
+        int top, bottom, strip;
         struct bs_band *band;
         if (!ink_rows(text, cuts[i], cuts[i + 1], &top, &bottom))
             continue;
         band = bs_page_add_band(page, top, bottom);
-        /* a masthead or folio strip is one column, whatever its spacing */
-        bs_find_columns(body, top, bottom, min_gutter,
-                        bottom - top < 8 * body_h || display(text, body, top,
-                                                             bottom)
-                            ? 1 : p->max_columns,
-                        6 * body_h, band);
+        /* a masthead or folio strip is one column, whatever its spacing,
+         * over all its ink (a masthead's body-sized ink may be a dot) */
+        strip = bottom - top < 8 * body_h || display(text, body, top, bottom);
+        if (!strip)
+            bs_find_columns(body, top, bottom, min_gutter, p->max_columns,
+                            6 * body_h, band);
         if (band->ncols > 1 && uneven(band)) {
             /* a masthead with its ornaments, not columns of text */
             int x0 = band->cols[0].x0, x1 = band->cols[band->ncols - 1].x1;
@@ -106,7 +111,7 @@ void bs_find_bands(struct bs_page *page, PIX *text, PIX *body, BOXA *hrules,
             bs_band_add_col(band, x0, x1);
         }
         if (band->ncols == 0) {
-            /* only large type (a masthead): one column over its ink */
+            /* a strip, or only large type: one column over its ink */
             BOX *r = boxCreate(0, top, pixGetWidth(text), bottom - top);
             BOX *fg = NULL;
             if (pixClipBoxToForeground(text, r, NULL, &fg) == 0 && fg) {

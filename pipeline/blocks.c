@@ -493,6 +493,52 @@ static int typical_line(const struct pieces *ps, int fallback)
     return med > 0 ? med : fallback;
 }
 
+/* Joins to a spanning headline the pieces of large type lying inside its
+ * box: the last letters of a line that end just past a gutter ("Cost|s")
+ * make a piece of their own there, cut off from the line's first row in
+ * that column by the lines that stop short of it.  Only large type is
+ * taken, so a body column beside a stepped headline keeps its own block. */
+static void absorb_enclosed(const struct pieces *ps, int *uf, int body_h,
+                            double big)
+{
+    struct bs_box *group = malloc((size_t)ps->n * sizeof(*group));
+    int *group_lh = malloc((size_t)ps->n * sizeof(*group_lh));
+
+    if (!group || !group_lh)
+        bs_oom();
+    for (int i = 0; i < ps->n; i++) {
+        group[i] = ps->v[i].box;
+        group_lh[i] = ps->v[i].line_h;
+    }
+    for (int i = 0; i < ps->n; i++) {
+        int r = uf_find(uf, i);
+        if (r == i)
+            continue;
+        group[r] = bs_box_union(group[r], ps->v[i].box);
+        if (ps->v[i].line_h > group_lh[r])
+            group_lh[r] = ps->v[i].line_h;
+    }
+    for (int j = 0; j < ps->n; j++) {
+        const struct piece *pc = &ps->v[j];
+        int rj = uf_find(uf, j);
+        if (pc->line_h < big * body_h)
+            continue;
+        for (int i = 0; i < ps->n; i++) {
+            int ri = uf_find(uf, i);
+            if (ri != i || ri == rj || ps->v[i].band != pc->band ||
+                group_lh[ri] < big * body_h)
+                continue;
+            if (bs_box_area(bs_box_intersect(group[ri], pc->box)) * 5 >=
+                bs_box_area(pc->box) * 4) {
+                uf[rj] = ri;
+                break;
+            }
+        }
+    }
+    free(group);
+    free(group_lh);
+}
+
 int bs_find_blocks(struct bs_page *page, PIX *text, BOXA *photos,
                    BOXA *vrules, int body_h, const struct bs_profile *p)
 {
@@ -522,6 +568,7 @@ int bs_find_blocks(struct bs_page *page, PIX *text, BOXA *photos,
                           p->subheadline_ratio))
                 uf[uf_find(uf, j)] = uf_find(uf, i);
         }
+    absorb_enclosed(&ps, uf, body_h, p->subheadline_ratio);
     for (int i = 0; i < ps.n; i++) {
         struct bs_box box = ps.v[i].box;
         int c0 = ps.v[i].col, c1 = c0, lh = ps.v[i].line_h;

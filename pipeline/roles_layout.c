@@ -40,6 +40,24 @@ static int neighbour(const struct bs_page *page, int bi, enum bs_role r,
     return -1;
 }
 
+/* True when a text block lies between block `top` and block `b` below it,
+ * overlapping b horizontally: b is then not the first text under top (the
+ * body under a photo's caption is no caption). */
+static int text_between(const struct bs_page *page, int top, int bi)
+{
+    const struct bs_block *t = &page->blocks[top], *b = &page->blocks[bi];
+
+    for (int j = 0; j < page->nblocks; j++) {
+        const struct bs_block *o = &page->blocks[j];
+        if (j != top && j != bi && bs_role_has_text(o->role) &&
+            o->box.y >= bs_box_bottom(t->box) - 2 &&
+            bs_box_bottom(o->box) <= b->box.y + 2 &&
+            xoverlap(o->box, b->box) > 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* True when some text block in smaller than deck type lies wholly above
  * block i (a kicker over a headline; a masthead has at most a line of
  * issue number and date in large type over it). */
@@ -94,7 +112,8 @@ void bs_layout_roles(struct bs_page *page, int body_h,
             continue;
         if (nlines(b) <= 5 &&
             (h = neighbour(page, i, BS_ROLE_IMAGE, 1, 3 * body_h)) >= 0 &&
-            xoverlap(page->blocks[h].box, b->box) >= b->box.w / 2) {
+            xoverlap(page->blocks[h].box, b->box) >= b->box.w / 2 &&
+            !text_between(page, h, i)) {
             b->role = BS_ROLE_CAPTION;
         } else if (one && (h = neighbour(page, i, BS_ROLE_HEADLINE, 0,
                                          3 * body_h)) >= 0 &&

@@ -4,7 +4,10 @@
  *
  * A morphological opening with a long thin brick keeps only runs of ink at
  * least as long as the brick; its connected components thicker than
- * max_thick are solid areas (photos, reversed banners), not rules.
+ * max_thick are solid areas (photos, reversed banners), not rules.  The
+ * bars and serifs of very large type (a masthead's "T", "E", "H") pass that
+ * test too; they are told apart by the glyph they belong to (see
+ * drop_glyph_strokes).
  */
 #include "layout_parts.h"
 
@@ -33,6 +36,42 @@ static BOXA *thin_boxes(PIX *lines, int max_thick, int horizontal)
     }
     boxaDestroy(&all);
     return out;
+}
+
+/* Removes from `boxes` (half-resolution) the strokes of large glyphs: a
+ * candidate whose connected component in `ink` (the page's ink at half
+ * resolution, only the components that hold a candidate) reaches far across
+ * the stroke, is no longer than a few times that reach and is dense is a
+ * letter's bar or serif.  A rule touching text keeps its length (an
+ * underline brushing descenders is many times longer than the glyphs are
+ * tall), and a rule that is a box's side keeps its sparseness (a frame's
+ * bounding box is nearly empty). */
+static void drop_glyph_strokes(BOXA *boxes, PIX *ink, int horizontal)
+{
+    BOXA *comps = pixConnComp(ink, NULL, 8);
+    int n = comps ? boxaGetCount(comps) : 0;
+
+    for (int i = boxaGetCount(boxes) - 1; i >= 0 && n > 0; i--) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
+        int len = horizontal ? w : h, thick = horizontal ? h : w;
+        int cx = x + w / 2, cy = y + h / 2;
+        for (int j = 0; j < n; j++) {
+            l_int32 bx, by, bw, bh, count = 0;
+            boxaGetBoxGeometry(comps, j, &bx, &by, &bw, &bh);
+            if (cx < bx || cx >= bx + bw || cy < by || cy >= by + bh)
+                continue;
+            int across = horizontal ? bh : bw;
+            BOX *cb = boxCreate(bx, by, bw, bh);
+            pixCountPixelsInRect(ink, cb, &count, NULL);
+            boxDestroy(&cb);
+            if (across > 4 * thick && len < 3 * across &&
+                count > 0.15 * (double)bw * bh)
+                boxaRemoveBox(boxes, i);
+            break;
+        }
+    }
+    boxaDestroy(&comps);
 }
 
 /* Boxes of a half-resolution image, in full-resolution pixels. */
@@ -86,7 +125,7 @@ static void join_pieces(BOXA *boxes, int max_thick, int gap, int horizontal)
 int bs_find_rules(PIX *bin, int min_len, int max_thick, BOXA **hrules,
                   BOXA **vrules, PIX **mask)
 {
-    PIX *h, *v, *half;
+    PIX *h, *v, *half, *seeds, *ink;
 
     if (hrules)
         *hrules = NULL;
@@ -101,14 +140,22 @@ int bs_find_rules(PIX *bin, int min_len, int max_thick, BOXA **hrules,
     half = pixReduceRankBinary2(bin, 1, NULL);
     h = half ? pixOpenCompBrick(NULL, half, min_len / 2, 1) : NULL;
     v = half ? pixOpenCompBrick(NULL, half, 1, min_len / 2) : NULL;
+    /* the ink connected to any candidate: what its glyph test looks at */
+    seeds = h && v ? pixOr(NULL, h, v) : NULL;
+    ink = seeds ? pixSeedfillBinary(NULL, seeds, half, 8) : NULL;
+    pixDestroy(&seeds);
     pixDestroy(&half);
-    if (!h || !v) {
+    if (!h || !v || !ink) {
         pixDestroy(&h);
         pixDestroy(&v);
+        pixDestroy(&ink);
         return ERROR_INT("opening failed", __func__, -1);
     }
     *hrules = thin_boxes(h, max_thick / 2 + 1, 1);
     *vrules = thin_boxes(v, max_thick / 2 + 1, 0);
+    drop_glyph_strokes(*hrules, ink, 1);
+    drop_glyph_strokes(*vrules, ink, 0);
+    pixDestroy(&ink);
     boxaScale2(*hrules);
     boxaScale2(*vrules);
     join_pieces(*hrules, max_thick, min_len / 2, 1);

@@ -2,7 +2,9 @@
  * test_layout.c - the layout helpers on small pages drawn in memory: rules,
  * photos and engravings, specks and fibres, column gutters (with and
  * without a spanning headline), blocks that keep to their column, no
- * blocks of dust, and roles from geometry.
+ * blocks of dust, and roles from geometry; large type's bars are no rules,
+ * a headline's last letters past a gutter stay in it, the body under a
+ * caption is no caption.
  */
 #include "../../pipeline/layout_parts.h"
 #include "check.h"
@@ -116,6 +118,66 @@ static void test_rules_and_specks(void)
         boxDestroy(&hyphen);
         boxDestroy(&line);
     }
+    pixDestroy(&pix);
+}
+
+/* The bar of a masthead's "T" (as long as a short rule, as thin) is part
+ * of its glyph; a free rule and an underline brushing descenders are
+ * rules. */
+static void test_glyph_bars(void)
+{
+    PIX *pix = pixCreate(800, 600, 1);
+    BOXA *h = NULL, *v = NULL;
+
+    pixRasterop(pix, 40, 40, 140, 6, PIX_SET, NULL, 0, 0);   /* T's bar */
+    pixRasterop(pix, 90, 46, 40, 200, PIX_SET, NULL, 0, 0);  /* its stem */
+    pixRasterop(pix, 300, 100, 400, 3, PIX_SET, NULL, 0, 0); /* a rule */
+    draw_text(pix, 300, 700, 300, 330, 7);                   /* a line */
+    pixRasterop(pix, 300, 316, 400, 3, PIX_SET, NULL, 0, 0); /* underline */
+    CHECK(bs_find_rules(pix, 120, 10, &h, &v, NULL) == 0);
+    CHECK(h && boxaGetCount(h) == 2);
+    for (int i = 0; h && i < boxaGetCount(h); i++) {
+        l_int32 x, y, w, hh;
+        boxaGetBoxGeometry(h, i, &x, &y, &w, &hh);
+        CHECK(x >= 290);
+    }
+    boxaDestroy(&h);
+    boxaDestroy(&v);
+    pixDestroy(&pix);
+}
+
+/* "Over Rising Cost|s": a headline's last line ends just past the gutter,
+ * its first line crosses it, the middle line stops short of it.  The
+ * letters past the gutter join the headline, not a block of their own. */
+static void test_headline_tail(void)
+{
+    PIX *pix = pixCreate(620, 420, 1);
+    struct bs_page *page = bs_page_new();
+    struct bs_profile p;
+    int blocks_in_head = 0;
+
+    bs_profile_defaults(&p);
+    for (int x = 20; x + 28 <= 440; x += 34) /* line 1 crosses the gutter */
+        pixRasterop(pix, x, 20, 28, 40, PIX_SET, NULL, 0, 0);
+    for (int x = 20; x + 28 <= 250; x += 34) /* line 2 stops short */
+        pixRasterop(pix, x, 70, 28, 40, PIX_SET, NULL, 0, 0);
+    for (int x = 20; x + 28 <= 290; x += 34) /* line 3 ... */
+        pixRasterop(pix, x, 120, 28, 40, PIX_SET, NULL, 0, 0);
+    pixRasterop(pix, 312, 130, 20, 30, PIX_SET, NULL, 0, 0); /* ... "s" */
+    draw_text(pix, 20, 290, 200, 400, 8);
+    draw_text(pix, 310, 580, 200, 400, 9);
+    page->width = 620;
+    page->height = 420;
+    {
+        struct bs_band *band = bs_page_add_band(page, 20, 400);
+        bs_band_add_col(band, 20, 290);
+        bs_band_add_col(band, 310, 580);
+    }
+    bs_find_blocks(page, pix, NULL, NULL, 9, &p);
+    for (int i = 0; i < page->nblocks; i++)
+        blocks_in_head += bs_box_bottom(page->blocks[i].box) <= 180;
+    CHECK(blocks_in_head == 1);
+    bs_page_free(&page);
     pixDestroy(&pix);
 }
 
@@ -249,6 +311,7 @@ static void test_roles(void)
     struct bs_box img = {20, 300, 300, 200}, cap = {20, 510, 280, 20};
     struct bs_box kick = {20, 100, 80, 12}, head = {20, 120, 500, 40};
     struct bs_box deck = {20, 170, 480, 16}, body = {20, 600, 280, 300};
+    struct bs_box under = {20, 533, 280, 58};
     struct bs_block *b;
 
     bs_profile_defaults(&p);
@@ -265,12 +328,16 @@ static void test_roles(void)
     b->text_height = 16;
     b = bs_page_add_block(page, BS_ROLE_BODY, body);
     b->text_height = 12;
+    /* body right under the caption, near enough to the photo */
+    b = bs_page_add_block(page, BS_ROLE_BODY, under);
+    b->text_height = 12;
     bs_layout_roles(page, 12, &p);
     CHECK(page->blocks[1].role == BS_ROLE_CAPTION);
     CHECK(page->blocks[2].role == BS_ROLE_KICKER);
     CHECK(page->blocks[3].role == BS_ROLE_HEADLINE);
     CHECK(page->blocks[4].role == BS_ROLE_SUBHEADLINE);
     CHECK(page->blocks[5].role == BS_ROLE_BODY);
+    CHECK(page->blocks[6].role == BS_ROLE_BODY);
     bs_page_free(&page);
 }
 
@@ -280,8 +347,10 @@ int main(int argc, char **argv)
     setMsgSeverity(L_SEVERITY_NONE);
     test_columns();
     test_rules_and_specks();
+    test_glyph_bars();
     test_photos();
     test_blocks();
+    test_headline_tail();
     test_noise_blocks();
     test_roles();
     return check_report(argv[0]);
