@@ -160,26 +160,41 @@ static int split_tall(const l_int32 *rows, int **lines, int n, int faint,
     return k;
 }
 
-/* Joins slivers (dots over i, accents, rule remains) to the nearest line
- * when they are close; returns the new count. */
+/* Joins slivers (dots over i, accents, rule remains, dust) to the nearer
+ * of the lines around them when it is close, and lines only 2 px apart to
+ * each other; returns the new count.  A sliver never bridges two lines:
+ * dust between the two lines of a headline would make them one line of
+ * twice the size. */
 static int merge_slivers(int *ln, int n, int body_h)
 {
-    int small = body_h * 2 / 5, near = body_h / 2, k = 0;
+    int small = body_h * 2 / 5, near = body_h / 2, k = 0, last_sliver = 0;
 
     for (int i = 0; i < n; i++) {
         int h = ln[2 * i + 1] - ln[2 * i];
-        if (k > 0 && (ln[2 * i] - ln[2 * k - 1] <= 2 ||
-                      (h < small && ln[2 * i] - ln[2 * k - 1] < near))) {
+        int prev_gap = k > 0 ? ln[2 * i] - ln[2 * k - 1] : -1;
+        int next_gap = i + 1 < n ? ln[2 * i + 2] - ln[2 * i + 1] : -1;
+        if (h < small) {
+            int to_prev = prev_gap >= 0 && prev_gap < near;
+            int to_next = next_gap >= 0 && next_gap < near;
+            if (to_prev && to_next)
+                to_prev = prev_gap <= next_gap;
+            if (to_prev) {
+                ln[2 * k - 1] = ln[2 * i + 1];
+                last_sliver = 1;
+                continue;
+            }
+            if (to_next) {
+                ln[2 * i + 2] = ln[2 * i]; /* joins the next line */
+                continue;
+            }
+        } else if (k > 0 && prev_gap <= 2 && !last_sliver) {
             ln[2 * k - 1] = ln[2 * i + 1];
-            continue;
-        }
-        if (h < small && i + 1 < n && ln[2 * i + 2] - ln[2 * i + 1] < near) {
-            ln[2 * i + 2] = ln[2 * i];  /* joins the next line */
             continue;
         }
         ln[2 * k] = ln[2 * i];
         ln[2 * k + 1] = ln[2 * i + 1];
         k++;
+        last_sliver = 0;
     }
     return k;
 }

@@ -97,12 +97,19 @@ void bs_layout_roles(struct bs_page *page, int body_h,
     for (int i = 0; i < n; i++) {
         struct bs_block *b = &page->blocks[i];
         double r = b->text_height / body_h;
+        int under = b->role == BS_ROLE_BODY &&
+                    neighbour(page, i, BS_ROLE_HEADLINE, 1, 3 * body_h) >= 0;
         /* larger type right under a headline is its deck; elsewhere it
-         * is a smaller headline of its own */
+         * is a smaller headline of its own.  Body-sized type spanning
+         * columns right under a headline is a deck too (a Chinese 副题
+         * "——…" is often set no larger than the body): body text never
+         * crosses a gutter. */
+        if (under && r < p->subheadline_ratio &&
+            b->col_last > b->col_first && nlines(b) <= 2)
+            b->role = BS_ROLE_SUBHEADLINE;
         if (b->role != BS_ROLE_BODY || r < p->subheadline_ratio)
             continue;
-        b->role = neighbour(page, i, BS_ROLE_HEADLINE, 1, 3 * body_h) >= 0
-                      ? BS_ROLE_SUBHEADLINE : BS_ROLE_HEADLINE;
+        b->role = under ? BS_ROLE_SUBHEADLINE : BS_ROLE_HEADLINE;
     }
     /* then neighbours */
     for (int i = 0; i < n; i++) {

@@ -4,7 +4,8 @@
  * without a spanning headline), blocks that keep to their column, no
  * blocks of dust, and roles from geometry; large type's bars are no rules,
  * a headline's last letters past a gutter stay in it, the body under a
- * caption is no caption.
+ * caption is no caption, a body-sized line spanning columns under a
+ * headline is its deck.
  */
 #include "../../pipeline/layout_parts.h"
 #include "check.h"
@@ -341,6 +342,46 @@ static void test_roles(void)
     bs_page_free(&page);
 }
 
+/* A line of body-sized type right under a headline is its deck when it
+ * spans a gutter (body text never does), body when it keeps to a column. */
+static void test_spanning_deck(void)
+{
+    struct bs_page *page = bs_page_new();
+    struct bs_profile p;
+    struct bs_box head = {20, 100, 900, 40}, deck = {20, 160, 880, 13};
+    struct bs_box text = {20, 200, 420, 13};
+    struct bs_block *b;
+
+    bs_profile_defaults(&p);
+    page->width = 1000;
+    page->height = 1400;
+    b = bs_page_add_block(page, BS_ROLE_BODY, head);
+    b->text_height = 30;
+    b->col_first = 0;
+    b->col_last = 1;
+    b = bs_page_add_block(page, BS_ROLE_BODY, deck);
+    b->text_height = 13;
+    b->col_first = 0;
+    b->col_last = 1;
+    bs_layout_roles(page, 12, &p);
+    CHECK(page->blocks[1].role == BS_ROLE_SUBHEADLINE);
+    bs_page_free(&page);
+
+    page = bs_page_new();
+    page->width = 1000;
+    page->height = 1400;
+    b = bs_page_add_block(page, BS_ROLE_BODY, head);
+    b->text_height = 30;
+    b->col_first = 0;
+    b->col_last = 1;
+    b = bs_page_add_block(page, BS_ROLE_BODY, text);
+    b->text_height = 13;
+    b->col_first = b->col_last = 0;
+    bs_layout_roles(page, 12, &p);
+    CHECK(page->blocks[1].role == BS_ROLE_BODY);
+    bs_page_free(&page);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -353,5 +394,6 @@ int main(int argc, char **argv)
     test_headline_tail();
     test_noise_blocks();
     test_roles();
+    test_spanning_deck();
     return check_report(argv[0]);
 }
