@@ -7,6 +7,7 @@
  * only a piece whose ink crosses the gutter, or which stands beside a piece
  * of the same large type, is joined to its neighbour.
  */
+#include "components.h"
 #include "layout_parts.h"
 
 #include <stdlib.h>
@@ -306,6 +307,93 @@ static int noise(PIX *text, struct bs_box b, int body_h)
     return res;
 }
 
+/* The extent in box b of text of the components at least min_h tall:
+ * the glyphs of a line without the dust and fibres beside it.  0 when
+ * there are none. */
+static int glyph_extent(PIX *text, struct bs_box b, int min_h,
+                        struct bs_box *out)
+{
+    BOX *box = boxCreate(b.x, b.y, b.w, b.h);
+    PIX *clip = box ? pixClipRectangle(text, box, NULL) : NULL;
+    BOXA *comps = clip ? pixConnComp(clip, NULL, 8) : NULL;
+    int x0 = b.w, x1 = -1;
+
+    for (int i = 0; comps && i < boxaGetCount(comps); i++) {
+        l_int32 x, w, h;
+        boxaGetBoxGeometry(comps, i, &x, NULL, &w, &h);
+        if (h < min_h)
+            continue;
+        x0 = x < x0 ? x : x0;
+        x1 = x + w > x1 ? x + w : x1;
+    }
+    boxaDestroy(&comps);
+    pixDestroy(&clip);
+    boxDestroy(&box);
+    if (x1 < 0)
+        return 0;
+    *out = (struct bs_box){b.x + x0, b.y, x1 - x0, b.h};
+    return 1;
+}
+
+/* Flags (a new array of n) the lines set apart as a heading inside a
+ * column: one line of body-sized type, centred with wide margins on both
+ * sides, between lines that are not centred (the letter-spaced country
+ * headings of an 1812 front page, "P o l e n."; a centred subhead or
+ * "* * *" between paragraphs).  A centred caption or verse of several
+ * lines is left whole. */
+static char *heading_lines(PIX *text, struct bs_span col, int y0,
+                           const int *ln, int n, int body_h)
+{
+    int colw = col.x1 - col.x0, nfull = 0, x0, x1;
+    char *centred = calloc((size_t)n + 1, 1), *heading = calloc((size_t)n + 1, 1);
+    struct bs_box *ink = malloc(((size_t)n + 1) * sizeof(*ink));
+    int *lefts = malloc(((size_t)n + 1) * sizeof(*lefts));
+    int *rights = malloc(((size_t)n + 1) * sizeof(*rights));
+
+    if (!centred || !heading || !ink || !lefts || !rights)
+        bs_oom();
+    for (int i = 0; i < n; i++) {
+        int lh = ln[2 * i + 1] - ln[2 * i];
+        if (lh > SIZE_CHANGE * body_h || 2 * lh < body_h ||
+            !ink_box(text, col.x0, col.x1, y0 + ln[2 * i], y0 + ln[2 * i + 1],
+                     &ink[i])) {
+            ink[i].w = 0;
+            continue;
+        }
+        lefts[nfull] = ink[i].x;
+        rights[nfull++] = bs_box_right(ink[i]);
+    }
+    /* the column's text edges: where most lines start and end (the
+     * column's own edges may take in a dirty page edge or a rule) */
+    x0 = nfull ? median(lefts, nfull) : col.x0;
+    x1 = nfull ? median(rights, nfull) : col.x1;
+    colw = x1 - x0;
+    for (int i = 0; i < n && colw > 0; i++) {
+        int lh = ln[2 * i + 1] - ln[2 * i], left, right;
+        struct bs_box b = ink[i];
+        if (b.w <= 0)
+            continue;
+        left = b.x - x0;
+        right = x1 - bs_box_right(b);
+        /* a full line (most lines) needs no closer look */
+        if ((left < colw / 50 && right < colw / 50) ||
+            !glyph_extent(text, b, lh / 3, &b))
+            continue;
+        left = b.x - x0;
+        right = x1 - bs_box_right(b);
+        centred[i] = left > colw / 8 && right > colw / 8 &&
+                     abs(left - right) < colw / 8;
+    }
+    for (int i = 0; i < n; i++)
+        heading[i] = centred[i] && (i == 0 || !centred[i - 1]) &&
+                     (i == n - 1 || !centred[i + 1]);
+    free(centred);
+    free(ink);
+    free(lefts);
+    free(rights);
+    return heading;
+}
+
 /* Cuts one column of a band into pieces. */
 static void column_pieces(PIX *text, const struct bs_page *page, int bi,
                           int ci, int body_h, double gap_lines,
@@ -315,10 +403,12 @@ static void column_pieces(PIX *text, const struct bs_page *page, int bi,
     struct bs_span col = band->cols[ci];
     int h = band->y1 - band->y0, *ln, n, i = 0;
     l_int32 *rows = row_counts(text, col.x0, band->y0, col.x1 - col.x0, h);
+    char *heading;
 
     n = find_lines(rows, h, 0, &ln);
     n = split_tall(rows, &ln, n, (col.x1 - col.x0) / 50, body_h);
     n = merge_slivers(ln, n, body_h);
+    heading = heading_lines(text, col, band->y0, ln, n, body_h);
     while (i < n) {
         int first = i, hs[512], nh = 0, med;
         hs[nh++] = ln[2 * i + 1] - ln[2 * i];
@@ -329,7 +419,7 @@ static void column_pieces(PIX *text, const struct bs_page *page, int bi,
             int ref = med > lh ? med : lh;
             if (ref < body_h)
                 ref = body_h;
-            if (gap > gap_lines * ref ||
+            if (gap > gap_lines * ref || heading[i] || heading[i - 1] ||
                 lh > SIZE_CHANGE * med || lh * SIZE_CHANGE < med ||
                 photo_edge(photos, col.x0, col.x1,
                            band->y0 + ln[2 * i - 2] + 1,
@@ -348,12 +438,18 @@ static void column_pieces(PIX *text, const struct bs_page *page, int bi,
             /* remains of a removed rule, a stray speck */
             if (ln[2 * i - 1] - ln[2 * first] < body_h / 3)
                 continue;
-            if (ink_box(text, col.x0, col.x1, band->y0 + ln[2 * first],
-                        band->y0 + ln[2 * i - 1], &p.box) &&
-                !noise(text, p.box, body_h))
-                add_piece(ps, p);
+            if (!ink_box(text, col.x0, col.x1, band->y0 + ln[2 * first],
+                         band->y0 + ln[2 * i - 1], &p.box) ||
+                noise(text, p.box, body_h))
+                continue;
+            /* a heading's box is its glyphs, without the dust beside it,
+             * so it still reads as centred */
+            if (i - first == 1 && heading[first])
+                glyph_extent(text, p.box, p.box.h / 3, &p.box);
+            add_piece(ps, p);
         }
     }
+    free(heading);
     free(ln);
     free(rows);
 }
@@ -465,6 +561,28 @@ static int glyph_height(PIX *text, struct bs_box b)
     return med;
 }
 
+/* True when most of the ink of box b of text lies in glyphs taller than
+ * limit: large type, even when it has many small pieces (the flourishes
+ * and hairlines of a black-letter masthead make its median glyph small). */
+static int mostly_large(PIX *text, struct bs_box b, int limit)
+{
+    BOX *box = boxCreate(b.x, b.y, b.w, b.h);
+    PIX *clip = box ? pixClipRectangle(text, box, NULL) : NULL;
+    PIX *large = clip ? bs_select_by_size(clip, 0, limit, L_SELECT_HEIGHT,
+                                          L_SELECT_IF_GT)
+                      : NULL;
+    l_int32 all = 0, big = 0;
+
+    if (large) {
+        pixCountPixels(clip, &all, NULL);
+        pixCountPixels(large, &big, NULL);
+    }
+    pixDestroy(&large);
+    pixDestroy(&clip);
+    boxDestroy(&box);
+    return big * 2 > all;
+}
+
 /* Pieces whose lines look large only because body lines touch (black
  * letter, tight leading): their glyphs are body-sized.  They get the body
  * line height, so they are neither headlines nor scaled down for OCR. */
@@ -482,7 +600,8 @@ static void unmerge_sizes(PIX *text, struct pieces *ps, int body_h,
     for (int i = 0; i < ps->n; i++) {
         struct piece *pc = &ps->v[i];
         if (pc->line_h >= big * body_h && pc->line_h <= 6 * body_h &&
-            glyph_height(text, pc->box) * 10 < body_glyph * 12)
+            glyph_height(text, pc->box) * 10 < body_glyph * 12 &&
+            !mostly_large(text, pc->box, body_glyph * 3 / 2))
             pc->line_h = body_h;
     }
 }

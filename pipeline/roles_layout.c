@@ -58,9 +58,10 @@ static int text_between(const struct bs_page *page, int top, int bi)
     return 0;
 }
 
-/* True when some text block in smaller than deck type lies wholly above
+/* True when some line of text in smaller than deck type lies wholly above
  * block i (a kicker over a headline; a masthead has at most a line of
- * issue number and date in large type over it). */
+ * issue number and date in large type over it).  A blob a few glyphs wide
+ * (a stamp's digit, a blot) is no line. */
 static int text_above(const struct bs_page *page, int i, int body_h,
                       double ratio)
 {
@@ -68,6 +69,7 @@ static int text_above(const struct bs_page *page, int i, int body_h,
         const struct bs_block *o = &page->blocks[j];
         if (j != i && bs_role_has_text(o->role) &&
             o->text_height < ratio * body_h &&
+            o->box.w >= 3 * o->text_height &&
             o->box.y > page->height / 20 &&
             bs_box_bottom(o->box) <= page->blocks[i].box.y)
             return 1;
@@ -110,6 +112,23 @@ void bs_layout_roles(struct bs_page *page, int body_h,
         if (b->role != BS_ROLE_BODY || r < p->subheadline_ratio)
             continue;
         b->role = under ? BS_ROLE_SUBHEADLINE : BS_ROLE_HEADLINE;
+    }
+    /* the lines in large type right over and under the masthead (issue
+     * number and year, weekday and date) are part of it */
+    for (int m = 0; m < n; m++) {
+        const struct bs_block *mh = &page->blocks[m];
+        if (mh->role != BS_ROLE_MASTHEAD)
+            continue;
+        for (int i = 0; i < n; i++) {
+            struct bs_block *b = &page->blocks[i];
+            int gap = b->box.y > mh->box.y ? b->box.y - bs_box_bottom(mh->box)
+                                           : mh->box.y - bs_box_bottom(b->box);
+            if ((b->role == BS_ROLE_HEADLINE ||
+                 b->role == BS_ROLE_SUBHEADLINE) &&
+                b->band == mh->band && gap < mh->text_height &&
+                xoverlap(b->box, mh->box) > 0)
+                b->role = BS_ROLE_MASTHEAD;
+        }
     }
     /* then neighbours */
     for (int i = 0; i < n; i++) {

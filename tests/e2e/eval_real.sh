@@ -15,7 +15,8 @@ tesseract --list-langs 2>/dev/null | grep -qx $lang || skip "no deu or frk tessd
 d=$(mktemp -d "${TMPDIR:-/tmp}/bs-eval-real.XXXXXX") || fail "mktemp"
 trap 'rm -rf "$d"' EXIT
 
-"$BROADSHEET" run -q -j 1 --lang $lang "$R/nzz_18120804.tif" -o "$d/nzz" || fail "run nzz"
+# the NZZ scan is about 300 dpi; its TIFF tag says 236 (../shared/real/README.md)
+"$BROADSHEET" run -q -j 1 --lang $lang --dpi 300 "$R/nzz_18120804.tif" -o "$d/nzz" || fail "run nzz"
 "$BROADSHEET" run -q -j 1 --lang eng "$R/8087_054.3B.tif" -o "$d/unlv" || fail "run unlv"
 "$BROADSHEET" eval --fold "$d/nzz" "$R" --json "$d/nzz.json" --html "$d/nzz.html" \
     || fail "eval nzz exited $?"

@@ -5,7 +5,7 @@
  * blocks of dust, and roles from geometry; large type's bars are no rules,
  * a headline's last letters past a gutter stay in it, the body under a
  * caption is no caption, a body-sized line spanning columns under a
- * headline is its deck.
+ * headline is its deck, a centred one-line heading in a column is a block.
  */
 #include "../../pipeline/layout_parts.h"
 #include "check.h"
@@ -178,6 +178,43 @@ static void test_headline_tail(void)
     for (int i = 0; i < page->nblocks; i++)
         blocks_in_head += bs_box_bottom(page->blocks[i].box) <= 180;
     CHECK(blocks_in_head == 1);
+    bs_page_free(&page);
+    pixDestroy(&pix);
+}
+
+/* A centred one-line heading between paragraphs of a column ("P o l e n."
+ * with dust beside it) is a block of its own, boxed to its glyphs; a
+ * centred caption of two lines is not cut. */
+static void test_centred_heading(void)
+{
+    PIX *pix = pixCreate(400, 420, 1);
+    struct bs_page *page = bs_page_new();
+    struct bs_profile p;
+    int heading = 0;
+
+    bs_profile_defaults(&p);
+    draw_text(pix, 20, 380, 20, 160, 10);
+    for (int x = 150; x + 8 <= 250; x += 16) /* letter-spaced, centred */
+        pixRasterop(pix, x, 162, 8, 9, PIX_SET, NULL, 0, 0);
+    pixRasterop(pix, 30, 166, 2, 2, PIX_SET, NULL, 0, 0);  /* dust */
+    pixRasterop(pix, 350, 165, 3, 2, PIX_SET, NULL, 0, 0);
+    draw_text(pix, 20, 380, 176, 300, 11);
+    for (int y = 302; y <= 316; y += 14) /* a centred caption, two lines */
+        pixRasterop(pix, 120, y, 160, 9, PIX_SET, NULL, 0, 0);
+    draw_text(pix, 20, 380, 330, 400, 12);
+    page->width = 400;
+    page->height = 420;
+    bs_band_add_col(bs_page_add_band(page, 20, 400), 20, 380);
+    bs_find_blocks(page, pix, NULL, NULL, 9, &p);
+    for (int i = 0; i < page->nblocks; i++) {
+        struct bs_box b = page->blocks[i].box;
+        if (b.y >= 160 && bs_box_bottom(b) <= 174) {
+            heading++;
+            CHECK(b.x >= 148 && bs_box_right(b) <= 252);
+        }
+    }
+    CHECK(heading == 1);
+    CHECK(page->nblocks == 3);
     bs_page_free(&page);
     pixDestroy(&pix);
 }
@@ -392,6 +429,7 @@ int main(int argc, char **argv)
     test_photos();
     test_blocks();
     test_headline_tail();
+    test_centred_heading();
     test_noise_blocks();
     test_roles();
     test_spanning_deck();
