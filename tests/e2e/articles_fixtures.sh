@@ -10,7 +10,7 @@
 # article recall and precision >= 95% (found = CER under 0.25 against a
 # truth article); over all pages headlines exactly right after
 # normalisation >= 90% and mean article CER under a measured ceiling
-# (whole pipeline 0.0159 measured with Tesseract 5.3.0, ceiling 0.04; truth
+# (whole pipeline 0.0085 measured with Tesseract 5.3.0, ceiling 0.04; truth
 # layout 0.0063, ceiling 0.03).  ARTICLES_FULL_STRICT=0 only prints the
 # whole pipeline's figures (for experiments on layout).  Prints the page CER
 # of page.txt and of plain `tesseract page.png -` against the truth articles

@@ -17,7 +17,7 @@
 
 REAL="$SHARED/real"
 TIF="$REAL/nzz_18120804.tif"
-FLOOR=${NZZ_LINES_FLOOR:-0.50}        # whole pipeline
+FLOOR=${NZZ_LINES_FLOOR:-0.90}        # whole pipeline (measured 1.000)
 FLOOR_TRUTH=${NZZ_LINES_FLOOR_TRUTH:-0.95}  # on the regions' layout
 [ -f "$TIF" ] || skip "no $TIF"
 [ -f "$REAL/nzz_18120804.articles.page.xml" ] || skip "no article ground truth"
