@@ -673,20 +673,70 @@ static void absorb_enclosed(const struct pieces *ps, int *uf, int body_h,
     free(group_lh);
 }
 
+/* Adds island box b of text as a block of its own: the band holding its
+ * centre, the columns it overlaps, its median line height. */
+static void add_island(struct bs_page *page, PIX *text, struct bs_box b,
+                       int body_h)
+{
+    l_int32 *rows = row_counts(text, b.x, b.y, b.w, b.h);
+    int *ln, n = find_lines(rows, b.h, 0, &ln), *hs, cy = b.y + b.h / 2;
+    struct bs_block *blk = bs_page_add_block(page, BS_ROLE_BODY, b);
+
+    n = merge_slivers(ln, n, body_h);
+    hs = malloc(((size_t)n + 1) * sizeof(*hs));
+    if (!hs)
+        bs_oom();
+    for (int i = 0; i < n; i++)
+        hs[i] = ln[2 * i + 1] - ln[2 * i];
+    blk->text_height = (float)(n > 0 ? median(hs, n) : body_h);
+    for (int bi = 0; bi < page->nbands; bi++) {
+        const struct bs_band *band = &page->bands[bi];
+        if (cy < band->y0 || cy >= band->y1)
+            continue;
+        blk->band = bi;
+        for (int c = 0; c < band->ncols; c++) {
+            if (band->cols[c].x1 <= b.x || band->cols[c].x0 >= bs_box_right(b))
+                continue;
+            if (blk->col_first < 0)
+                blk->col_first = c;
+            blk->col_last = c;
+        }
+        break;
+    }
+    free(hs);
+    free(ln);
+    free(rows);
+}
+
 int bs_find_blocks(struct bs_page *page, PIX *text, BOXA *photos,
-                   BOXA *vrules, int body_h, const struct bs_profile *p)
+                   BOXA *islands, BOXA *vrules, int body_h,
+                   const struct bs_profile *p)
 {
     struct pieces ps = {NULL, 0, 0};
-    int *uf;
+    int *uf, nisl = islands ? boxaGetCount(islands) : 0;
+    PIX *rest = text;   /* the columns' text: islands left out */
+    BOXA *edges = photos;
 
+    if (nisl > 0) {
+        rest = pixCopy(NULL, text);
+        edges = photos ? boxaCopy(photos, L_COPY) : boxaCreate(nisl);
+        if (!rest || !edges)
+            bs_oom();
+        boxaJoin(edges, islands, 0, -1);
+        for (int i = 0; i < nisl; i++) {
+            l_int32 x, y, w, h;
+            boxaGetBoxGeometry(islands, i, &x, &y, &w, &h);
+            pixRasterop(rest, x, y, w, h, PIX_CLR, NULL, 0, 0);
+        }
+    }
     for (int bi = 0; bi < page->nbands; bi++)
         for (int ci = 0; ci < page->bands[bi].ncols; ci++)
-            column_pieces(text, page, bi, ci, body_h, p->block_gap_lines,
-                          photos, &ps);
+            column_pieces(rest, page, bi, ci, body_h, p->block_gap_lines,
+                          edges, &ps);
     if (ps.n <= 0)
-        return body_h;
+        goto out;
     body_h = typical_line(&ps, body_h);
-    unmerge_sizes(text, &ps, body_h, p->subheadline_ratio);
+    unmerge_sizes(rest, &ps, body_h, p->subheadline_ratio);
     uf = malloc((size_t)ps.n * sizeof(*uf));
     if (!uf)
         bs_oom();
@@ -698,7 +748,7 @@ int bs_find_blocks(struct bs_page *page, PIX *text, BOXA *photos,
             if (a->band != b->band || b->col != a->col + 1)
                 continue;
             if (!ruled(vrules, &page->bands[a->band], a, b) &&
-                one_piece(text, &page->bands[a->band], a, b, body_h,
+                one_piece(rest, &page->bands[a->band], a, b, body_h,
                           p->subheadline_ratio))
                 uf[uf_find(uf, j)] = uf_find(uf, i);
         }
@@ -724,6 +774,16 @@ int bs_find_blocks(struct bs_page *page, PIX *text, BOXA *photos,
         blk->text_height = (float)lh;
     }
     free(uf);
+out:
+    for (int i = 0; i < nisl; i++) {
+        struct bs_box b;
+        boxaGetBoxGeometry(islands, i, &b.x, &b.y, &b.w, &b.h);
+        add_island(page, text, b, body_h);
+    }
     free(ps.v);
+    if (rest != text)
+        pixDestroy(&rest);
+    if (edges != photos)
+        boxaDestroy(&edges);
     return body_h;
 }

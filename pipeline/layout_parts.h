@@ -1,6 +1,7 @@
 /*
  * layout_parts.h - the pieces the layout stage is built from, one concept
- * per file: rules.c, photos.c, gutters.c, bands.c, blocks.c, roles_layout.c.
+ * per file: rules.c, photos.c, gutters.c, bands.c, islands.c, blocks.c,
+ * roles_layout.c.
  *
  * All take a 1-bit page image (ink = 1) and borrow it; returned arrays and
  * images belong to the caller.  Lengths are pixels of that image.
@@ -62,19 +63,32 @@ int bs_find_columns(PIX *text, int y0, int y1, int min_gutter, int max_cols,
 void bs_find_bands(struct bs_page *page, PIX *text, PIX *body, BOXA *hrules,
                    const struct bs_profile *p, int body_h);
 
+/* islands.c: text over a gutter of a band with its columns' text beside
+ * it on both sides (a caption centred in a wrap, a pull quote): white runs
+ * at least min_gap wide part it from both, down all its rows, and it and
+ * the text beside it are at least two body lines tall.  Looked for in
+ * `body` (the text image without large type, so spanning headlines are
+ * not islands); the boxes are its ink in `text`.  Returns a new BOXA
+ * (empty when none), NULL on bad input. */
+BOXA *bs_find_islands(PIX *text, PIX *body, const struct bs_page *page,
+                      int body_h, int min_gap);
+
 /* blocks.c: the typical body line height of the text image (median height
  * of the text lines found in a vertical strip scan), at least 1. */
 int bs_body_line_height(PIX *text, const struct bs_page *page);
 /* blocks.c: text blocks of every band column of the page: lines grouped
  * at vertical gaps and changes of type size; pieces in neighbouring columns
  * that are one spanning headline (ink across the gutter, or the same large
- * type side by side) are joined.  A block ends where a photo beside it
- * (in `photos`, may be NULL) begins or ends; pieces beside a column rule
- * (in `vrules`, may be NULL) are never joined across it.  Adds BS_ROLE_BODY blocks with band,
- * columns and text_height (median line height) set.  Returns the body
- * line height measured on the blocks' lines (body_h when there are none). */
+ * type side by side) are joined.  Each island (from bs_find_islands, may
+ * be NULL) is a block of its own, left out of the columns.  A block ends
+ * where a photo or island beside it (in `photos`, may be NULL) begins or
+ * ends; pieces beside a column rule (in `vrules`, may be NULL) are never
+ * joined across it.  Adds BS_ROLE_BODY blocks with band, columns and
+ * text_height (median line height) set.  Returns the body line height
+ * measured on the blocks' lines (body_h when there are none). */
 int bs_find_blocks(struct bs_page *page, PIX *text, BOXA *photos,
-                   BOXA *vrules, int body_h, const struct bs_profile *p);
+                   BOXA *islands, BOXA *vrules, int body_h,
+                   const struct bs_profile *p);
 
 /* roles_layout.c: roles from geometry: masthead, folio, kicker, headline,
  * subheadline, byline and caption; everything else stays body. */

@@ -8,6 +8,8 @@
  * height, in line order; when no such block exists one is made (same role)
  * and put after the source block in its article.  Headlines, decks,
  * kickers, mastheads and folios span columns on purpose and are left alone,
+ * as is a block set over a layout gutter, reaching a third of a column or
+ * less into each side (a caption centred in a text wrap: repair_gutters.c),
  * as are lines of much larger type and, at a gutter seen only in the text,
  * lines whose words run on across it (a caption under a two-column photo);
  * a caption line also at a layout gutter, where no wider gap than its own

@@ -233,7 +233,9 @@ static int text_gutters(const struct bs_block *B, struct bs_gutter *g, int max)
     return n;
 }
 
-/* The gutters block src runs across: the band's, else one from its text. */
+/* The gutters block src runs across: the band's (but those it is set
+ * over, reaching only a little into each column), else one from its
+ * text. */
 static int find_gutters(const struct bs_page *page, int src, int band,
                         struct bs_gutter *out, int max)
 {
@@ -245,6 +247,14 @@ static int find_gutters(const struct bs_page *page, int src, int band,
         for (int c = 0; c + 1 < bd->ncols && n < max; c++) {
             int gx = (bd->cols[c].x1 + bd->cols[c + 1].x0) / 2;
             if (B->box.x >= gx || bs_box_right(B->box) <= gx)
+                continue;
+            /* a block reaching a third of a column or less into each side
+             * is set over the gutter (a caption centred in a text wrap, an
+             * inset): one text, not two columns' lines run together */
+            if (3 * (bd->cols[c].x1 - B->box.x) <=
+                    bd->cols[c].x1 - bd->cols[c].x0 &&
+                3 * (bs_box_right(B->box) - bd->cols[c + 1].x0) <=
+                    bd->cols[c + 1].x1 - bd->cols[c + 1].x0)
                 continue;
             out[n].gx = gx;
             out[n].g0 = bd->cols[c].x1;

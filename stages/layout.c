@@ -5,11 +5,12 @@
  * Photos are found first and blanked, then dust and rules, then drawings
  * and engravings; what remains is text.
  * The page is cut into bands at full-width rules, each band gets its
- * columns from white space (gutters.c), each column is cut into blocks
- * (blocks.c) and pieces of spanning headlines are joined; roles come from
- * type size and neighbours (roles_layout.c).  Reads binary.png; writes
- * bands and blocks (rules as separator blocks, photos as image blocks)
- * into the model.
+ * columns from white space (gutters.c), text set over a gutter between
+ * two columns' text is set apart (islands.c), each column is cut into
+ * blocks (blocks.c) and pieces of spanning headlines are joined; roles
+ * come from type size and neighbours (roles_layout.c).  Reads binary.png;
+ * writes bands and blocks (rules as separator blocks, photos as image
+ * blocks) into the model.
  */
 #include "../pipeline/stage.h"
 #include "../pipeline/layout_parts.h"
@@ -90,7 +91,7 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
     PIX *bin = bs_run_image(run, "binary.png", err);
     PIX *text = NULL, *rules = NULL, *body = NULL;
     BOXA *photos = NULL, *hrules = NULL, *vrules = NULL, *framed = NULL;
-    BOXA *cboxes = NULL, *engravings = NULL;
+    BOXA *cboxes = NULL, *engravings = NULL, *islands = NULL;
     PIXA *cpixa = NULL;
     int body_h, rc = -1;
 
@@ -168,7 +169,13 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
         goto out;
     }
     bs_find_bands(page, text, body, hrules, p, body_h);
-    body_h = bs_find_blocks(page, text, photos, vrules, body_h, p);
+    /* a white run a line height wide: wider than word spaces */
+    islands = bs_find_islands(text, body, page, body_h, body_h);
+    if (!islands) {
+        bs_fail(err, "%s: layout: island search failed", run->dir);
+        goto out;
+    }
+    body_h = bs_find_blocks(page, text, photos, islands, vrules, body_h, p);
     add_boxes(page, photos, BS_ROLE_IMAGE);
     add_boxes(page, hrules, BS_ROLE_SEPARATOR);
     add_boxes(page, vrules, BS_ROLE_SEPARATOR);
@@ -178,6 +185,7 @@ out:
     boxaDestroy(&photos);
     boxaDestroy(&framed);
     boxaDestroy(&engravings);
+    boxaDestroy(&islands);
     boxaDestroy(&cboxes);
     pixaDestroy(&cpixa);
     boxaDestroy(&hrules);

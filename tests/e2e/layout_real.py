@@ -10,7 +10,10 @@ nzz:  the Neue Zuercher Zeitung front page of 4 Aug 1812: a masthead block
       region clusters (edges within 2% of the page width).
 unlv: the magazine page 8087_054.3B: 2 columns whose edges match the text
       zones' (within 2% of page width), the photo between them an image
-      block, and no text block covering more than 10% of it.
+      block, and no text block covering more than 10% of it; the caption
+      set over the gutter under the photo a block of its own (inside its
+      zone, over half its height), and no other text block in the body rows
+      running across the gutter.
 """
 import json
 import re
@@ -104,6 +107,24 @@ def check_unlv(model, uzn):
     for b in text_blocks(model):
         if inter(b["bbox"], photo) > 0.1 * photo[2] * photo[3]:
             fails.append(f"photo: text block {b['id']} {b['bbox']} covers the photo")
+    # the caption under the photo sits over the gutter, the columns' text
+    # running on beside it: one block of its own, joined to neither side
+    caps = [z for z, kind in zones if kind == "Caption"]
+
+    def inside(b, z):
+        return (b[0] >= z[0] - tol and b[1] >= z[1] - tol and
+                b[0] + b[2] <= z[0] + z[2] + tol and b[1] + b[3] <= z[1] + z[3] + tol)
+    for z in caps:
+        if not any(inside(b["bbox"], z) and b["bbox"][3] * 2 >= z[3]
+                   for b in text_blocks(model)):
+            fails.append(f"caption: no text block of its own in zone {z}")
+    if band and len(band["columns"]) == 2:
+        g0, g1 = band["columns"][0][1], band["columns"][1][0]
+        for b in text_blocks(model):
+            x, y, w, h = b["bbox"]
+            if (x < g0 and x + w > g1 and y + h > 600 and y < 3100 and
+                    not any(inside(b["bbox"], z) for z in caps)):
+                fails.append(f"gutter: text block {b['id']} {b['bbox']} runs across the gutter")
     return fails
 
 

@@ -2,10 +2,11 @@
  * test_layout.c - the layout helpers on small pages drawn in memory: rules,
  * photos and engravings, specks and fibres, column gutters (with and
  * without a spanning headline), blocks that keep to their column, no
- * blocks of dust, and roles from geometry; large type's bars are no rules,
- * a headline's last letters past a gutter stay in it, the body under a
- * caption is no caption, a body-sized line spanning columns under a
- * headline is its deck, a centred one-line heading in a column is a block.
+ * blocks of dust, islands over a gutter, and roles from geometry; large
+ * type's bars are no rules, a headline's last letters past a gutter stay
+ * in it, the body under a caption is no caption, a body-sized line
+ * spanning columns under a headline is its deck, a centred one-line
+ * heading in a column is a block.
  */
 #include "../../pipeline/layout_parts.h"
 #include "check.h"
@@ -174,7 +175,7 @@ static void test_headline_tail(void)
         bs_band_add_col(band, 20, 290);
         bs_band_add_col(band, 310, 580);
     }
-    bs_find_blocks(page, pix, NULL, NULL, 9, &p);
+    bs_find_blocks(page, pix, NULL, NULL, NULL, 9, &p);
     for (int i = 0; i < page->nblocks; i++)
         blocks_in_head += bs_box_bottom(page->blocks[i].box) <= 180;
     CHECK(blocks_in_head == 1);
@@ -205,7 +206,7 @@ static void test_centred_heading(void)
     page->width = 400;
     page->height = 420;
     bs_band_add_col(bs_page_add_band(page, 20, 400), 20, 380);
-    bs_find_blocks(page, pix, NULL, NULL, 9, &p);
+    bs_find_blocks(page, pix, NULL, NULL, NULL, 9, &p);
     for (int i = 0; i < page->nblocks; i++) {
         struct bs_box b = page->blocks[i].box;
         if (b.y >= 160 && bs_box_bottom(b) <= 174) {
@@ -294,7 +295,7 @@ static void test_blocks(void)
         bs_band_add_col(band, 20, 290);
         bs_band_add_col(band, 310, 580);
     }
-    bs_find_blocks(page, pix, NULL, NULL, 9, &p);
+    bs_find_blocks(page, pix, NULL, NULL, NULL, 9, &p);
     bs_layout_roles(page, 9, &p);
     for (int i = 0; i < page->nblocks; i++) {
         const struct bs_block *b = &page->blocks[i];
@@ -334,10 +335,106 @@ static void test_noise_blocks(void)
     page->width = 620;
     page->height = 420;
     bs_band_add_col(bs_page_add_band(page, 20, 400), 20, 580);
-    bs_find_blocks(page, pix, NULL, NULL, 9, &p);
+    bs_find_blocks(page, pix, NULL, NULL, NULL, 9, &p);
     CHECK(page->nblocks == 1);
     for (int i = 0; i < page->nblocks; i++)
         CHECK(bs_box_bottom(page->blocks[i].box) <= 200);
+    bs_page_free(&page);
+    pixDestroy(&pix);
+}
+
+/* Two columns [20,290) and [310,580) with text above and below; in rows
+ * 136-220 an island over the gutter (x 230-370, its first line short and
+ * clear of the gutter) with each column's text beside it, ending 30 px
+ * short of it.  With `across`, the rows 150-220 hold body text running
+ * right across both columns instead: no island. */
+static PIX *wrap_page(struct bs_page *page, int across)
+{
+    PIX *pix = pixCreate(620, 420, 1);
+
+    draw_text(pix, 20, 290, 20, 120, 11);
+    draw_text(pix, 310, 580, 20, 120, 12);
+    if (across) {
+        draw_text(pix, 20, 580, 150, 220, 13);
+    } else {
+        draw_text(pix, 240, 285, 136, 145, 14);
+        draw_text(pix, 230, 370, 150, 220, 15);
+        draw_text(pix, 20, 200, 136, 220, 16);
+        draw_text(pix, 400, 580, 136, 220, 17);
+    }
+    draw_text(pix, 20, 290, 240, 400, 18);
+    draw_text(pix, 310, 580, 240, 400, 19);
+    page->width = 620;
+    page->height = 420;
+    {
+        struct bs_band *band = bs_page_add_band(page, 20, 400);
+        bs_band_add_col(band, 20, 290);
+        bs_band_add_col(band, 310, 580);
+    }
+    return pix;
+}
+
+static void test_islands(void)
+{
+    struct bs_page *page = bs_page_new();
+    PIX *pix = wrap_page(page, 0);
+    BOXA *isl = bs_find_islands(pix, pix, page, 9, 9);
+    struct bs_profile p;
+    int n = isl ? boxaGetCount(isl) : -1, own = 0, crossing = 0;
+
+    bs_profile_defaults(&p);
+    CHECK(n == 1);
+    if (n == 1) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(isl, 0, &x, &y, &w, &h);
+        CHECK(abs(x - 230) <= 1 && abs(x + w - 370) <= 1);
+        CHECK(abs(y - 136) <= 1 && abs(y + h - 215) <= 1);
+    }
+    /* the island is a block of its own, the columns' blocks keep to
+     * their side of it and of the gutter */
+    bs_find_blocks(page, pix, NULL, isl, NULL, 9, &p);
+    for (int i = 0; i < page->nblocks; i++) {
+        struct bs_box b = page->blocks[i].box;
+        if (b.x == 230 && b.y == 136 && page->blocks[i].col_first == 0 &&
+            page->blocks[i].col_last == 1)
+            own++;
+        else if ((b.x < 290 && bs_box_right(b) > 310) ||
+                 (b.x < 370 && bs_box_right(b) > 230 && b.y < 215 &&
+                  bs_box_bottom(b) > 136))
+            crossing++;
+    }
+    CHECK(own == 1);
+    CHECK(crossing == 0);
+    boxaDestroy(&isl);
+    bs_page_free(&page);
+    pixDestroy(&pix);
+
+    /* text running across the gutter with nothing but word spaces in it */
+    page = bs_page_new();
+    pix = wrap_page(page, 1);
+    isl = bs_find_islands(pix, pix, page, 9, 9);
+    CHECK(isl && boxaGetCount(isl) == 0);
+    boxaDestroy(&isl);
+    bs_page_free(&page);
+    pixDestroy(&pix);
+
+    /* a caption across the gutter with white out to both columns' edges
+     * (under a two-column photo): not an island */
+    page = bs_page_new();
+    pix = pixCreate(620, 420, 1);
+    draw_text(pix, 20, 290, 20, 120, 21);
+    draw_text(pix, 310, 580, 20, 120, 22);
+    draw_text(pix, 230, 370, 150, 220, 23);
+    draw_text(pix, 20, 290, 240, 400, 24);
+    draw_text(pix, 310, 580, 240, 400, 25);
+    {
+        struct bs_band *band = bs_page_add_band(page, 20, 400);
+        bs_band_add_col(band, 20, 290);
+        bs_band_add_col(band, 310, 580);
+    }
+    isl = bs_find_islands(pix, pix, page, 9, 9);
+    CHECK(isl && boxaGetCount(isl) == 0);
+    boxaDestroy(&isl);
     bs_page_free(&page);
     pixDestroy(&pix);
 }
@@ -431,6 +528,7 @@ int main(int argc, char **argv)
     test_headline_tail();
     test_centred_heading();
     test_noise_blocks();
+    test_islands();
     test_roles();
     test_spanning_deck();
     return check_report(argv[0]);

@@ -388,6 +388,51 @@ static void test_columns(void)
     bs_page_free(&page);
 }
 
+/* A caption set over the gutter between columns [100,500) and [520,920)
+ * (centred in a text wrap), reaching a quarter of a column into each side,
+ * the right column's text beside it: its lines stay whole.  A body block
+ * reaching half a column into each side is cut as before. */
+static void test_over_gutter(void)
+{
+    struct bs_page *page = bs_page_new();
+    struct bs_band *band = bs_page_add_band(page, 0, 2000);
+    struct bs_repair_log log;
+    struct bs_block *b;
+    struct bs_line *line;
+    char *t;
+
+    bs_band_add_col(band, 100, 500);
+    bs_band_add_col(band, 520, 920);
+    b = bs_page_add_block(page, BS_ROLE_BODY, B(400, 200, 220, 90));
+    b->band = 0;
+    line = bs_block_add_line(b, B(420, 200, 180, 40));
+    bs_line_add_word(line, "DAMAGED", B(420, 200, 85, 40), 90);
+    bs_line_add_word(line, "DURING", B(530, 200, 70, 40), 90);
+    line = bs_block_add_line(b, B(400, 250, 220, 40));
+    bs_line_add_word(line, "RESTORED", B(400, 250, 110, 40), 90);
+    bs_line_add_word(line, "NOW.", B(540, 250, 80, 40), 90);
+    b = bs_page_add_block(page, BS_ROLE_BODY, B(650, 200, 270, 90));
+    b->band = 0;
+    line = bs_block_add_line(b, B(650, 200, 270, 40));
+    bs_line_add_word(line, "beside", B(650, 200, 270, 40), 90);
+    b = bs_page_add_block(page, BS_ROLE_BODY, B(300, 400, 420, 40));
+    b->band = 0;
+    line = bs_block_add_line(b, B(300, 400, 420, 40));
+    bs_line_add_word(line, "left", B(300, 400, 190, 40), 90);
+    bs_line_add_word(line, "right", B(530, 400, 190, 40), 90);
+    bs_repair_log_init(&log);
+    bs_repair_columns(page, &log);
+    t = block_text_of(page, "b001");
+    CHECK_STR(t, "DAMAGED DURING\nRESTORED NOW.");
+    free(t);
+    t = block_text_of(page, "b003");
+    CHECK_STR(t, "left");
+    free(t);
+    CHECK(bs_repair_log_count(&log, "columns") == 1);
+    bs_repair_log_release(&log);
+    bs_page_free(&page);
+}
+
 /* No column structure known: the gutter is found in the text itself. */
 static void test_text_gutter(void)
 {
@@ -532,6 +577,7 @@ int main(int argc, char **argv)
     test_lexicon_join();
     test_overlap();
     test_columns();
+    test_over_gutter();
     test_text_gutter();
     test_page_pass();
     test_switches();
