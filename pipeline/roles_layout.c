@@ -152,6 +152,21 @@ void bs_layout_roles(struct bs_page *page, int body_h,
             b->role = BS_ROLE_BYLINE;
         }
     }
+    /* running foot: a single line of body or smaller type at the very
+     * bottom, with no text below it (page number, title and date) */
+    for (int i = 0; i < n; i++) {
+        struct bs_block *b = &page->blocks[i];
+        int below = 0;
+        if (b->role != BS_ROLE_BODY || nlines(b) != 1 ||
+            b->text_height > body_h * p->subheadline_ratio ||
+            b->box.y < page->height - page->height / 12)
+            continue;
+        for (int j = 0; j < n && !below; j++)
+            below = j != i && bs_role_has_text(page->blocks[j].role) &&
+                    page->blocks[j].box.y >= bs_box_bottom(b->box);
+        if (!below)
+            b->role = BS_ROLE_FOLIO;
+    }
     /* folio: small single lines at the very top, with nothing but a
      * masthead or rules above them */
     for (int i = 0; i < n; i++) {

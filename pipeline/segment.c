@@ -576,6 +576,14 @@ static void body_keys(const struct seg *s, struct item *items, int n)
         w[nw++] = blk(s, items[i].block)->box.w;
     qsort(w, (size_t)nw, sizeof(int), cmp_int);
     mw = nw ? w[nw / 2] : 1;
+    /* Islands (column-wide text set over a gutter: a caption or pull quote
+     * the columns run around) are read after the columns beside them. */
+    for (int i = 0; i < n; i++) {
+        const struct bs_block *b = blk(s, items[i].block);
+        if (b->col_first >= 0 && b->col_last > b->col_first &&
+            b->box.w <= 1.6 * mw)
+            items[i].key[2] = -2;
+    }
     /* Clusters left to right. */
     for (int pass = 0; pass < n; pass++) {
         int pick = -1;
@@ -612,10 +620,18 @@ static void body_keys(const struct seg *s, struct item *items, int n)
         items[i].key[1] = section * 2 + (spanner ? 0 : 1);
         if (spanner)
             items[i].key[2] = 0;
+        else if (items[i].key[2] == -2)
+            items[i].key[2] = nc;
         items[i].key[3] = b->box.y;
     }
     free(w);
     free(clusters);
+}
+
+/* True when block i lies in the lower half of the page (a running foot). */
+static int page_foot(const struct bs_page *page, int i)
+{
+    return page->height > 0 && page->blocks[i].box.y > page->height / 2;
 }
 
 int bs_segment(const struct bs_page *page, double gap_lines, int *group,
@@ -842,11 +858,14 @@ int bs_segment(const struct bs_page *page, double gap_lines, int *group,
         free(rank);
     }
 
-    /* Reading order: mastheads/folios, then each article's blocks. */
+    /* Reading order: mastheads and folios of the page's top half, then
+     * each article's blocks, then the folios of its foot (a running foot
+     * is read last, as a reader meets it). */
     nitems = 0;
     for (int i = 0; i < n; i++) {
         enum bs_role r = page->blocks[i].role;
-        if (r == BS_ROLE_MASTHEAD || r == BS_ROLE_FOLIO) {
+        if (r == BS_ROLE_MASTHEAD ||
+            (r == BS_ROLE_FOLIO && !page_foot(page, i))) {
             items[nitems].block = i;
             items[nitems].key[0] = page->blocks[i].box.y;
             items[nitems].key[1] = page->blocks[i].box.x;
@@ -892,6 +911,18 @@ int bs_segment(const struct bs_page *page, double gap_lines, int *group,
         for (int k = 0; k < nitems; k++)
             seq[items[k].block] = next++;
     }
+    nitems = 0;
+    for (int i = 0; i < n; i++)
+        if (page->blocks[i].role == BS_ROLE_FOLIO && page_foot(page, i)) {
+            items[nitems].block = i;
+            items[nitems].key[0] = page->blocks[i].box.y;
+            items[nitems].key[1] = page->blocks[i].box.x;
+            items[nitems].key[2] = items[nitems].key[3] = 0;
+            nitems++;
+        }
+    qsort(items, (size_t)nitems, sizeof(*items), cmp_item);
+    for (int k = 0; k < nitems; k++)
+        seq[items[k].block] = next++;
     free(s.anchor);
     free(s.uf);
     free(s.span);

@@ -6,7 +6,8 @@
  * type's bars are no rules, a headline's last letters past a gutter stay
  * in it, the body under a caption is no caption, a body-sized line
  * spanning columns under a headline is its deck, a centred one-line
- * heading in a column is a block.
+ * heading in a column is a block, the last line at the page's foot is
+ * its running foot.
  */
 #include "../../pipeline/layout_parts.h"
 #include "check.h"
@@ -516,6 +517,30 @@ static void test_spanning_deck(void)
     bs_page_free(&page);
 }
 
+/* A single line at the very foot of the page, nothing under it, is the
+ * running foot (a folio); the last line of a column above it is not. */
+static void test_running_foot(void)
+{
+    struct bs_page *page = bs_page_new();
+    struct bs_profile p;
+    struct bs_block *b;
+
+    bs_profile_defaults(&p);
+    page->width = 1000;
+    page->height = 1400;
+    b = bs_page_add_block(page, BS_ROLE_BODY, (struct bs_box){20, 100, 460, 1180});
+    b->text_height = 12;
+    b = bs_page_add_block(page, BS_ROLE_BODY, (struct bs_box){520, 1290, 460, 14});
+    b->text_height = 12;
+    b = bs_page_add_block(page, BS_ROLE_BODY, (struct bs_box){20, 1340, 600, 14});
+    b->text_height = 12;
+    bs_layout_roles(page, 12, &p);
+    CHECK(page->blocks[0].role == BS_ROLE_BODY);
+    CHECK(page->blocks[1].role == BS_ROLE_BODY);
+    CHECK(page->blocks[2].role == BS_ROLE_FOLIO);
+    bs_page_free(&page);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -531,5 +556,6 @@ int main(int argc, char **argv)
     test_islands();
     test_roles();
     test_spanning_deck();
+    test_running_foot();
     return check_report(argv[0]);
 }

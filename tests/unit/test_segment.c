@@ -128,6 +128,46 @@ static void test_wrap(void)
     bs_page_free(&p);
 }
 
+/* The same with the photo's caption set over the gutter under it, the
+ * columns running on beside it (an island, layout's col_first < col_last),
+ * and a running foot: the island is read after both columns, the foot
+ * after every article. */
+static void test_wrap_island(void)
+{
+    struct bs_page *p = bs_page_new();
+    struct bs_band *band;
+    struct bs_block *b;
+    int group[16], seq[16], last = -1;
+    char *s;
+
+    p->width = 1400;
+    p->height = 2000;
+    band = bs_page_add_band(p, 0, 2000);
+    bs_band_add_col(band, 100, 650);
+    bs_band_add_col(band, 750, 1300);
+    add(p, BS_ROLE_HEADLINE, 100, 100, 1200, 100, "Head");         /* b001 */
+    add(p, BS_ROLE_BODY, 100, 300, 550, 300, "l top");             /* b002 */
+    add(p, BS_ROLE_BODY, 750, 300, 550, 300, "r top");             /* b003 */
+    add(p, BS_ROLE_IMAGE, 450, 650, 500, 500, NULL);               /* b004 */
+    add(p, BS_ROLE_BODY, 100, 650, 330, 500, "l beside");          /* b005 */
+    add(p, BS_ROLE_BODY, 970, 650, 330, 500, "r beside");          /* b006 */
+    b = add(p, BS_ROLE_BODY, 470, 1200, 460, 150, "island");       /* b007 */
+    b->col_first = 0;
+    b->col_last = 1;
+    add(p, BS_ROLE_BODY, 100, 1200, 350, 400, "l below");          /* b008 */
+    add(p, BS_ROLE_BODY, 950, 1200, 350, 400, "r below");          /* b009 */
+    add(p, BS_ROLE_FOLIO, 100, 1900, 600, 30, "54 PAGE FOOT");     /* b010 */
+    CHECK(bs_segment(p, 2.5, group, seq) == 1);
+    s = group_str(p, group, seq, 0);
+    CHECK_STR(s, "b001 b002 b005 b008 b003 b006 b009 b007 b004");
+    free(s);
+    for (int i = 0; i < p->nblocks; i++)
+        if (seq[i] >= 0 && (last < 0 || seq[i] > seq[last]))
+            last = i;
+    CHECK(last == 9);
+    bs_page_free(&p);
+}
+
 /* Text running from the foot of column one to the top of column two stays
  * in its article; a byline at the top of column two starts another. */
 static void test_column_flow(void)
@@ -376,6 +416,7 @@ int main(int argc, char **argv)
     (void)argc;
     test_broadsheet();
     test_wrap();
+    test_wrap_island();
     test_column_flow();
     test_narrow_headline();
     test_degenerate();
