@@ -628,10 +628,31 @@ static void body_keys(const struct seg *s, struct item *items, int n)
     free(clusters);
 }
 
-/* True when block i lies in the lower half of the page (a running foot). */
-static int page_foot(const struct bs_page *page, int i)
+/* Gives the page's furniture reading numbers from `next` on, top to
+ * bottom: at the head (foot=0) the masthead and the folios of the upper
+ * half, at the foot (foot=1) the folios of the lower half, a running foot.
+ * items has room for every block.  Returns the next free number. */
+static int number_furniture(const struct bs_page *page, int foot,
+                            struct item *items, int *seq, int next)
 {
-    return page->height > 0 && page->blocks[i].box.y > page->height / 2;
+    int nitems = 0;
+
+    for (int i = 0; i < page->nblocks; i++) {
+        enum bs_role r = page->blocks[i].role;
+        int low = page->height > 0 && page->blocks[i].box.y > page->height / 2;
+        if (foot ? r == BS_ROLE_FOLIO && low
+                 : r == BS_ROLE_MASTHEAD || (r == BS_ROLE_FOLIO && !low)) {
+            items[nitems].block = i;
+            items[nitems].key[0] = page->blocks[i].box.y;
+            items[nitems].key[1] = page->blocks[i].box.x;
+            items[nitems].key[2] = items[nitems].key[3] = 0;
+            nitems++;
+        }
+    }
+    qsort(items, (size_t)nitems, sizeof(*items), cmp_item);
+    for (int k = 0; k < nitems; k++)
+        seq[items[k].block] = next++;
+    return next;
 }
 
 int bs_segment(const struct bs_page *page, double gap_lines, int *group,
@@ -861,21 +882,7 @@ int bs_segment(const struct bs_page *page, double gap_lines, int *group,
     /* Reading order: mastheads and folios of the page's top half, then
      * each article's blocks, then the folios of its foot (a running foot
      * is read last, as a reader meets it). */
-    nitems = 0;
-    for (int i = 0; i < n; i++) {
-        enum bs_role r = page->blocks[i].role;
-        if (r == BS_ROLE_MASTHEAD ||
-            (r == BS_ROLE_FOLIO && !page_foot(page, i))) {
-            items[nitems].block = i;
-            items[nitems].key[0] = page->blocks[i].box.y;
-            items[nitems].key[1] = page->blocks[i].box.x;
-            items[nitems].key[2] = items[nitems].key[3] = 0;
-            nitems++;
-        }
-    }
-    qsort(items, (size_t)nitems, sizeof(*items), cmp_item);
-    for (int k = 0; k < nitems; k++)
-        seq[items[k].block] = next++;
+    next = number_furniture(page, 0, items, seq, next);
     for (int g = 0; g < ngroups; g++) {
         int m = 0, nb = 0;
         struct item *body;
@@ -911,18 +918,7 @@ int bs_segment(const struct bs_page *page, double gap_lines, int *group,
         for (int k = 0; k < nitems; k++)
             seq[items[k].block] = next++;
     }
-    nitems = 0;
-    for (int i = 0; i < n; i++)
-        if (page->blocks[i].role == BS_ROLE_FOLIO && page_foot(page, i)) {
-            items[nitems].block = i;
-            items[nitems].key[0] = page->blocks[i].box.y;
-            items[nitems].key[1] = page->blocks[i].box.x;
-            items[nitems].key[2] = items[nitems].key[3] = 0;
-            nitems++;
-        }
-    qsort(items, (size_t)nitems, sizeof(*items), cmp_item);
-    for (int k = 0; k < nitems; k++)
-        seq[items[k].block] = next++;
+    number_furniture(page, 1, items, seq, next);
     free(s.anchor);
     free(s.uf);
     free(s.span);

@@ -30,6 +30,18 @@ static void draw_text(PIX *pix, int x0, int x1, int y0, int y1,
     }
 }
 
+/* Gives a 620x420 page one band of two columns, [20, 290) and
+ * [310, 580), the geometry the drawn two-column pages use. */
+static void two_columns(struct bs_page *page)
+{
+    struct bs_band *band = bs_page_add_band(page, 20, 400);
+
+    page->width = 620;
+    page->height = 420;
+    bs_band_add_col(band, 20, 290);
+    bs_band_add_col(band, 310, 580);
+}
+
 static PIX *three_columns(void)
 {
     PIX *pix = pixCreate(620, 420, 1);
@@ -169,13 +181,7 @@ static void test_headline_tail(void)
     pixRasterop(pix, 312, 130, 20, 30, PIX_SET, NULL, 0, 0); /* ... "s" */
     draw_text(pix, 20, 290, 200, 400, 8);
     draw_text(pix, 310, 580, 200, 400, 9);
-    page->width = 620;
-    page->height = 420;
-    {
-        struct bs_band *band = bs_page_add_band(page, 20, 400);
-        bs_band_add_col(band, 20, 290);
-        bs_band_add_col(band, 310, 580);
-    }
+    two_columns(page);
     bs_find_blocks(page, pix, NULL, NULL, NULL, 9, &p);
     for (int i = 0; i < page->nblocks; i++)
         blocks_in_head += bs_box_bottom(page->blocks[i].box) <= 180;
@@ -289,13 +295,7 @@ static void test_blocks(void)
         pixRasterop(pix, x, 20, 28, 40, PIX_SET, NULL, 0, 0);
     draw_text(pix, 20, 290, 90, 400, 4);
     draw_text(pix, 310, 580, 90, 400, 5);
-    page->width = 620;
-    page->height = 420;
-    {
-        struct bs_band *band = bs_page_add_band(page, 20, 400);
-        bs_band_add_col(band, 20, 290);
-        bs_band_add_col(band, 310, 580);
-    }
+    two_columns(page);
     bs_find_blocks(page, pix, NULL, NULL, NULL, 9, &p);
     bs_layout_roles(page, 9, &p);
     for (int i = 0; i < page->nblocks; i++) {
@@ -365,13 +365,7 @@ static PIX *wrap_page(struct bs_page *page, int across)
     }
     draw_text(pix, 20, 290, 240, 400, 18);
     draw_text(pix, 310, 580, 240, 400, 19);
-    page->width = 620;
-    page->height = 420;
-    {
-        struct bs_band *band = bs_page_add_band(page, 20, 400);
-        bs_band_add_col(band, 20, 290);
-        bs_band_add_col(band, 310, 580);
-    }
+    two_columns(page);
     return pix;
 }
 
@@ -428,11 +422,7 @@ static void test_islands(void)
     draw_text(pix, 230, 370, 150, 220, 23);
     draw_text(pix, 20, 290, 240, 400, 24);
     draw_text(pix, 310, 580, 240, 400, 25);
-    {
-        struct bs_band *band = bs_page_add_band(page, 20, 400);
-        bs_band_add_col(band, 20, 290);
-        bs_band_add_col(band, 310, 580);
-    }
+    two_columns(page);
     isl = bs_find_islands(pix, pix, page, 9, 9);
     CHECK(isl && boxaGetCount(isl) == 0);
     boxaDestroy(&isl);

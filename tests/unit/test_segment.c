@@ -99,20 +99,27 @@ static void test_broadsheet(void)
     bs_page_free(&p);
 }
 
+/* A 1400x2000 page of one band with two columns, [100, 650) and
+ * [750, 1300): the text-around-a-photo pages below. */
+static void two_column_page(struct bs_page *p)
+{
+    struct bs_band *band = bs_page_add_band(p, 0, 2000);
+
+    p->width = 1400;
+    p->height = 2000;
+    bs_band_add_col(band, 100, 650);
+    bs_band_add_col(band, 750, 1300);
+}
+
 /* Text wrapping around a photo in the middle of two columns: column one
  * above, beside and below the photo, then column two. */
 static void test_wrap(void)
 {
     struct bs_page *p = bs_page_new();
-    struct bs_band *band;
     int group[16], seq[16];
     char *s;
 
-    p->width = 1400;
-    p->height = 2000;
-    band = bs_page_add_band(p, 0, 2000);
-    bs_band_add_col(band, 100, 650);
-    bs_band_add_col(band, 750, 1300);
+    two_column_page(p);
     add(p, BS_ROLE_HEADLINE, 100, 100, 1200, 100, "Head");         /* b001 */
     add(p, BS_ROLE_BODY, 750, 300, 550, 300, "r top");             /* b002 */
     add(p, BS_ROLE_BODY, 100, 300, 550, 300, "l top");             /* b003 */
@@ -135,16 +142,11 @@ static void test_wrap(void)
 static void test_wrap_island(void)
 {
     struct bs_page *p = bs_page_new();
-    struct bs_band *band;
     struct bs_block *b;
     int group[16], seq[16], last = -1;
     char *s;
 
-    p->width = 1400;
-    p->height = 2000;
-    band = bs_page_add_band(p, 0, 2000);
-    bs_band_add_col(band, 100, 650);
-    bs_band_add_col(band, 750, 1300);
+    two_column_page(p);
     add(p, BS_ROLE_HEADLINE, 100, 100, 1200, 100, "Head");         /* b001 */
     add(p, BS_ROLE_BODY, 100, 300, 550, 300, "l top");             /* b002 */
     add(p, BS_ROLE_BODY, 750, 300, 550, 300, "r top");             /* b003 */
@@ -173,15 +175,10 @@ static void test_wrap_island(void)
 static void test_column_flow(void)
 {
     struct bs_page *p = bs_page_new();
-    struct bs_band *band;
     int group[16], seq[16];
     char *s;
 
-    p->width = 1400;
-    p->height = 2000;
-    band = bs_page_add_band(p, 0, 2000);
-    bs_band_add_col(band, 100, 650);
-    bs_band_add_col(band, 750, 1300);
+    two_column_page(p);
     add(p, BS_ROLE_SEPARATOR, 100, 80, 1200, 4, NULL);           /* b001 */
     add(p, BS_ROLE_BODY, 750, 100, 550, 800, "flows on");        /* b002 */
     add(p, BS_ROLE_HEADLINE, 300, 100, 200, 40, "Polen.");       /* b003 */
