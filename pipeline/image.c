@@ -27,7 +27,7 @@ void bs_image_quiet(void)
     setMsgSeverity(L_SEVERITY_NONE);
     leptSetStderrHandler(quiet_handler);
     /* libtiff prints "TIFFReadDirectory: Warning, ..." and read errors
-     * itself; a TIFF that cannot be read is reported by bs_image_read_gray. */
+     * itself; a TIFF that cannot be read is reported by bs_image_read_scan. */
     TIFFSetErrorHandler(NULL);
     TIFFSetWarningHandler(NULL);
 }
@@ -144,7 +144,7 @@ static int decode(const char *path, int format, int subpage,
     return 0;
 }
 
-int bs_image_read_gray(const char *path, int subpage, long long max_pixels,
+int bs_image_read_scan(const char *path, int subpage, long long max_pixels,
                        PIX **out, int *dpi, struct bs_error *err)
 {
     int format;
@@ -164,6 +164,7 @@ int bs_image_read_gray(const char *path, int subpage, long long max_pixels,
     if (!nocmap)
         return bs_fail(err, "%s: cannot convert palette image", path);
     switch (pixGetDepth(nocmap)) {
+    case 1: /* bilevel: already what binarize would make of it */
     case 8:
         gray = pixClone(nocmap);
         break;
@@ -178,7 +179,7 @@ int bs_image_read_gray(const char *path, int subpage, long long max_pixels,
         break;
     }
     pixDestroy(&nocmap);
-    if (!gray || pixGetDepth(gray) != 8) {
+    if (!gray || (pixGetDepth(gray) != 8 && pixGetDepth(gray) != 1)) {
         pixDestroy(&gray);
         return bs_fail(err, "%s: cannot convert image to grey", path);
     }

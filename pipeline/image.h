@@ -4,8 +4,9 @@
  * Scans are untrusted: the format is taken from the content (a JPEG named
  * .png is read as JPEG), the size from the header is checked against a limit
  * before any pixel is decoded, and every page of a multi-page TIFF is a page.
- * The result is always 8-bit grey: colour, palette, 1/2/4/16-bit inputs are
- * converted here so no stage has to care.
+ * The result is 8-bit grey, or 1-bit for a 1-bit (bilevel) scan: colour,
+ * palette, 2/4/16-bit inputs are converted here, and a bilevel scan is not
+ * blown up to eight times its size only to be thresholded again.
  */
 #ifndef BS_IMAGE_H
 #define BS_IMAGE_H
@@ -18,10 +19,11 @@
  * for multi-page TIFF). */
 int bs_image_count_pages(const char *path, int *npages, struct bs_error *err);
 
-/* Reads page `subpage` (0-based; use 0 for single-page files) as 8-bit grey.
- * *dpi gets the resolution the file states (0 when it states none).  Images
- * over max_pixels are refused from their header.  The caller owns *out. */
-int bs_image_read_gray(const char *path, int subpage, long long max_pixels,
+/* Reads page `subpage` (0-based; use 0 for single-page files) as 8-bit grey,
+ * or as 1-bit (1 = ink, no colormap) when the file is 1-bit.  *dpi gets the
+ * resolution the file states (0 when it states none).  Images over
+ * max_pixels are refused from their header.  The caller owns *out. */
+int bs_image_read_scan(const char *path, int subpage, long long max_pixels,
                        PIX **out, int *dpi, struct bs_error *err);
 
 /* Writes a PIX as PNG, atomically.  Fast over small: artifacts are read
