@@ -27,8 +27,8 @@ int bs_image_read_scan(const char *path, int subpage, long long max_pixels,
                        PIX **out, int *dpi, struct bs_error *err);
 
 /* Writes a PIX as PNG, atomically.  Fast over small: artifacts are read
- * back within seconds, so speed beats size (1- and 8-bit grey: no row
- * filter, zlib level 1 run-length; others: Leptonica at level 1). */
+ * back within seconds, so speed beats size (1- and 8-bit grey: encode.h,
+ * libdeflate level 1; others: Leptonica at zlib level 1). */
 int bs_image_write_png(const char *path, PIX *pix, struct bs_error *err);
 
 /* Reads a PNG artifact that broadsheet wrote (no size surprises expected,

@@ -1,8 +1,10 @@
 /*
- * test_image_png.c - PNG artifacts: bs_image_write_png's own libpng writer
- * gives back, through Leptonica's reader, exactly the pixels, depth and
- * resolution it was given (8-bit grey, 1-bit with its polarity, widths not
- * a multiple of 8 or 32), and leaves no file behind when it cannot write.
+ * test_image_png.c - PNG artifacts: bs_image_write_png's own encoder
+ * (encode_png.c) gives back, through Leptonica's reader and through
+ * broadsheet's own (which keeps 1-bit 1-bit), exactly the pixels, depth and
+ * resolution it was given (8-bit grey, 1-bit with its polarity, widths a
+ * multiple of 32 or not even of 8), and leaves no file behind when it
+ * cannot write.
  */
 #include "../../pipeline/error.h"
 #include "../../pipeline/image.h"
@@ -17,7 +19,7 @@ static void round_trip(PIX *pix, const char *path)
 {
     struct bs_error err;
     PIX *back = NULL;
-    int same = 0;
+    int same = 0, dpi = 0;
 
     CHECK(bs_image_write_png(path, pix, &err) == 0);
     CHECK(bs_image_read_artifact(path, &back, &err) == 0);
@@ -27,6 +29,14 @@ static void round_trip(PIX *pix, const char *path)
     CHECK(pixGetColormap(back) == NULL);
     CHECK(pixGetXRes(back) == pixGetXRes(pix));
     CHECK(pixGetYRes(back) == pixGetYRes(pix));
+    CHECK(pixEqual(back, pix, &same) == 0 && same);
+    pixDestroy(&back);
+    same = 0;
+    CHECK(bs_image_read_scan(path, 0, 1000000, &back, &dpi, &err) == 0);
+    if (!back)
+        return;
+    CHECK(pixGetDepth(back) == pixGetDepth(pix));
+    CHECK(dpi == pixGetXRes(pix));
     CHECK(pixEqual(back, pix, &same) == 0 && same);
     pixDestroy(&back);
 }
@@ -57,6 +67,15 @@ int main(int argc, char **argv)
     bin = pixThresholdToBinary(gray, 128);
     pixSetResolution(bin, 400, 400);
     round_trip(bin, path);
+
+    /* A width of whole words. */
+    {
+        BOX *box = boxCreate(0, 0, 64, 97);
+        PIX *cut = pixClipRectangle(bin, box, NULL);
+        round_trip(cut, path);
+        pixDestroy(&cut);
+        boxDestroy(&box);
+    }
 
     /* No resolution stated: none comes back. */
     pixSetResolution(bin, 0, 0);
