@@ -9,6 +9,7 @@
  */
 #include "../pipeline/stage.h"
 #include "../pipeline/components.h"
+#include "../pipeline/sauvola.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -101,26 +102,14 @@ static PIX *threshold_128(PIX *gray)
  * would otherwise turn whole regions black or white. */
 static PIX *binarize(PIX *gray, const struct bs_profile *p, int dpi)
 {
-    PIX *norm, *bin = NULL;
-    int whsize = at_dpi(p->sauvola_window, dpi);
-    int w = pixGetWidth(gray), h = pixGetHeight(gray);
-    int nx, ny;
-
+    PIX *norm, *bin;
 
     norm = pixBackgroundNormSimple(gray, NULL, NULL);
     if (!norm)
         norm = pixClone(gray);
-    /* Tiles keep Sauvola's integral images small on a 16-megapixel page;
-     * each tile must be larger than the window. */
-    nx = w / (whsize * 8 + 1);
-    ny = h / (whsize * 8 + 1);
-    nx = nx < 1 ? 1 : nx > 8 ? 8 : nx;
-    ny = ny < 1 ? 1 : ny > 8 ? 8 : ny;
-    if (whsize * 2 + 2 >= w || whsize * 2 + 2 >= h)
-        bin = pixThresholdToBinary(norm, 160);
-    else if (pixSauvolaBinarizeTiled(norm, whsize, (l_float32)p->sauvola_k,
-                                     nx, ny, NULL, &bin) != 0)
-        bin = NULL;
+    /* NULL when the page is no larger than the window (a thumbnail) */
+    bin = bs_sauvola(norm, at_dpi(p->sauvola_window, dpi),
+                     (float)p->sauvola_k);
     if (!bin)
         bin = pixThresholdToBinary(norm, 160);
     pixDestroy(&norm);
