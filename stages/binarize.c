@@ -223,6 +223,9 @@ static int binarize_run(struct bs_run *run, struct bs_page *page,
     if (gray_out == image)
         return bs_run_put_image_copy(run, "gray.png", "image.png", gray_out,
                                      err);
+    /* No later stage reads the scan: let it go before the encoder copies
+     * the turned page, so a grey page is held twice, not three times. */
+    bs_run_forget_image(run, "image.png");
     pixSetResolution(gray_out, page->dpi, page->dpi);
     return bs_run_put_image(run, "gray.png", gray_out, err);
 }
