@@ -185,6 +185,55 @@ int bs_image_read_scan(const char *path, int subpage, long long max_pixels,
     return 0;
 }
 
+/* Big-endian 32-bit value at p. */
+static unsigned long be32(const unsigned char *p)
+{
+    return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
+           (unsigned long)p[2] << 8 | p[3];
+}
+
+int bs_image_png_as_is(const char *path, int depth)
+{
+    static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n',
+                                         0x1a, '\n'};
+    unsigned char head[33], chunk[8];
+    struct stat st;
+    long long pos;
+    int ok = 0;
+    FILE *fp = fopen(path, "rb");
+
+    if (!fp)
+        return 0;
+    /* signature, then IHDR: length 13, width, height, depth, colour type */
+    if (fstat(fileno(fp), &st) != 0 ||
+        fread(head, 1, sizeof(head), fp) != sizeof(head) ||
+        memcmp(head, sig, 8) != 0 || be32(head + 8) != 13 ||
+        memcmp(head + 12, "IHDR", 4) != 0 || head[24] != depth ||
+        head[25] != 0) {
+        fclose(fp);
+        return 0;
+    }
+    /* every chunk within the file, no transparency, IEND last */
+    for (pos = sizeof(head);;) {
+        unsigned long len;
+        if (pos + 8 > (long long)st.st_size ||
+            fseeko(fp, (off_t)pos, SEEK_SET) != 0 ||
+            fread(chunk, 1, 8, fp) != 8)
+            break;
+        len = be32(chunk);
+        pos += 12 + (long long)len;
+        if (len > 0x7fffffffUL || pos > (long long)st.st_size ||
+            memcmp(chunk + 4, "tRNS", 4) == 0)
+            break;
+        if (memcmp(chunk + 4, "IEND", 4) == 0) {
+            ok = pos == (long long)st.st_size;
+            break;
+        }
+    }
+    fclose(fp);
+    return ok;
+}
+
 int bs_image_write_png(const char *path, PIX *pix, struct bs_error *err)
 {
     char *tmp = bs_temp_name(path);

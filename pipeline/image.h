@@ -31,6 +31,13 @@ int bs_image_read_scan(const char *path, int subpage, long long max_pixels,
  * libdeflate level 1; others: Leptonica at zlib level 1). */
 int bs_image_write_png(const char *path, PIX *pix, struct bs_error *err);
 
+/* True when the file at path can stand as an image artifact of the
+ * pixels bs_image_read_scan gave from it, byte for byte: a PNG of grey
+ * (colour type 0) at this bit depth (1 or 8), without transparency, its
+ * chunks ending with IEND at the end of the file.  Reads chunk headers
+ * only; anything else (or unreadable) is 0. */
+int bs_image_png_as_is(const char *path, int depth);
+
 /* Reads a PNG artifact that broadsheet wrote (no size surprises expected,
  * but checked all the same).  Caller owns *out. */
 int bs_image_read_artifact(const char *path, PIX **out, struct bs_error *err);

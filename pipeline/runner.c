@@ -91,13 +91,11 @@ int bs_run_put_image(struct bs_run *run, const char *name, PIX *pix,
 }
 
 int bs_run_put_image_copy(struct bs_run *run, const char *name,
-                          const char *same_as, PIX *pix,
-                          struct bs_error *err)
+                          const char *from, PIX *pix, struct bs_error *err)
 {
-    char *from = bs_run_path(run, same_as), *to = bs_run_path(run, name);
+    char *to = bs_run_path(run, name);
     int rc = bs_copy_atomic(from, to, err);
 
-    free(from);
     free(to);
     if (rc < 0) {
         pixDestroy(&pix);

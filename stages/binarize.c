@@ -220,9 +220,12 @@ static int binarize_run(struct bs_run *run, struct bs_page *page,
     }
     /* Unturned, the grey page is the scan itself: its file is copied
      * rather than encoded a second time. */
-    if (gray_out == image)
-        return bs_run_put_image_copy(run, "gray.png", "image.png", gray_out,
-                                     err);
+    if (gray_out == image) {
+        char *from = bs_run_path(run, "image.png");
+        int rc = bs_run_put_image_copy(run, "gray.png", from, gray_out, err);
+        free(from);
+        return rc;
+    }
     /* No later stage reads the scan: let it go before the encoder copies
      * the turned page, so a grey page is held twice, not three times. */
     bs_run_forget_image(run, "image.png");

@@ -154,6 +154,11 @@ static int load_run(struct bs_run *run, struct bs_page *page,
     page->width = pixGetWidth(scan);
     page->height = pixGetHeight(scan);
     page->dpi = dpi;
+    /* A grey PNG as load would write it is copied, not encoded again. */
+    if (page->rotated_deg == 0 &&
+        bs_image_png_as_is(run->input, pixGetDepth(scan)))
+        return bs_run_put_image_copy(run, "image.png", run->input, scan,
+                                     err);
     return bs_run_put_image(run, "image.png", scan, err);
 }
 

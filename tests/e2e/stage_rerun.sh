@@ -29,6 +29,15 @@ changed=$(find "$page" -maxdepth 1 -type f -newermt '2001-01-01' -printf '%f\n' 
 cmp -s "$page/binary.png" "$t/binary.before.png" || fail "binarize alone differs"
 grep -q '"skew_deg": 0.0,' "$page/model.binarize.json" || fail "en-2col deskewed?"
 cmp -s "$page/image.png" "$page/gray.png" || fail "unturned gray.png is not image.png"
+# load wrote no new PNG either: a grey PNG scan is its own image.png.
+cmp -s "$page/image.png" "$ROOT/fixtures/pages/en-2col.png" ||
+    fail "image.png of a plain grey PNG scan is not the scan"
+# A scan cut before its IEND still decodes, but is not a whole PNG to copy:
+# its image.png is encoded, and binarize alone reads it.
+head -c -12 "$ROOT/fixtures/pages/en-2col.png" > "$t/cut.png"
+"$BROADSHEET" run -q --to load "$t/cut.png" -o "$t/c" || fail "cut PNG: load failed"
+! cmp -s "$t/cut.png" "$t/c/cut/image.png" || fail "a cut PNG copied as image.png"
+"$BROADSHEET" stage binarize "$t/c/cut" -q || fail "cut PNG: binarize cannot read image.png"
 
 # A 1-bit scan (en-2col's binary.png) stays 1-bit through load and
 # binarize; unturned, its gray.png is its image.png.
