@@ -35,10 +35,10 @@
 static int surely_upright(PIX *page)
 {
     PIX *small = pixClone(page), *half = NULL, *bin = NULL, *bin90 = NULL,
-        *th = NULL, *halfbin = NULL;
+        *halfbin = NULL;
     l_float32 rows = 0, cols = 0, angle, conf_rows = 0, conf_cols = 0,
               updown = 0;
-    l_uint32 t = 128;
+    l_int32 t = 128;
     int upright = 0;
 
     /* A 1-bit page halves straight to grey (each pixel the share of white
@@ -57,11 +57,12 @@ static int surely_upright(PIX *page)
         pixDestroy(&small);
         small = grey;
     }
-    if (!small || pixOtsuAdaptiveThreshold(small, pixGetWidth(small),
-                                           pixGetHeight(small), 0, 0, 0.1f,
-                                           &th, &bin) != 0 || !bin)
+    /* Otsu's threshold over the whole page (what pixOtsuAdaptiveThreshold
+     * does with one tile, without copying the page in and out of it) */
+    if (!small ||
+        pixSplitDistributionFgBg(small, 0.1f, 1, &t, NULL, NULL, NULL) != 0 ||
+        !(bin = pixThresholdToBinary(small, t)))
         goto out;
-    pixGetPixel(th, 0, 0, &t);
     bin90 = pixRotate90(bin, 1);
     if (!bin90 || pixFindDifferentialSquareSum(bin, &rows) != 0 ||
         pixFindDifferentialSquareSum(bin90, &cols) != 0 || rows <= 0)
@@ -77,10 +78,10 @@ static int surely_upright(PIX *page)
     if (conf_rows <= 0 || sqrt((cols / rows) * (conf_cols / conf_rows)) > 0.8)
         goto out;
     if (half)
-        halfbin = pixThresholdToBinary(half, (int)t);
+        halfbin = pixThresholdToBinary(half, t);
     else
         halfbin = pixGetDepth(page) == 1 ? pixClone(page)
-                                         : pixThresholdToBinary(page, (int)t);
+                                         : pixThresholdToBinary(page, t);
     if (!halfbin || pixUpDownDetect(halfbin, &updown, 0, 0, 0) != 0)
         goto out;
     upright = updown >= 2.0f; /* upright pages 3.9-43, turned ones < 0 */
@@ -89,7 +90,6 @@ out:
     pixDestroy(&half);
     pixDestroy(&bin);
     pixDestroy(&bin90);
-    pixDestroy(&th);
     pixDestroy(&halfbin);
     return upright;
 }
