@@ -17,7 +17,7 @@ VERSION := 0.1.0
 
 CC      ?= cc
 PKGS    := tesseract lept libpng libtiff-4 jansson libxml-2.0
-PKGS    += libjpeg
+PKGS    += libjpeg libdeflate
 CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wformat=2
 CPPFLAGS_ALL = -D_GNU_SOURCE -DBS_VERSION='"$(VERSION)"' \
@@ -33,9 +33,10 @@ DEB_PACKAGES := build-essential pkg-config libtesseract-dev libleptonica-dev \
 	tesseract-ocr-deu tesseract-ocr-frk tesseract-ocr-osd \
 	libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-dejavu-core \
 	wamerican parallel clang python3 chromium
-# libjpeg: our own JPEG decoder (pipeline/decode_jpeg.c); valgrind: the
-# leak test tests/e2e/valgrind_page.sh.
-DEB_PACKAGES += libjpeg-dev valgrind
+# libjpeg: our own JPEG decoder (pipeline/decode_jpeg.c); libdeflate: the
+# PNG artifact encoder (pipeline/encode_png.c); valgrind: the leak test
+# tests/e2e/valgrind_page.sh.
+DEB_PACKAGES += libjpeg-dev libdeflate-dev valgrind
 
 BUILD   ?= build
 BIN     ?= broadsheet

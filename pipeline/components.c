@@ -236,34 +236,43 @@ int bs_size_selected(int w, int h, int width, int height, int type,
     }
 }
 
-PIX *bs_select_by_size(PIX *pix, int width, int height, int type,
-                       int relation)
+PIX *bs_comps_select(const struct bs_comps *cc, PIX *like, int width,
+                     int height, int type, int relation)
 {
-    struct bs_comps cc;
     unsigned char *keep;
     PIX *out;
 
-    if (!pix || pixGetDepth(pix) != 1)
-        return (PIX *)ERROR_PTR("not a 1-bit image", __func__, NULL);
     if (type != L_SELECT_WIDTH && type != L_SELECT_HEIGHT &&
         type != L_SELECT_IF_EITHER && type != L_SELECT_IF_BOTH)
         return (PIX *)ERROR_PTR("bad type", __func__, NULL);
     if (relation != L_SELECT_IF_LT && relation != L_SELECT_IF_GT &&
         relation != L_SELECT_IF_LTE && relation != L_SELECT_IF_GTE)
         return (PIX *)ERROR_PTR("bad relation", __func__, NULL);
+    keep = malloc((size_t)cc->n + 1);
+    if (!keep)
+        bs_oom();
+    for (int c = 0; c < cc->n; c++)
+        keep[c] = (unsigned char)bs_size_selected(
+            cc->x1[c] - cc->x0[c], cc->y1[c] - cc->y0[c], width, height, type,
+            relation);
+    out = bs_comps_render(cc, like, keep);
+    free(keep);
+    return out;
+}
+
+PIX *bs_select_by_size(PIX *pix, int width, int height, int type,
+                       int relation)
+{
+    struct bs_comps cc;
+    PIX *out;
+
+    if (!pix || pixGetDepth(pix) != 1)
+        return (PIX *)ERROR_PTR("not a 1-bit image", __func__, NULL);
     if (bs_comps_find(pix, &cc) < 0) {
         bs_comps_release(&cc);
         return NULL;
     }
-    keep = malloc((size_t)cc.n + 1);
-    if (!keep)
-        bs_oom();
-    for (int c = 0; c < cc.n; c++)
-        keep[c] = (unsigned char)bs_size_selected(
-            cc.x1[c] - cc.x0[c], cc.y1[c] - cc.y0[c], width, height, type,
-            relation);
-    out = bs_comps_render(&cc, pix, keep);
-    free(keep);
+    out = bs_comps_select(&cc, pix, width, height, type, relation);
     bs_comps_release(&cc);
     return out;
 }

@@ -46,6 +46,12 @@ PIX *bs_comps_render(const struct bs_comps *cc, PIX *like,
 PIX *bs_select_by_size(PIX *pix, int width, int height, int type,
                        int relation);
 
+/* The same selection from components already found in like (a page
+ * whose components are cc): a new image, NULL on a bad type or
+ * relation. */
+PIX *bs_comps_select(const struct bs_comps *cc, PIX *like, int width,
+                     int height, int type, int relation);
+
 /* True when a component of width w and height h passes the test of
  * bs_select_by_size. */
 int bs_size_selected(int w, int h, int width, int height, int type,

@@ -10,9 +10,11 @@
  * pixel buffer is allocated ("image too large (WxH = N pixels, limit L;
  * see --max-pixels)").
  *
- * The result is an 8-bit grey PIX (grey input, any bit depth) or a 32-bit
- * RGB PIX (colour or palette input); 16-bit samples keep their high byte,
- * alpha is dropped.  *dpi gets the stated resolution (0 when none).  On
+ * The result is a 1-bit PIX for 1-bit grey PNG input (1 = ink, as
+ * Leptonica has it: a bilevel scan stays an eighth of the size), an 8-bit
+ * grey PIX for other grey input (any bit depth) or a 32-bit RGB PIX
+ * (colour or palette input); 16-bit samples keep their high byte, alpha is
+ * dropped.  *dpi gets the stated resolution (0 when none).  On
  * failure *out is NULL and err names the file.  The caller owns *out.
  */
 #ifndef BS_DECODE_H

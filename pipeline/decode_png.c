@@ -29,34 +29,13 @@ static void on_warning(png_structp png, png_const_charp msg)
     (void)msg;
 }
 
-/* Copies decoded rows (1 or 3 bytes per pixel) into a new PIX. */
-static PIX *rows_to_pix(png_bytep *rows, int w, int h, int channels)
-{
-    PIX *pix = pixCreate(w, h, channels == 1 ? 8 : 32);
-
-    if (!pix)
-        return NULL;
-    for (int y = 0; y < h; y++) {
-        l_uint32 *line = pixGetData(pix) + (size_t)y * pixGetWpl(pix);
-        const png_byte *src = rows[y];
-        for (int x = 0; x < w; x++) {
-            if (channels == 1)
-                SET_DATA_BYTE(line, x, src[x]);
-            else
-                composeRGBPixel(src[3 * x], src[3 * x + 1], src[3 * x + 2],
-                                &line[x]);
-        }
-    }
-    return pix;
-}
-
 int bs_decode_png(const char *path, long long max_pixels, PIX **out,
                   int *dpi, struct bs_error *err)
 {
     struct png_failure f = {""};
     png_structp png = NULL;
     png_infop info = NULL;
-    png_byte *volatile buf = NULL;
+    PIX *volatile pix = NULL;
     png_bytep *volatile rows = NULL;
     volatile int too_large = 0;
     volatile unsigned long big_w = 0, big_h = 0;
@@ -79,10 +58,11 @@ int bs_decode_png(const char *path, long long max_pixels, PIX **out,
         bs_oom();
     }
     if (setjmp(png_jmpbuf(png))) {
+        PIX *p = pix;
         png_destroy_read_struct(&png, &info, NULL);
         fclose(fp);
         free(rows);
-        free(buf);
+        pixDestroy(&p);
         if (too_large)
             return bs_fail(err, "%s: image too large (%lux%lu = %lld pixels, "
                            "limit %lld; see --max-pixels)", path,
@@ -104,40 +84,55 @@ int bs_decode_png(const char *path, long long max_pixels, PIX **out,
         unit == PNG_RESOLUTION_METER && xres < 1000000)
         *dpi = (int)(xres * 0.0254 + 0.5);
 
-    /* Everything to 8-bit grey or 8-bit RGB. */
+    /* 1-bit grey stays 1-bit (ink as 1, as Leptonica has it), other grey
+     * becomes 8-bit, colour 8-bit RGBA (a filler byte when the file has no
+     * alpha; the luminance ignores it), so that rows decode straight into
+     * the PIX's own words. */
     if (ctype == PNG_COLOR_TYPE_PALETTE)
         png_set_palette_to_rgb(png);
-    if (ctype == PNG_COLOR_TYPE_GRAY && depth < 8)
+    if (ctype == PNG_COLOR_TYPE_GRAY && depth == 1)
+        png_set_invert_mono(png);
+    else if (ctype == PNG_COLOR_TYPE_GRAY && depth < 8)
         png_set_expand_gray_1_2_4_to_8(png);
     if (depth == 16)
         png_set_strip_16(png);
-    png_set_strip_alpha(png);
+    if (ctype == PNG_COLOR_TYPE_GRAY_ALPHA)
+        png_set_strip_alpha(png);
+    if (ctype == PNG_COLOR_TYPE_RGB || ctype == PNG_COLOR_TYPE_PALETTE)
+        png_set_filler(png, 0xff, PNG_FILLER_AFTER);
     png_set_interlace_handling(png);
     png_read_update_info(png, info);
     channels = png_get_channels(png, info);
+    depth = png_get_bit_depth(png, info);
     rowbytes = png_get_rowbytes(png, info);
-    if ((channels != 1 && channels != 3) || rowbytes < (size_t)w * channels) {
-        snprintf(f.msg, sizeof(f.msg), "unexpected layout (%d channels)",
-                 channels);
+    if (!(channels == 1 && (depth == 1 || depth == 8)) &&
+        !(channels == 4 && depth == 8)) {
+        snprintf(f.msg, sizeof(f.msg), "unexpected layout (%d channels, "
+                 "%d bits)", channels, depth);
         png_longjmp(png, 1);
     }
-    buf = malloc(rowbytes * h);
+    pix = pixCreate((int)w, (int)h, channels == 4 ? 32 : depth);
     rows = malloc(sizeof(*rows) * h);
-    if (!buf || !rows)
+    if (!pix || !rows)
         bs_oom();
+    if (rowbytes > (size_t)pixGetWpl(pix) * 4) {
+        snprintf(f.msg, sizeof(f.msg), "rows of %zu bytes", rowbytes);
+        png_longjmp(png, 1);
+    }
     for (png_uint_32 y = 0; y < h; y++)
-        rows[y] = buf + rowbytes * y;
+        rows[y] = (png_bytep)(pixGetData(pix) + (size_t)y * pixGetWpl(pix));
     /* Not png_read_end: chunks after the pixels (or a missing IEND) do not
      * make a decoded scan unusable. */
     png_read_image(png, rows);
-
-    *out = rows_to_pix(rows, (int)w, (int)h, channels);
     png_destroy_read_struct(&png, &info, NULL);
     fclose(fp);
     free(rows);
-    free(buf);
-    if (!*out)
-        bs_oom();
-    pixSetResolution(*out, *dpi, *dpi);
+    /* PNG bytes are in reading order; a PIX word holds its first byte most
+     * significant (a no-op on big-endian machines). */
+    pixEndianByteSwap(pix);
+    if (depth == 1)
+        pixSetPadBits(pix, 0);
+    pixSetResolution(pix, *dpi, *dpi);
+    *out = pix;
     return 0;
 }

@@ -91,6 +91,31 @@ int bs_write_atomic(const char *path, const void *data, size_t len,
     return bs_atomic_commit(&af, err);
 }
 
+int bs_copy_atomic(const char *from, const char *to, struct bs_error *err)
+{
+    struct bs_atomic af;
+    char buf[65536];
+    size_t n;
+    FILE *in = fopen(from, "rb");
+
+    if (!in)
+        return bs_fail(err, "%s: cannot open: %s", from, strerror(errno));
+    if (bs_atomic_open(&af, to, err) < 0) {
+        fclose(in);
+        return -1;
+    }
+    while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+        if (fwrite(buf, 1, n, af.fp) != n)
+            break;
+    if (ferror(in) || ferror(af.fp)) {
+        fclose(in);
+        bs_atomic_abort(&af);
+        return bs_fail(err, "%s: cannot copy from %s", to, from);
+    }
+    fclose(in);
+    return bs_atomic_commit(&af, err);
+}
+
 int bs_read_file(const char *path, size_t max, char **data, size_t *len,
                  struct bs_error *err)
 {

@@ -37,6 +37,10 @@ char *bs_temp_name(const char *path);
 int bs_rename_into_place(const char *tmp, const char *path,
                          struct bs_error *err);
 
+/* Copies file `from` to `to` byte for byte, atomically (to's temp file is
+ * removed on failure). */
+int bs_copy_atomic(const char *from, const char *to, struct bs_error *err);
+
 /* Reads a whole file of at most max bytes into a malloc'd NUL-terminated
  * buffer.  Fails cleanly on a missing, unreadable or oversized file. */
 int bs_read_file(const char *path, size_t max, char **data, size_t *len,

@@ -5,17 +5,15 @@
 #include "image.h"
 
 #include "decode.h"
+#include "encode.h"
 #include "fsutil.h"
 
 #include <errno.h>
-#include <png.h>
-#include <setjmp.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <tiffio.h>
-#include <zlib.h>
 
 static void quiet_handler(const char *msg)
 {
@@ -27,7 +25,7 @@ void bs_image_quiet(void)
     setMsgSeverity(L_SEVERITY_NONE);
     leptSetStderrHandler(quiet_handler);
     /* libtiff prints "TIFFReadDirectory: Warning, ..." and read errors
-     * itself; a TIFF that cannot be read is reported by bs_image_read_gray. */
+     * itself; a TIFF that cannot be read is reported by bs_image_read_scan. */
     TIFFSetErrorHandler(NULL);
     TIFFSetWarningHandler(NULL);
 }
@@ -144,7 +142,7 @@ static int decode(const char *path, int format, int subpage,
     return 0;
 }
 
-int bs_image_read_gray(const char *path, int subpage, long long max_pixels,
+int bs_image_read_scan(const char *path, int subpage, long long max_pixels,
                        PIX **out, int *dpi, struct bs_error *err)
 {
     int format;
@@ -164,6 +162,7 @@ int bs_image_read_gray(const char *path, int subpage, long long max_pixels,
     if (!nocmap)
         return bs_fail(err, "%s: cannot convert palette image", path);
     switch (pixGetDepth(nocmap)) {
+    case 1: /* bilevel: already what binarize would make of it */
     case 8:
         gray = pixClone(nocmap);
         break;
@@ -178,7 +177,7 @@ int bs_image_read_gray(const char *path, int subpage, long long max_pixels,
         break;
     }
     pixDestroy(&nocmap);
-    if (!gray || pixGetDepth(gray) != 8) {
+    if (!gray || (pixGetDepth(gray) != 8 && pixGetDepth(gray) != 1)) {
         pixDestroy(&gray);
         return bs_fail(err, "%s: cannot convert image to grey", path);
     }
@@ -186,57 +185,53 @@ int bs_image_read_gray(const char *path, int subpage, long long max_pixels,
     return 0;
 }
 
-/* Writes 1- or 8-bit grey `pix` to an open file with libpng: no row
- * filter, zlib level 1 (run-length for 8-bit).  Scans are mostly white runs, so
- * this is about three times faster than Leptonica's writer (which lets
- * libpng try every filter on every row) for a slightly larger file.  The
- * resolution goes into pHYs, as Leptonica writes it.  Returns 0, or -1 when
- * libpng fails (the file is then incomplete). */
-static int write_gray_png(FILE *fp, PIX *pix)
+/* Big-endian 32-bit value at p. */
+static unsigned long be32(const unsigned char *p)
 {
-    png_structp png;
-    png_infop info = NULL;
-    int w = pixGetWidth(pix), h = pixGetHeight(pix), d = pixGetDepth(pix);
-    int wpl = pixGetWpl(pix), xres = pixGetXRes(pix), yres = pixGetYRes(pix);
-    l_uint32 *data = pixGetData(pix);
-    /* volatile: set before setjmp and read after a longjmp. */
-    png_bytep volatile row = NULL;
+    return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
+           (unsigned long)p[2] << 8 | p[3];
+}
 
-    png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
-    if (!png)
-        return -1;
-    info = png_create_info_struct(png);
-    if (!info || setjmp(png_jmpbuf(png))) {
-        png_destroy_write_struct(&png, &info);
-        free(row);
-        return -1;
+int bs_image_png_as_is(const char *path, int depth)
+{
+    static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n',
+                                         0x1a, '\n'};
+    unsigned char head[33], chunk[8];
+    struct stat st;
+    long long pos;
+    int ok = 0;
+    FILE *fp = fopen(path, "rb");
+
+    if (!fp)
+        return 0;
+    /* signature, then IHDR: length 13, width, height, depth, colour type */
+    if (fstat(fileno(fp), &st) != 0 ||
+        fread(head, 1, sizeof(head), fp) != sizeof(head) ||
+        memcmp(head, sig, 8) != 0 || be32(head + 8) != 13 ||
+        memcmp(head + 12, "IHDR", 4) != 0 || head[24] != depth ||
+        head[25] != 0) {
+        fclose(fp);
+        return 0;
     }
-    row = bs_calloc((size_t)wpl, 4);
-    png_init_io(png, fp);
-    png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, d,
-                 PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE,
-                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-    if (xres > 0 && yres > 0)
-        png_set_pHYs(png, info, (png_uint_32)(xres / 0.0254 + 0.5),
-                     (png_uint_32)(yres / 0.0254 + 0.5), PNG_RESOLUTION_METER);
-    png_set_filter(png, 0, PNG_FILTER_NONE);
-    png_set_compression_level(png, 1);
-    png_set_compression_strategy(png, d == 8 ? Z_RLE : Z_DEFAULT_STRATEGY);
-    png_write_info(png, info);
-    if (d == 1)
-        png_set_invert_mono(png); /* Leptonica: 1 = black; PNG: 0 = black */
-    for (int y = 0; y < h; y++) {
-        const l_uint32 *line = data + (size_t)y * wpl;
-        int nbytes = d == 1 ? (w + 7) / 8 : w;
-        /* PIX words hold their bytes most significant first. */
-        for (int x = 0; x < nbytes; x++)
-            row[x] = (png_byte)GET_DATA_BYTE(line, x);
-        png_write_row(png, row);
+    /* every chunk within the file, no transparency, IEND last */
+    for (pos = sizeof(head);;) {
+        unsigned long len;
+        if (pos + 8 > (long long)st.st_size ||
+            fseeko(fp, (off_t)pos, SEEK_SET) != 0 ||
+            fread(chunk, 1, 8, fp) != 8)
+            break;
+        len = be32(chunk);
+        pos += 12 + (long long)len;
+        if (len > 0x7fffffffUL || pos > (long long)st.st_size ||
+            memcmp(chunk + 4, "tRNS", 4) == 0)
+            break;
+        if (memcmp(chunk + 4, "IEND", 4) == 0) {
+            ok = pos == (long long)st.st_size;
+            break;
+        }
     }
-    png_write_end(png, info);
-    png_destroy_write_struct(&png, &info);
-    free(row);
-    return 0;
+    fclose(fp);
+    return ok;
 }
 
 int bs_image_write_png(const char *path, PIX *pix, struct bs_error *err)
@@ -246,7 +241,7 @@ int bs_image_write_png(const char *path, PIX *pix, struct bs_error *err)
 
     if ((d == 1 || d == 8) && !pixGetColormap(pix)) {
         FILE *fp = fopen(tmp, "wb");
-        rc = fp ? write_gray_png(fp, pix) : -1;
+        rc = fp ? bs_encode_gray_png(fp, pix) : -1;
         if (fp && fclose(fp) != 0)
             rc = -1;
     } else {

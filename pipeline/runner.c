@@ -51,22 +51,17 @@ PIX *bs_run_image(struct bs_run *run, const char *name, struct bs_error *err)
     return NULL;
 }
 
-int bs_run_put_image(struct bs_run *run, const char *name, PIX *pix,
-                     struct bs_error *err)
+/* Caches pix under name, replacing an earlier image of that name; takes
+ * ownership of pix. */
+static void cache_image(struct bs_run *run, const char *name, PIX *pix)
 {
-    char *path = bs_run_path(run, name);
-    int i, rc = bs_image_write_png(path, pix, err);
+    int i;
 
-    free(path);
-    if (rc < 0) {
-        pixDestroy(&pix);
-        return -1;
-    }
     for (i = 0; i < BS_RUN_MAX_IMAGES; i++) {
         if (run->images[i].pix && strcmp(run->images[i].name, name) == 0) {
             pixDestroy(&run->images[i].pix);
             run->images[i].pix = pix;
-            return 0;
+            return;
         }
     }
     for (i = 0; i < BS_RUN_MAX_IMAGES; i++) {
@@ -74,10 +69,39 @@ int bs_run_put_image(struct bs_run *run, const char *name, PIX *pix,
             snprintf(run->images[i].name, sizeof(run->images[i].name), "%s",
                      name);
             run->images[i].pix = pix;
-            return 0;
+            return;
         }
     }
     pixDestroy(&pix);
+}
+
+int bs_run_put_image(struct bs_run *run, const char *name, PIX *pix,
+                     struct bs_error *err)
+{
+    char *path = bs_run_path(run, name);
+    int rc = bs_image_write_png(path, pix, err);
+
+    free(path);
+    if (rc < 0) {
+        pixDestroy(&pix);
+        return -1;
+    }
+    cache_image(run, name, pix);
+    return 0;
+}
+
+int bs_run_put_image_copy(struct bs_run *run, const char *name,
+                          const char *from, PIX *pix, struct bs_error *err)
+{
+    char *to = bs_run_path(run, name);
+    int rc = bs_copy_atomic(from, to, err);
+
+    free(to);
+    if (rc < 0) {
+        pixDestroy(&pix);
+        return -1;
+    }
+    cache_image(run, name, pix);
     return 0;
 }
 

@@ -73,6 +73,12 @@ PIX *bs_run_image(struct bs_run *run, const char *name, struct bs_error *err);
  * pix (also on failure). */
 int bs_run_put_image(struct bs_run *run, const char *name, PIX *pix,
                      struct bs_error *err);
+/* The same for an image already encoded in file `from` (an earlier
+ * artifact, or an input that is a plain grey PNG: bs_image_png_as_is): the
+ * file is copied instead of pix encoded again.  pix must be what reading
+ * `from` gives.  Takes ownership of pix (also on failure). */
+int bs_run_put_image_copy(struct bs_run *run, const char *name,
+                          const char *from, PIX *pix, struct bs_error *err);
 /* Frees the cached copy of an image artifact (the file stays); a stage
  * that keeps a smaller form of it calls this.  Pointers bs_run_image gave
  * for it become invalid. */

@@ -3,11 +3,13 @@
  * Sauvola, finds and corrects skew, removes specks and scan borders.
  *
  * Reads: image.png.  Writes: gray.png (deskewed grey, what OCR reads by
- * default), binary.png (deskewed 1-bit, what layout reads); the skew angle
- * corrected goes into the page model.
+ * default; 1-bit for a bilevel scan; a byte copy of image.png when there
+ * was no skew to correct), binary.png (deskewed 1-bit, what layout reads);
+ * the skew angle corrected goes into the page model.
  */
 #include "../pipeline/stage.h"
 #include "../pipeline/components.h"
+#include "../pipeline/sauvola.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -100,26 +102,14 @@ static PIX *threshold_128(PIX *gray)
  * would otherwise turn whole regions black or white. */
 static PIX *binarize(PIX *gray, const struct bs_profile *p, int dpi)
 {
-    PIX *norm, *bin = NULL;
-    int whsize = at_dpi(p->sauvola_window, dpi);
-    int w = pixGetWidth(gray), h = pixGetHeight(gray);
-    int nx, ny;
-
+    PIX *norm, *bin;
 
     norm = pixBackgroundNormSimple(gray, NULL, NULL);
     if (!norm)
         norm = pixClone(gray);
-    /* Tiles keep Sauvola's integral images small on a 16-megapixel page;
-     * each tile must be larger than the window. */
-    nx = w / (whsize * 8 + 1);
-    ny = h / (whsize * 8 + 1);
-    nx = nx < 1 ? 1 : nx > 8 ? 8 : nx;
-    ny = ny < 1 ? 1 : ny > 8 ? 8 : ny;
-    if (whsize * 2 + 2 >= w || whsize * 2 + 2 >= h)
-        bin = pixThresholdToBinary(norm, 160);
-    else if (pixSauvolaBinarizeTiled(norm, whsize, (l_float32)p->sauvola_k,
-                                     nx, ny, NULL, &bin) != 0)
-        bin = NULL;
+    /* NULL when the page is no larger than the window (a thumbnail) */
+    bin = bs_sauvola(norm, at_dpi(p->sauvola_window, dpi),
+                     (float)p->sauvola_k);
     if (!bin)
         bin = pixThresholdToBinary(norm, 160);
     pixDestroy(&norm);
@@ -164,29 +154,30 @@ static int binarize_run(struct bs_run *run, struct bs_page *page,
                         struct bs_error *err)
 {
     const struct bs_profile *p = &run->settings->profile;
-    PIX *gray = bs_run_image(run, "image.png", err);
-    PIX *bin, *gray_out, *clean, *gray_owned = NULL;
+    PIX *image = bs_run_image(run, "image.png", err);
+    PIX *gray, *bin, *gray_out, *clean;
     l_float32 angle = 0, conf = 0;
 
-    if (!gray)
+    if (!image)
         return -1;
     /* A 1-bit scan stays 1-bit: OCR reads the same pixels from a PNG a
-     * fraction of the size, and there is nothing to threshold. */
-    if (is_bilevel(gray)) {
-        gray = threshold_128(gray);
-        if (!gray)
-            return bs_fail(err, "%s: binarization failed", run->dir);
-        bin = pixCopy(NULL, gray);
-        gray_owned = gray;
+     * fraction of the size, and there is nothing to threshold.  An 8-bit
+     * page holding only black and white becomes that 1-bit scan. */
+    if (pixGetDepth(image) == 1 || is_bilevel(image)) {
+        gray = pixGetDepth(image) == 1 ? pixClone(image)
+                                       : threshold_128(image);
+        bin = gray ? pixCopy(NULL, gray) : NULL;
     } else {
+        gray = pixClone(image);
         bin = binarize(gray, p, page->dpi);
     }
     if (!bin) {
-        pixDestroy(&gray_owned);
+        pixDestroy(&gray);
         return bs_fail(err, "%s: binarization failed", run->dir);
     }
 
     page->skew_deg = 0;
+    gray_out = NULL;
     if (p->deskew &&
         pixFindSkewSweepAndSearch(bin, &angle, &conf, 4, 2,
                                   (l_float32)p->deskew_max_deg, 1.0f,
@@ -206,12 +197,11 @@ static int binarize_run(struct bs_run *run, struct bs_page *page,
         } else {
             pixDestroy(&rg);
             pixDestroy(&rb);
-            gray_out = pixCopy(NULL, gray);
         }
-    } else {
-        gray_out = pixCopy(NULL, gray);
     }
-    pixDestroy(&gray_owned);
+    if (!gray_out)
+        gray_out = pixClone(gray);
+    pixDestroy(&gray);
 
     clean = bin;
     if (p->border_clean || p->speckle_max_px > 0) {
@@ -222,13 +212,24 @@ static int binarize_run(struct bs_run *run, struct bs_page *page,
         }
     }
     pixSetResolution(clean, page->dpi, page->dpi);
-    pixSetResolution(gray_out, page->dpi, page->dpi);
     page->width = pixGetWidth(clean);
     page->height = pixGetHeight(clean);
     if (bs_run_put_image(run, "binary.png", clean, err) < 0) {
         pixDestroy(&gray_out);
         return -1;
     }
+    /* Unturned, the grey page is the scan itself: its file is copied
+     * rather than encoded a second time. */
+    if (gray_out == image) {
+        char *from = bs_run_path(run, "image.png");
+        int rc = bs_run_put_image_copy(run, "gray.png", from, gray_out, err);
+        free(from);
+        return rc;
+    }
+    /* No later stage reads the scan: let it go before the encoder copies
+     * the turned page, so a grey page is held twice, not three times. */
+    bs_run_forget_image(run, "image.png");
+    pixSetResolution(gray_out, page->dpi, page->dpi);
     return bs_run_put_image(run, "gray.png", gray_out, err);
 }
 

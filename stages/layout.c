@@ -93,6 +93,7 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
     BOXA *photos = NULL, *hrules = NULL, *vrules = NULL, *framed = NULL;
     BOXA *cboxes = NULL, *engravings = NULL, *islands = NULL;
     PIXA *cpixa = NULL;
+    struct bs_comps cc = {0};
     int body_h, rc = -1;
 
     if (!bin)
@@ -145,10 +146,10 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
     take_pictures(framed, text, hrules, vrules, photos);
     /* engravings are among the few components photo-sized both ways:
      * only those are copied out one by one */
-    {
+    if (bs_comps_find(text, &cc) == 0) {
         int side = bs_at_dpi(p->photo_min_px, page->dpi);
-        PIX *big = bs_select_by_size(text, side, side, L_SELECT_IF_BOTH,
-                                     L_SELECT_IF_GTE);
+        PIX *big = bs_comps_select(&cc, text, side, side, L_SELECT_IF_BOTH,
+                                   L_SELECT_IF_GTE);
         cboxes = big ? pixConnComp(big, &cpixa, 8) : NULL;
         pixDestroy(&big);
     }
@@ -161,9 +162,18 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
         goto out;
     }
     take_pictures(engravings, text, hrules, vrules, photos);
+    /* text changed only where engravings were blanked: its components are
+     * found again only then */
+    if (boxaGetCount(engravings) > 0) {
+        bs_comps_release(&cc);
+        if (bs_comps_find(text, &cc) < 0) {
+            bs_fail(err, "%s: layout: component search failed", run->dir);
+            goto out;
+        }
+    }
     /* columns are judged on body-sized type: headlines span gutters */
-    body = bs_select_by_size(text, 0, (int)(p->headline_ratio * body_h),
-                             L_SELECT_HEIGHT, L_SELECT_IF_LTE);
+    body = bs_comps_select(&cc, text, 0, (int)(p->headline_ratio * body_h),
+                           L_SELECT_HEIGHT, L_SELECT_IF_LTE);
     if (!body) {
         bs_fail(err, "%s: layout: component selection failed", run->dir);
         goto out;
@@ -182,6 +192,7 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
     bs_layout_roles(page, body_h, p);
     rc = 0;
 out:
+    bs_comps_release(&cc);
     boxaDestroy(&photos);
     boxaDestroy(&framed);
     boxaDestroy(&engravings);

@@ -18,8 +18,8 @@ printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }
     >"$B/probe.c"
 clang -fsanitize=fuzzer "$B/probe.c" -o "$B/probe" 2>/dev/null \
     || { echo "skipped: clang has no libFuzzer"; exit 77; }
-PK=$(pkg-config --cflags tesseract lept libpng libtiff-4 jansson libxml-2.0 libjpeg)
-LIBS="$(pkg-config --libs tesseract lept libpng libtiff-4 jansson libxml-2.0 libjpeg) -lm -lpthread -lstdc++"
+PK=$(pkg-config --cflags tesseract lept libpng libtiff-4 jansson libxml-2.0 libjpeg libdeflate)
+LIBS="$(pkg-config --libs tesseract lept libpng libtiff-4 jansson libxml-2.0 libjpeg libdeflate) -lm -lpthread -lstdc++"
 SAN="-g -O1 -fsanitize=fuzzer-no-link,address,undefined -D_GNU_SOURCE -DBS_VERSION=\"fuzz\" -DBS_MODELS_DIR=\"$ROOT/models\""
 objs=()
 # an object is stale when its source or any header is newer (no dep files)

@@ -66,6 +66,17 @@ grep -q '"rotated_deg": 180' "$T/out-upside-down.png/upside-down/model.load.json
     || fail "upside-down.png: turn not detected"
 grep -qi 'council' "$T/out-upside-down.png/upside-down/page.txt" \
     || fail "upside-down.png: text not read upright"
+# A 1-bit scan lying sideways (rotated-90.png binarized without turning)
+# is judged and turned as a 1-bit page: load keeps it 1-bit.
+"$BROADSHEET" run -q --lang eng --set orient=0 --to binarize \
+    "$BAD/rotated-90.png" -o "$T/side" || fail "rotated-90.png: binarize failed"
+cp "$T/side/rotated-90/binary.png" "$T/side1bit.png"
+"$BROADSHEET" run -q --lang eng "$T/side1bit.png" -o "$T/side" ||
+    fail "a sideways 1-bit scan failed"
+grep -q '"rotated_deg": 270' "$T/side/side1bit/model.load.json" \
+    || fail "sideways 1-bit scan: turn not detected"
+grep -qi 'council' "$T/side/side1bit/page.txt" \
+    || fail "sideways 1-bit scan: text not read upright"
 # An upright page is not turned.
 grep -q '"rotated_deg"' "$T/out-cmyk.tif/cmyk/model.load.json" \
     && fail "cmyk.tif: turned though upright"

@@ -1,5 +1,5 @@
 /* tests/fuzz/fuzz_image.c - libFuzzer harness for image headers and
- * decoding: bytes written to a file, then bs_image_read_gray() with a small
+ * decoding: bytes written to a file, then bs_image_read_scan() with a small
  * pixel limit (so the fuzzer cannot ask for huge allocations legitimately). */
 #include <stdint.h>
 #include <leptonica/allheaders.h>
@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int dpi = 0;
     const char *path = fuzz_to_file(data, size);
     bs_image_quiet();
-    if (path && bs_image_read_gray(path, 0, 1000000, &pix, &dpi, &err) == 0)
+    if (path && bs_image_read_scan(path, 0, 1000000, &pix, &dpi, &err) == 0)
         pixDestroy(&pix);
     return 0;
 }
