@@ -90,6 +90,7 @@ for setting in settings.split():
         ts_argv = [tess, page, os.path.join(tmp, "tess"), "-l", lang]
         r = {"bs": [], "tess": []}
         st = {s: [] for s in STAGES}
+        st_cpu = {s: [] for s in STAGES}
         for i in range(runs):
             order = ["bs", "tess"] if i % 2 == 0 else ["tess", "bs"]
             for who in order:
@@ -100,6 +101,7 @@ for setting in settings.split():
                                                      "timing.json")))
                     for s in tj["stages"]:
                         st.setdefault(s["stage"], []).append(s["wall_s"])
+                        st_cpu.setdefault(s["stage"], []).append(s["cpu_s"])
         m = {who: [med([x[k] for x in r[who]]) for k in range(3)]
              for who in r}
         # Ratios per run (the two ran back to back), then their median.
@@ -108,16 +110,24 @@ for setting in settings.split():
         stages = {s: med(v) for s, v in st.items() if v}
         total = sum(stages.values())
         other = total - stages.get("ocr", 0.0)
+        # the same share of CPU time: with all cores OCR's wall time shrinks
+        # and the rest (one thread) does not, its CPU time does not
+        cpu = {s: med(v) for s, v in st_cpu.items() if v}
+        cpu_total = sum(cpu.values())
+        cpu_other = cpu_total - cpu.get("ocr", 0.0)
         row = dict(setting=setting, page=name, lang=lang, bs=m["bs"],
                    tess=m["tess"], ratio=ratio, stages=stages,
-                   other_pct=100.0 * other / total if total else 0.0)
+                   other_pct=100.0 * other / total if total else 0.0,
+                   other_cpu_pct=(100.0 * cpu_other / cpu_total
+                                  if cpu_total else 0.0))
         rows.append(row)
         print("%-4s %-8s wall %6.2f s vs %6.2f s (%.2fx)  cpu %6.2f s vs "
               "%6.2f s (%.2fx)  rss %4.0f MB vs %4.0f MB (%.2fx)  "
-              "non-ocr stages %.1f%%"
+              "non-ocr stages %.1f%% of wall, %.1f%% of cpu"
               % (setting, name, m["bs"][0], m["tess"][0], ratio[0],
                  m["bs"][1], m["tess"][1], ratio[1], m["bs"][2],
-                 m["tess"][2], ratio[2], row["other_pct"]))
+                 m["tess"][2], ratio[2], row["other_pct"],
+                 row["other_cpu_pct"]))
         print("     stages: " + "  ".join("%s %.3f" % (s, stages[s])
                                           for s in STAGES if s in stages))
         sys.stdout.flush()
@@ -125,15 +135,16 @@ print("load average after: %s" % loadavg())
 
 label = {"one": "1 thread each", "all": "all cores each (%d)" % ncores}
 md = ["| setting | page | wall s bs / tess (ratio) | CPU s bs / tess (ratio)"
-      " | peak RSS MB bs / tess (ratio) | non-OCR stages |",
+      " | peak RSS MB bs / tess (ratio) | non-OCR stages, wall / CPU |",
       "| --- | --- | --- | --- | --- | --- |"]
 for row in rows:
     md.append("| %s | %s | %.2f / %.2f (%.2fx) | %.2f / %.2f (%.2fx) | "
-              "%.0f / %.0f (%.2fx) | %.1f%% |"
+              "%.0f / %.0f (%.2fx) | %.1f%% / %.1f%% |"
               % (label[row["setting"]], row["page"], row["bs"][0],
                  row["tess"][0], row["ratio"][0], row["bs"][1],
                  row["tess"][1], row["ratio"][1], row["bs"][2],
-                 row["tess"][2], row["ratio"][2], row["other_pct"]))
+                 row["tess"][2], row["ratio"][2], row["other_pct"],
+                 row["other_cpu_pct"]))
 md.append("")
 md.append("broadsheet seconds per stage (wall, median):")
 md.append("")
