@@ -344,8 +344,9 @@ static int glyph_extent(PIX *text, struct bs_box b, int min_h,
 static char *heading_lines(PIX *text, struct bs_span col, int y0,
                            const int *ln, int n, int body_h)
 {
-    int colw = col.x1 - col.x0, nfull = 0, x0, x1;
-    char *centred = calloc((size_t)n + 1, 1), *heading = calloc((size_t)n + 1, 1);
+    int colw, nfull = 0, x0, x1;
+    char *centred = calloc((size_t)n + 1, 1);
+    char *heading = calloc((size_t)n + 1, 1);
     struct bs_box *ink = malloc(((size_t)n + 1) * sizeof(*ink));
     int *lefts = malloc(((size_t)n + 1) * sizeof(*lefts));
     int *rights = malloc(((size_t)n + 1) * sizeof(*rights));

@@ -55,12 +55,26 @@ static void drop_glyph_strokes(BOXA *boxes, PIX *ink, int horizontal)
         l_int32 x, y, w, h;
         boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
         int len = horizontal ? w : h, thick = horizontal ? h : w;
-        int cx = x + w / 2, cy = y + h / 2;
+        int cx = x + w / 2, cy = y + h / 2, best = -1;
+        l_int32 bx, by, bw, bh, count = 0;
+        /* its component: the smallest holding its centre (a frame's box
+         * also holds whatever it frames) */
         for (int j = 0; j < n; j++) {
-            l_int32 bx, by, bw, bh, count = 0;
-            boxaGetBoxGeometry(comps, j, &bx, &by, &bw, &bh);
-            if (cx < bx || cx >= bx + bw || cy < by || cy >= by + bh)
+            l_int32 jx, jy, jw, jh, bw0, bh0;
+            boxaGetBoxGeometry(comps, j, &jx, &jy, &jw, &jh);
+            if (cx < jx || cx >= jx + jw || cy < jy || cy >= jy + jh)
                 continue;
+            if (best >= 0) {
+                boxaGetBoxGeometry(comps, best, NULL, NULL, &bw0, &bh0);
+                if ((long)jw * jh >= (long)bw0 * bh0)
+                    continue;
+            }
+            best = j;
+        }
+        if (best < 0)
+            continue;
+        boxaGetBoxGeometry(comps, best, &bx, &by, &bw, &bh);
+        {
             int across = horizontal ? bh : bw;
             BOX *cb = boxCreate(bx, by, bw, bh);
             pixCountPixelsInRect(ink, cb, &count, NULL);
@@ -68,7 +82,6 @@ static void drop_glyph_strokes(BOXA *boxes, PIX *ink, int horizontal)
             if (across > 4 * thick && len < 3 * across &&
                 count > 0.15 * (double)bw * bh)
                 boxaRemoveBox(boxes, i);
-            break;
         }
     }
     boxaDestroy(&comps);
