@@ -33,8 +33,9 @@
 static int clear_later(const char *dir, struct bs_error *err)
 {
     static const char *const files[] = {"articles.json", "page.txt",
-                                        "repairs.json", BS_ALTO_NAME,
-                                        BS_PAGEXML_NAME, BS_HOCR_NAME};
+                                        "fulltext.txt", "repairs.json",
+                                        BS_ALTO_NAME, BS_PAGEXML_NAME,
+                                        BS_HOCR_NAME};
     int ocr = bs_stage_find("ocr");
 
     if (bs_stamp_remove(dir, err) < 0)

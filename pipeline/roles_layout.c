@@ -130,6 +130,29 @@ void bs_layout_roles(struct bs_page *page, int body_h,
                 b->role = BS_ROLE_MASTHEAD;
         }
     }
+    /* the one-column strips between the masthead and the first headline
+     * (imprint, contents, weather) are the masthead's furniture, no
+     * article */
+    for (int m = 0; m < n; m++) {
+        int first_head = page->height;
+        if (page->blocks[m].role != BS_ROLE_MASTHEAD)
+            continue;
+        for (int i = 0; i < n; i++)
+            if (page->blocks[i].role == BS_ROLE_HEADLINE &&
+                page->blocks[i].box.y < first_head)
+                first_head = page->blocks[i].box.y;
+        for (int i = 0; i < n; i++) {
+            struct bs_block *b = &page->blocks[i];
+            const struct bs_band *band =
+                b->band >= 0 && b->band < page->nbands ? &page->bands[b->band]
+                                                       : NULL;
+            if (b->role == BS_ROLE_BODY && band && band->ncols == 1 &&
+                band->y1 <= first_head &&
+                b->box.y >= page->blocks[m].box.y)
+                b->role = BS_ROLE_FOLIO;
+        }
+        break;
+    }
     /* then neighbours */
     for (int i = 0; i < n; i++) {
         struct bs_block *b = &page->blocks[i];

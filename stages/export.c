@@ -48,6 +48,39 @@ static int prune_articles(const char *dir, const struct bs_page *page,
     return rc;
 }
 
+/* The text of the blocks in no article (masthead, folios, running foot)
+ * that come before the first article block in reading order (head=1) or
+ * after the last (head=0), one block a line. */
+static char *furniture_text(const struct bs_page *page, int head)
+{
+    int first = -1, last = -1;
+    char *out = bs_strdup("");
+
+    for (int i = 0; i < page->nblocks; i++) {
+        const struct bs_block *b = &page->blocks[i];
+        if (b->order < 0 || !b->article[0])
+            continue;
+        first = first < 0 || b->order < first ? b->order : first;
+        last = b->order > last ? b->order : last;
+    }
+    for (int k = 0; k < page->nblocks * 2; k++)
+        for (int i = 0; i < page->nblocks; i++) {
+            const struct bs_block *b = &page->blocks[i];
+            char *t, *o;
+            if (b->order != k || b->article[0] ||
+                (head ? first >= 0 && k > first : k < last))
+                continue;
+            t = bs_block_text(b);
+            if (*t) {
+                o = bs_sprintf("%s%s\n", out, t);
+                free(out);
+                out = o;
+            }
+            free(t);
+        }
+    return out;
+}
+
 static int write_text(struct bs_run *run, const struct bs_page *page,
                       struct bs_error *err)
 {
@@ -77,6 +110,18 @@ static int write_text(struct bs_run *run, const struct bs_page *page,
     path = bs_run_path(run, "page.txt");
     rc = bs_write_atomic(path, all, strlen(all), err);
     free(path);
+    if (rc == 0) {
+        /* the whole page for full-text search: the furniture too */
+        char *top = furniture_text(page, 1), *foot = furniture_text(page, 0);
+        char *full = bs_sprintf("%s%s%s%s%s", top, *top ? "\n" : "", all,
+                                *foot ? "\n" : "", foot);
+        path = bs_run_path(run, "fulltext.txt");
+        rc = bs_write_atomic(path, full, strlen(full), err);
+        free(path);
+        free(full);
+        free(top);
+        free(foot);
+    }
 out:
     free(adir);
     free(all);

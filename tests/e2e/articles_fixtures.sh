@@ -44,6 +44,11 @@ for name in $names; do
         fail "$name: run from ocr on the truth layout failed"
     tesseract "$ROOT/fixtures/pages/$name.png" "$tmp/$name.tess" -l "$lang" \
         --dpi 300 >/dev/null 2>&1 || fail "$name: tesseract failed"
+    if [ "$name" = en-p1 ]; then
+        # the masthead is page furniture: in fulltext.txt, in no article
+        grep -qi 'meridian' "$dir/fulltext.txt" || fail "en-p1: no masthead in fulltext.txt"
+        grep -qi 'meridian' "$dir/page.txt" && fail "en-p1: masthead in page.txt"
+    fi
     full=$($EVAL articles "$dir/articles.json" "$truth") || fail "$name: eval"
     tl=$($EVAL articles "$tmp/truth/$name/articles.json" "$truth") || fail "$name: eval"
     pf=$($EVAL page "$dir/page.txt" "$truth")

@@ -9,8 +9,10 @@
 # Measures the share of ground-truth lines (article separation ground truth:
 # baselines tagged with article ids) that fall in a block of the right
 # article (ours matched to theirs one to one by most shared lines), and the
-# page CER of page.txt against the ground-truth text in reading order, next
-# to plain `tesseract page -` on the same image.  Asserts the share stays
+# page CER of fulltext.txt (the whole page in reading order: masthead and
+# contents line too, as the ground truth and tesseract have them) against the
+# ground-truth text in reading order, next to plain `tesseract page -` on
+# the same image.  Asserts the share stays
 # above a floor measured on this page and that broadsheet's page CER is no
 # worse than tesseract's.  Figures: $ARTIFACTS/articles_nzz.json.
 . "$(dirname "$0")/lib.sh"
@@ -43,7 +45,7 @@ python3 "$ROOT/tests/e2e/nzz_eval.py" truth-model "$REAL/nzz_18120804.page.xml" 
     fail "run from ocr on the regions' layout failed"
 python3 "$ROOT/tests/e2e/nzz_eval.py" text "$REAL/nzz_18120804.page.xml" >"$tmp/gt.txt"
 python3 - "$ROOT/tests/e2e" "$dir/articles.json" "$REAL/nzz_18120804.articles.page.xml" \
-    "$dir/page.txt" "$tess.txt" "$tmp/gt.txt" "$FLOOR" \
+    "$dir/fulltext.txt" "$tess.txt" "$tmp/gt.txt" "$FLOOR" \
     "$ARTIFACTS/articles_nzz.json" "$tmp/tl/nzz_18120804" "$FLOOR_TRUTH" <<'PY'
 import json, sys
 sys.path.insert(0, sys.argv[1])
@@ -55,7 +57,7 @@ tess = article_eval.cer(open(sys.argv[5], encoding='utf-8').read(), gt)
 floor = float(sys.argv[7])
 tl = sys.argv[9]
 share_tl = nzz_eval.lines_share(tl + '/articles.json', sys.argv[3])
-ours_tl = article_eval.cer(open(tl + '/page.txt', encoding='utf-8').read(), gt)
+ours_tl = article_eval.cer(open(tl + '/fulltext.txt', encoding='utf-8').read(), gt)
 floor_tl = float(sys.argv[10])
 res = dict(share, page_cer_broadsheet=ours, page_cer_tesseract=tess,
            truth_layout=share_tl, page_cer_truth_layout=ours_tl)

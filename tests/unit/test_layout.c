@@ -7,7 +7,7 @@
  * in it, the body under a caption is no caption, a body-sized line
  * spanning columns under a headline is its deck, a centred one-line
  * heading in a column is a block, the last line at the page's foot is
- * its running foot.
+ * its running foot, a strip under the masthead is its furniture.
  */
 #include "../../pipeline/layout_parts.h"
 #include "check.h"
@@ -531,6 +531,43 @@ static void test_running_foot(void)
     bs_page_free(&page);
 }
 
+/* Between the masthead and the first headline, a one-column strip of
+ * body type (imprint, contents lines) is the masthead's furniture. */
+static void test_masthead_strip(void)
+{
+    struct bs_page *page = bs_page_new();
+    struct bs_profile p;
+    struct bs_block *b;
+    struct bs_band *band;
+
+    bs_profile_defaults(&p);
+    page->width = 1000;
+    page->height = 1400;
+    bs_band_add_col(bs_page_add_band(page, 20, 120), 20, 980);
+    bs_band_add_col(bs_page_add_band(page, 130, 165), 20, 980);
+    band = bs_page_add_band(page, 170, 1380);
+    bs_band_add_col(band, 20, 490);
+    bs_band_add_col(band, 510, 980);
+    b = bs_page_add_block(page, BS_ROLE_BODY, (struct bs_box){200, 20, 600, 100});
+    b->text_height = 90;
+    b->band = 0;
+    b = bs_page_add_block(page, BS_ROLE_BODY, (struct bs_box){20, 132, 960, 30});
+    b->text_height = 12;
+    b->band = 1;
+    b = bs_page_add_block(page, BS_ROLE_BODY, (struct bs_box){20, 175, 470, 30});
+    b->text_height = 30;
+    b->band = 2;
+    b = bs_page_add_block(page, BS_ROLE_BODY, (struct bs_box){20, 210, 470, 600});
+    b->text_height = 12;
+    b->band = 2;
+    bs_layout_roles(page, 12, &p);
+    CHECK(page->blocks[0].role == BS_ROLE_MASTHEAD);
+    CHECK(page->blocks[1].role == BS_ROLE_FOLIO);
+    CHECK(page->blocks[2].role == BS_ROLE_HEADLINE);
+    CHECK(page->blocks[3].role == BS_ROLE_BODY);
+    bs_page_free(&page);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -547,5 +584,6 @@ int main(int argc, char **argv)
     test_roles();
     test_spanning_deck();
     test_running_foot();
+    test_masthead_strip();
     return check_report(argv[0]);
 }
