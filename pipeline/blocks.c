@@ -168,7 +168,9 @@ static int split_tall(const l_int32 *rows, int **lines, int n, int faint,
  * twice the size. */
 static int merge_slivers(int *ln, int n, int body_h)
 {
-    int small = body_h * 2 / 5, near = body_h / 2, k = 0, last_sliver = 0;
+    int small = body_h * 2 / 5, near = body_h / 2, k = 0;
+    int sliver_after = 0, sliver_before = 0; /* joined to the last kept
+                                                 line, to the next one */
 
     for (int i = 0; i < n; i++) {
         int h = ln[2 * i + 1] - ln[2 * i];
@@ -181,21 +183,23 @@ static int merge_slivers(int *ln, int n, int body_h)
                 to_prev = prev_gap <= next_gap;
             if (to_prev) {
                 ln[2 * k - 1] = ln[2 * i + 1];
-                last_sliver = 1;
+                sliver_after = 1;
                 continue;
             }
             if (to_next) {
                 ln[2 * i + 2] = ln[2 * i]; /* joins the next line */
+                sliver_before = 1;
                 continue;
             }
-        } else if (k > 0 && prev_gap <= 2 && !last_sliver) {
+        } else if (k > 0 && prev_gap <= 2 && !sliver_after &&
+                   !sliver_before) {
             ln[2 * k - 1] = ln[2 * i + 1];
             continue;
         }
         ln[2 * k] = ln[2 * i];
         ln[2 * k + 1] = ln[2 * i + 1];
         k++;
-        last_sliver = 0;
+        sliver_after = sliver_before = 0;
     }
     return k;
 }

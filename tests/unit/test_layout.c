@@ -190,6 +190,34 @@ static void test_headline_tail(void)
     pixDestroy(&pix);
 }
 
+/* Dust in the white between the two lines of a headline joins one of
+ * them; it does not make the two one line of twice the size. */
+static void test_dust_between_lines(void)
+{
+    PIX *pix = pixCreate(400, 420, 1);
+    struct bs_page *page = bs_page_new();
+    struct bs_profile p;
+
+    bs_profile_defaults(&p);
+    /* two lines of 40 px type 5 px apart, dust 2 px from each */
+    for (int x = 20; x + 28 <= 380; x += 34) {
+        pixRasterop(pix, x, 20, 28, 40, PIX_SET, NULL, 0, 0);
+        pixRasterop(pix, x, 65, 28, 40, PIX_SET, NULL, 0, 0);
+    }
+    pixRasterop(pix, 100, 62, 3, 2, PIX_SET, NULL, 0, 0);
+    pixRasterop(pix, 300, 62, 2, 1, PIX_SET, NULL, 0, 0);
+    draw_text(pix, 20, 380, 140, 400, 13);
+    page->width = 400;
+    page->height = 420;
+    bs_band_add_col(bs_page_add_band(page, 20, 400), 20, 380);
+    bs_find_blocks(page, pix, NULL, NULL, NULL, 9, &p);
+    CHECK(page->nblocks == 2);
+    if (page->nblocks > 0)
+        CHECK(page->blocks[0].text_height < 50);
+    bs_page_free(&page);
+    pixDestroy(&pix);
+}
+
 /* A centred one-line heading between paragraphs of a column ("P o l e n."
  * with dust beside it) is a block of its own, boxed to its glyphs; a
  * centred caption of two lines is not cut. */
@@ -579,6 +607,7 @@ int main(int argc, char **argv)
     test_blocks();
     test_headline_tail();
     test_centred_heading();
+    test_dust_between_lines();
     test_noise_blocks();
     test_islands();
     test_roles();
