@@ -75,6 +75,19 @@ static void cache_image(struct bs_run *run, const char *name, PIX *pix)
     pixDestroy(&pix);
 }
 
+/* After artifact `name` was written (rc 0) or not (rc < 0): the run keeps
+ * pix for later stages, or lets it go. */
+static int keep_written(struct bs_run *run, const char *name, PIX *pix,
+                        int rc)
+{
+    if (rc < 0) {
+        pixDestroy(&pix);
+        return -1;
+    }
+    cache_image(run, name, pix);
+    return 0;
+}
+
 int bs_run_put_image(struct bs_run *run, const char *name, PIX *pix,
                      struct bs_error *err)
 {
@@ -82,12 +95,7 @@ int bs_run_put_image(struct bs_run *run, const char *name, PIX *pix,
     int rc = bs_image_write_png(path, pix, err);
 
     free(path);
-    if (rc < 0) {
-        pixDestroy(&pix);
-        return -1;
-    }
-    cache_image(run, name, pix);
-    return 0;
+    return keep_written(run, name, pix, rc);
 }
 
 int bs_run_put_image_copy(struct bs_run *run, const char *name,
@@ -97,12 +105,7 @@ int bs_run_put_image_copy(struct bs_run *run, const char *name,
     int rc = bs_copy_atomic(from, to, err);
 
     free(to);
-    if (rc < 0) {
-        pixDestroy(&pix);
-        return -1;
-    }
-    cache_image(run, name, pix);
-    return 0;
+    return keep_written(run, name, pix, rc);
 }
 
 void bs_run_forget_image(struct bs_run *run, const char *name)

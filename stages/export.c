@@ -54,30 +54,40 @@ static int prune_articles(const char *dir, const struct bs_page *page,
 static char *furniture_text(const struct bs_page *page, int head)
 {
     int first = -1, last = -1;
+    int *by_order = malloc(((size_t)page->nblocks + 1) * sizeof(*by_order));
     char *out = bs_strdup("");
 
+    if (!by_order)
+        bs_oom();
+    for (int k = 0; k < page->nblocks; k++)
+        by_order[k] = -1;
     for (int i = 0; i < page->nblocks; i++) {
         const struct bs_block *b = &page->blocks[i];
-        if (b->order < 0 || !b->article[0])
+        if (b->order < 0 || b->order >= page->nblocks)
             continue;
-        first = first < 0 || b->order < first ? b->order : first;
-        last = b->order > last ? b->order : last;
-    }
-    for (int k = 0; k < page->nblocks * 2; k++)
-        for (int i = 0; i < page->nblocks; i++) {
-            const struct bs_block *b = &page->blocks[i];
-            char *t, *o;
-            if (b->order != k || b->article[0] ||
-                (head ? first >= 0 && k > first : k < last))
-                continue;
-            t = bs_block_text(b);
-            if (*t) {
-                o = bs_sprintf("%s%s\n", out, t);
-                free(out);
-                out = o;
-            }
-            free(t);
+        by_order[b->order] = i;
+        if (b->article[0]) {
+            first = first < 0 || b->order < first ? b->order : first;
+            last = b->order > last ? b->order : last;
         }
+    }
+    for (int k = 0; k < page->nblocks; k++) {
+        const struct bs_block *b;
+        char *t, *o;
+        if (by_order[k] < 0)
+            continue;
+        b = &page->blocks[by_order[k]];
+        if (b->article[0] || (head ? first >= 0 && k > first : k < last))
+            continue;
+        t = bs_block_text(b);
+        if (*t) {
+            o = bs_sprintf("%s%s\n", out, t);
+            free(out);
+            out = o;
+        }
+        free(t);
+    }
+    free(by_order);
     return out;
 }
 
