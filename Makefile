@@ -33,16 +33,20 @@ DEB_PACKAGES := build-essential pkg-config libtesseract-dev libleptonica-dev \
 	tesseract-ocr-deu tesseract-ocr-frk tesseract-ocr-osd \
 	libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-dejavu-core \
 	wamerican parallel clang python3 chromium
-# libjpeg: our own JPEG decoder (pipeline/decode_jpeg.c); libdeflate: the
-# PNG artifact encoder (pipeline/encode_png.c); valgrind: the leak test
+# libjpeg: our own JPEG decoder (pipeline/image/decode_jpeg.c); libdeflate:
+# the PNG artifact encoder (pipeline/image/encode_png.c); valgrind: the leak test
 # tests/e2e/valgrind_page.sh.
 DEB_PACKAGES += libjpeg-dev libdeflate-dev valgrind
 
 BUILD   ?= build
 BIN     ?= broadsheet
-LIB_SRC := $(filter-out pipeline/main.c,$(wildcard pipeline/*.c)) $(wildcard stages/*.c)
+# Sources are found, not listed: every .c under pipeline/ (one folder per
+# part) and stages/.
+MAIN_SRC := pipeline/cli/main.c
+LIB_SRC := $(filter-out $(MAIN_SRC),\
+	$(sort $(shell find pipeline stages -name '*.c')))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
-MAIN_OBJ := $(BUILD)/pipeline/main.o
+MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB     := $(BUILD)/libbroadsheet.a
@@ -52,9 +56,15 @@ LIB     := $(BUILD)/libbroadsheet.a
 
 all: $(BIN)
 
-$(BUILD)/%.o: %.c $(wildcard pipeline/*.h stages/*.h)
+# Header dependencies: the compiler writes each object's list of the headers
+# it read (-MMD, beside the object as .d; -MP adds a target per header so a
+# removed header does not stop the build), and make reads them back, so
+# editing any header rebuilds exactly what includes it.
+DEPFLAGS := -MMD -MP
+
+$(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
+	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(WARN) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
@@ -63,22 +73,29 @@ $(LIB): $(LIB_OBJ)
 $(BIN): $(MAIN_OBJ) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
+# One source each, so the dep file (-MMD: $@.d) lists that source's headers.
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $< $(LIB) \
-		$(LDFLAGS) $(LDLIBS_ALL)
+	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(WARN) $(CFLAGS) $(DEPFLAGS) -o $@ $< \
+		$(LIB) $(LDFLAGS) $(LDLIBS_ALL)
 
 unit-tests: $(TEST_BIN)
 
 # Each libFuzzer harness, linked with a plain main that replays its seed
 # corpus and the crash inputs kept in tests/fuzz/regress/<name>/.
-FUZZ_REPLAY := $(patsubst tests/fuzz/fuzz_%.c,$(BUILD)/tests/test_fuzz_%,\
-	$(wildcard tests/fuzz/fuzz_*.c))
-$(BUILD)/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(LIB)
+# The harness is compiled on its own (an object with its dep file), the
+# replay main (standard headers only) with the harness's name.
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_OBJ := $(FUZZ_SRC:%.c=$(BUILD)/%.o)
+FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=$(BUILD)/tests/test_fuzz_%)
+$(FUZZ_REPLAY): $(BUILD)/tests/test_fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o \
+		tests/fuzz/replay_main.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(WARN) $(CFLAGS) -DFUZZ_NAME='"$*"' \
 		-o $@ $< tests/fuzz/replay_main.c $(LIB) $(LDFLAGS) $(LDLIBS_ALL)
 unit-tests: $(FUZZ_REPLAY)
+
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_BIN:=.d) $(FUZZ_OBJ:.o=.d)
 
 # The test suite: unit tests, then end-to-end tests on the fixtures and on
 # ../shared/real.  Prints "N passed, N failed" last.

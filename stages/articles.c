@@ -10,11 +10,11 @@
  * (pipeline/article_text.c) and the page numbers of its jump lines in
  * continued_from / continued_to.  Articles are stored in reading order.
  */
-#include "../pipeline/article_text.h"
-#include "../pipeline/jumps.h"
-#include "../pipeline/segment.h"
-#include "../pipeline/stage.h"
-#include "../pipeline/text_roles.h"
+#include "../pipeline/segment/article_text.h"
+#include "../pipeline/segment/jumps.h"
+#include "../pipeline/segment/segment.h"
+#include "../pipeline/run/stage.h"
+#include "../pipeline/segment/text_roles.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -7,9 +7,9 @@
  * was no skew to correct), binary.png (deskewed 1-bit, what layout reads);
  * the skew angle corrected goes into the page model.
  */
-#include "../pipeline/stage.h"
-#include "../pipeline/components.h"
-#include "../pipeline/sauvola.h"
+#include "../pipeline/run/stage.h"
+#include "../pipeline/image/components.h"
+#include "../pipeline/image/sauvola.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -12,9 +12,9 @@
  * writes bands and blocks (rules as separator blocks, photos as image
  * blocks) into the model.
  */
-#include "../pipeline/stage.h"
-#include "../pipeline/layout_parts.h"
-#include "../pipeline/components.h"
+#include "../pipeline/run/stage.h"
+#include "../pipeline/layout/layout_parts.h"
+#include "../pipeline/image/components.h"
 
 #include <stdlib.h>
 

@@ -8,10 +8,10 @@
  * down) and model.load.json (page id, source, checksum, size, resolution,
  * languages, the turn).
  */
-#include "../pipeline/fsutil.h"
-#include "../pipeline/image.h"
-#include "../pipeline/stage.h"
-#include "../pipeline/tess.h"
+#include "../pipeline/base/fsutil.h"
+#include "../pipeline/image/image.h"
+#include "../pipeline/run/stage.h"
+#include "../pipeline/ocr/tess.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -22,9 +22,9 @@
  * Tesseract and its regions become jobs of their own, so a page with a few
  * big blocks still keeps every thread busy.
  */
-#include "../pipeline/stage.h"
-#include "../pipeline/tess.h"
-#include "../pipeline/tess_pool.h"
+#include "../pipeline/run/stage.h"
+#include "../pipeline/ocr/tess.h"
+#include "../pipeline/ocr/tess_pool.h"
 
 #include <math.h>
 #include <pthread.h>

@@ -8,8 +8,8 @@
  * cut (on the split lines), then spaces are closed (letter-spaced doubled
  * headlines are undoubled before their spaces go).
  */
-#include "../pipeline/repair.h"
-#include "../pipeline/stage.h"
+#include "../pipeline/repair/repair.h"
+#include "../pipeline/run/stage.h"
 
 #include <stdlib.h>
 

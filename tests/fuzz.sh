@@ -22,9 +22,10 @@ PK=$(pkg-config --cflags tesseract lept libpng libtiff-4 jansson libxml-2.0 libj
 LIBS="$(pkg-config --libs tesseract lept libpng libtiff-4 jansson libxml-2.0 libjpeg libdeflate) -lm -lpthread -lstdc++"
 SAN="-g -O1 -fsanitize=fuzzer-no-link,address,undefined -D_GNU_SOURCE -DBS_VERSION=\"fuzz\" -DBS_MODELS_DIR=\"$ROOT/models\""
 objs=()
-# an object is stale when its source or any header is newer (no dep files)
-newest_h=$(ls -t pipeline/*.h | head -1)
-for s in $(ls pipeline/*.c stages/*.c | grep -v pipeline/main.c); do
+# an object is stale when its source or any header is newer (no dep files);
+# the sources are found as the Makefile finds them (pipeline/<part>/, stages/)
+newest_h=$(ls -t $(find pipeline stages -name '*.h') | head -1)
+for s in $(find pipeline stages -name '*.c' | sort | grep -v '^pipeline/cli/main\.c$'); do
     o=$B/obj/$(echo "$s" | tr / _).o; objs+=("$o")
     [ "$o" -nt "$s" ] && [ "$o" -nt "$newest_h" ] || clang $SAN $PK -c "$s" -o "$o" || exit 1
 done

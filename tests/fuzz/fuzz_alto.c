@@ -3,9 +3,9 @@
  * page or a one-line error, never a crash, leak or undefined behaviour. */
 #include <stddef.h>
 #include <stdint.h>
-#include "../../pipeline/error.h"
-#include "../../pipeline/formats.h"
-#include "../../pipeline/page.h"
+#include "../../pipeline/base/error.h"
+#include "../../pipeline/formats/formats.h"
+#include "../../pipeline/model/page.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -15,8 +15,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "../../pipeline/error.h"
-#include "../../pipeline/gt.h"
+#include "../../pipeline/base/error.h"
+#include "../../pipeline/eval/gt.h"
 
 static char root[64];
 

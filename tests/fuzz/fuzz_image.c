@@ -3,8 +3,8 @@
  * pixel limit (so the fuzzer cannot ask for huge allocations legitimately). */
 #include <stdint.h>
 #include <leptonica/allheaders.h>
-#include "../../pipeline/error.h"
-#include "../../pipeline/image.h"
+#include "../../pipeline/base/error.h"
+#include "../../pipeline/image/image.h"
 #include "fuzz_file.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -4,9 +4,9 @@
 #include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
-#include "../../pipeline/error.h"
-#include "../../pipeline/page.h"
-#include "../../pipeline/page_json.h"
+#include "../../pipeline/base/error.h"
+#include "../../pipeline/model/page.h"
+#include "../../pipeline/model/page_json.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

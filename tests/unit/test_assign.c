@@ -4,7 +4,7 @@
  */
 #include "check.h"
 
-#include "../../pipeline/assign.h"
+#include "../../pipeline/eval/assign.h"
 
 static void test_square(void)
 {

@@ -4,12 +4,12 @@
  * symlink loops, the output folder), the shard hash, the manifest, the
  * done stamp and temp-file cleanup.
  */
-#include "../../pipeline/fsutil.h"
-#include "../../pipeline/inputs.h"
-#include "../../pipeline/manifest.h"
-#include "../../pipeline/shard.h"
-#include "../../pipeline/stamp.h"
-#include "../../pipeline/temps.h"
+#include "../../pipeline/base/fsutil.h"
+#include "../../pipeline/batch/inputs.h"
+#include "../../pipeline/batch/manifest.h"
+#include "../../pipeline/batch/shard.h"
+#include "../../pipeline/model/stamp.h"
+#include "../../pipeline/batch/temps.h"
 #include "check.h"
 
 #include <leptonica/allheaders.h>

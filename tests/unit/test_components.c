@@ -4,7 +4,7 @@
  * pixSelectBySize, on random noise of several densities and odd widths
  * (pad bits, runs reaching the last word) and on a fixture page.
  */
-#include "../../pipeline/components.h"
+#include "../../pipeline/image/components.h"
 #include "check.h"
 
 #include <stdlib.h>

@@ -7,8 +7,8 @@
  */
 #include "check.h"
 
-#include "../../pipeline/decode.h"
-#include "../../pipeline/image.h"
+#include "../../pipeline/image/decode.h"
+#include "../../pipeline/image/image.h"
 
 #include <unistd.h>
 

@@ -18,8 +18,8 @@
  * that disappears fails here).  BS_FIXTURES names the fixtures folder
  * (default: fixtures, relative to the repository root where tests run).
  */
-#include "../../pipeline/articles_json.h"
-#include "../../pipeline/error.h"
+#include "../../pipeline/model/articles_json.h"
+#include "../../pipeline/base/error.h"
 #include "check.h"
 
 #include <glob.h>

@@ -6,10 +6,10 @@
  * declarations, external entities, bad numbers, garbage) fail with one
  * line naming the file.
  */
-#include "../../pipeline/formats.h"
-#include "../../pipeline/fsutil.h"
-#include "../../pipeline/page_json.h"
-#include "../../pipeline/stamp.h"
+#include "../../pipeline/formats/formats.h"
+#include "../../pipeline/base/fsutil.h"
+#include "../../pipeline/model/page_json.h"
+#include "../../pipeline/model/stamp.h"
 #include "check.h"
 
 #include <stdlib.h>

@@ -6,8 +6,8 @@
  */
 #include "check.h"
 
-#include "../../pipeline/fsutil.h"
-#include "../../pipeline/gt.h"
+#include "../../pipeline/base/fsutil.h"
+#include "../../pipeline/eval/gt.h"
 
 #include <stdio.h>
 #include <stdlib.h>

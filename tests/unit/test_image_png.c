@@ -8,8 +8,8 @@
  * asked for, without transparency.
  * Run from the repository root (tests/run.sh does).
  */
-#include "../../pipeline/error.h"
-#include "../../pipeline/image.h"
+#include "../../pipeline/base/error.h"
+#include "../../pipeline/image/image.h"
 #include "check.h"
 
 #include <stdio.h>

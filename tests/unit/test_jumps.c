@@ -2,8 +2,8 @@
  * test_jumps.c - jump line recognition: every pattern, Chinese numerals,
  * and lines that must not be taken for jump lines.
  */
-#include "../../pipeline/jumps.h"
-#include "../../pipeline/utf8.h"
+#include "../../pipeline/segment/jumps.h"
+#include "../../pipeline/base/utf8.h"
 #include "check.h"
 
 #include <stdlib.h>

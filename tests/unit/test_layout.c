@@ -9,7 +9,7 @@
  * heading in a column is a block, the last line at the page's foot is
  * its running foot, a strip under the masthead is its furniture.
  */
-#include "../../pipeline/layout_parts.h"
+#include "../../pipeline/layout/layout_parts.h"
 #include "check.h"
 
 #include <stdlib.h>

@@ -3,7 +3,7 @@
  * plain pixel versions they replaced: the same boxes in the same order on
  * random pages.
  */
-#include "../../pipeline/layout_parts.h"
+#include "../../pipeline/layout/layout_parts.h"
 #include "check.h"
 
 #include <stdlib.h>

@@ -4,10 +4,10 @@
  * the other article that also comes from page 1), both files of both pages
  * get the refs, and a third page with no jump is left untouched.
  */
-#include "../../pipeline/articles_json.h"
-#include "../../pipeline/fsutil.h"
-#include "../../pipeline/link.h"
-#include "../../pipeline/page_json.h"
+#include "../../pipeline/model/articles_json.h"
+#include "../../pipeline/base/fsutil.h"
+#include "../../pipeline/segment/link.h"
+#include "../../pipeline/model/page_json.h"
 #include "check.h"
 
 #include <stdlib.h>

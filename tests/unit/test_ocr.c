@@ -5,10 +5,10 @@
  * continuations after OCR.  Needs fixtures/pages/en-2col.png and its truth
  * (skipped, exit 77, without them).
  */
-#include "../../pipeline/articles_json.h"
-#include "../../pipeline/stage.h"
-#include "../../pipeline/tess.h"
-#include "../../pipeline/utf8.h"
+#include "../../pipeline/model/articles_json.h"
+#include "../../pipeline/run/stage.h"
+#include "../../pipeline/ocr/tess.h"
+#include "../../pipeline/base/utf8.h"
 #include "check.h"
 
 #include <stdlib.h>

@@ -2,9 +2,9 @@
  * test_page_model.c - the page model and its JSON artifact: building,
  * text assembly, save/load round trip, and clean errors on bad artifacts.
  */
-#include "../../pipeline/fsutil.h"
-#include "../../pipeline/page.h"
-#include "../../pipeline/page_json.h"
+#include "../../pipeline/base/fsutil.h"
+#include "../../pipeline/model/page.h"
+#include "../../pipeline/model/page_json.h"
 #include "check.h"
 
 #include <stdlib.h>

@@ -4,8 +4,8 @@
  * geometric duplicates, merged columns, spacing, lexicon joins, the log and
  * the --no-repair switches.
  */
-#include "../../pipeline/repair.h"
-#include "../../pipeline/settings.h"
+#include "../../pipeline/repair/repair.h"
+#include "../../pipeline/model/settings.h"
 #include "check.h"
 
 #include <stdio.h>

@@ -8,8 +8,8 @@
  */
 #include "check.h"
 
-#include "../../pipeline/image.h"
-#include "../../pipeline/sauvola.h"
+#include "../../pipeline/image/image.h"
+#include "../../pipeline/image/sauvola.h"
 
 #include <stdlib.h>
 

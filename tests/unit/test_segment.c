@@ -5,10 +5,10 @@
  * come in the truth's order.  Also roles refined by text (jump lines split
  * off a column, bylines).
  */
-#include "../../pipeline/article_text.h"
-#include "../../pipeline/articles_json.h"
-#include "../../pipeline/segment.h"
-#include "../../pipeline/text_roles.h"
+#include "../../pipeline/segment/article_text.h"
+#include "../../pipeline/model/articles_json.h"
+#include "../../pipeline/segment/segment.h"
+#include "../../pipeline/segment/text_roles.h"
 #include "check.h"
 
 #include <dirent.h>

@@ -1,0 +1,321 @@
+/*
+ * batch.c - runs the pages of one `run` or `stage` command as a batch:
+ * picks this shard's pages, hands them to a pool of worker processes
+ * (workers.c), records each result in the manifest and on stderr, and after
+ * the last page calls the hooks that need the whole run.
+ *
+ * Exit code: 0 every page done or up to date, 1 some page failed, 2 usage
+ * error, 128+signal when stopped by SIGINT/SIGTERM (unfinished pages stay
+ * unstamped; the next run does them).
+ */
+#include "../cli/cli.h"
+
+#include "batch.h"
+#include "../formats/formats.h"
+#include "../base/fsutil.h"
+#include "interrupt.h"
+#include "../segment/link.h"
+#include "shard.h"
+#include "../run/stage.h"
+#include "temps.h"
+#include "../ocr/tess.h"
+#include "../ocr/tess_pool.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- after all pages of the run ------------------------------------- */
+
+/* Runs once every page of this run (this shard, with --shard) has ended,
+ * unless the run was interrupted.  `dirs` are the page folders that are
+ * done or were already up to date, in input order; failed pages are left
+ * out.  Add run-wide steps here, one call each (linking continuations
+ * across pages, METS for the run, ...).  A failing hook reports its error
+ * and makes the run exit 1. */
+static int after_all_pages(const struct bs_cli *cli, char **dirs, int ndirs)
+{
+    struct bs_error err;
+
+    /* Continued articles are linked across the pages that were exported
+     * in this run (this shard).  Pages stopped earlier have no articles. */
+    if (ndirs > 1 && cli->to == bs_stage_count - 1 &&
+        bs_link_continuations(dirs, ndirs, &err) < 0) {
+        fprintf(stderr, "broadsheet: linking continued articles: %s\n",
+                err.msg);
+        return -1;
+    }
+    /* METS describes the output folder: OUT, or the folder holding the
+     * page folders of a re-run (formats.h: bs_mets_write_dir). */
+    if ((cli->settings.formats & BS_FMT_METS) && ndirs > 0 &&
+        cli->to == bs_stage_count - 1 && bs_mets_write_run(dirs, ndirs,
+                                                           &err) < 0) {
+        fprintf(stderr, "broadsheet: writing METS: %s\n", err.msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- the parent's side of the pool ---------------------------------- */
+
+static void record(struct bs_batch *b, int j, int status, double seconds,
+                   const char *checksum, const char *reason)
+{
+    struct bs_job *job = &b->jobs.v[j];
+    static const char *const names[] = {"done", "failed", "skipped"};
+    struct bs_error err;
+
+    b->ok[j] = status != BS_JOB_FAILED;
+    if (bs_manifest_add(&b->manifest, job->id, names[status], seconds,
+                        checksum, reason, job->input ? job->input : job->dir,
+                        &err) < 0) {
+        /* A manifest that cannot grow (disk full) must not stop the pages;
+         * say so once and go on without it. */
+        fprintf(stderr, "broadsheet: %s\n", err.msg);
+        bs_manifest_close(&b->manifest);
+    }
+    bs_progress_page(&b->progress, job->id, status, seconds, reason);
+}
+
+static int pool_next(void *ctx)
+{
+    struct bs_batch *b = ctx;
+
+    while (b->next < b->ntodo) {
+        int j = b->todo[b->next++];
+        /* Inputs already known to be bad fail here, without a worker. */
+        if (b->jobs.v[j].error) {
+            record(b, j, BS_JOB_FAILED, 0, NULL, b->jobs.v[j].error);
+            continue;
+        }
+        return j;
+    }
+    return -1;
+}
+
+static void pool_finished(void *ctx, const struct bs_job_result *res)
+{
+    struct bs_batch *b = ctx;
+    const struct bs_job *job = &b->jobs.v[res->job];
+
+    if (res->lost) {
+        /* The pool's reason names no file: say which page it was. */
+        char *reason = bs_sprintf("%s: %s", job->input ? job->input : job->dir,
+                                  res->reason);
+        record(b, res->job, res->status, res->seconds, res->checksum, reason);
+        free(reason);
+        return;
+    }
+    record(b, res->job, res->status, res->seconds, res->checksum, res->reason);
+}
+
+static void pool_lost(void *ctx, int j, pid_t pid)
+{
+    struct bs_batch *b = ctx;
+    /* The worker may have died between writing a temp file and renaming
+     * it; its pid is in the temp name. */
+    bs_remove_temps(b->jobs.v[j].dir, pid);
+}
+
+static void pool_tick(void *ctx)
+{
+    struct bs_batch *b = ctx;
+    bs_progress_tick(&b->progress);
+}
+
+/* ---- the worker's side ----------------------------------------------- */
+
+static void worker_init(void *ctx)
+{
+    struct bs_batch *b = ctx;
+    b->tess = bs_tess_new(b->cli->settings.tessdata);
+}
+
+static void worker_fini(void *ctx)
+{
+    struct bs_batch *b = ctx;
+    bs_tess_free(&b->tess);
+    bs_tess_pool_free();
+}
+
+static void worker_work(void *ctx, int job, struct bs_job_result *res)
+{
+    bs_batch_page(ctx, job, res);
+}
+
+/* ---- setting up ------------------------------------------------------ */
+
+static int default_workers(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 256 ? 256 : (int)n;
+}
+
+/* Where the manifest goes: OUT for a run from images; for a re-run, the
+ * folder holding the page folders when they all share one (else none). */
+static char *manifest_dir(const struct bs_batch *b)
+{
+    char *dir = NULL;
+
+    if (b->cli->from == 0)
+        return b->cli->out ? bs_strdup(b->cli->out) : NULL;
+    for (int i = 0; i < b->jobs.n; i++) {
+        const char *d = b->jobs.v[i].dir;
+        const char *slash;
+        char *parent;
+
+        if (!d)
+            continue; /* an argument that is no page folder at all */
+        slash = strrchr(d, '/');
+        parent = slash ? bs_strndup(d, (size_t)(slash - d)) : bs_strdup(".");
+        if (parent[0] == '\0') {
+            free(parent);
+            parent = bs_strdup("/");
+        }
+        if (dir && strcmp(dir, parent) != 0) {
+            free(parent);
+            free(dir);
+            return NULL;
+        }
+        if (!dir)
+            dir = parent;
+        else
+            free(parent);
+    }
+    return dir;
+}
+
+static void batch_release(struct bs_batch *b)
+{
+    bs_manifest_close(&b->manifest);
+    bs_jobs_release(&b->jobs);
+    free(b->todo);
+    free(b->ok);
+}
+
+int bs_run_pages(struct bs_cli *cli)
+{
+    struct bs_batch b;
+    struct bs_error err;
+    struct bs_pool_opts opts;
+    struct bs_pool_ops ops = {
+        .worker_init = worker_init, .worker_fini = worker_fini,
+        .work = worker_work, .next = pool_next, .finished = pool_finished,
+        .lost = pool_lost, .tick = pool_tick,
+    };
+    struct bs_pool_report rep;
+    char *fingerprint, *mdir;
+    int stopped = 0, rc = BS_EXIT_OK, failed = 0, stop_fd = -1;
+
+    memset(&b, 0, sizeof(b));
+    b.cli = cli;
+    b.manifest.fd = -1;
+    ops.ctx = &b;
+    if (bs_jobs_collect(cli->inputs, cli->ninputs, cli->from, cli->out,
+                        &b.jobs, &err) < 0) {
+        fprintf(stderr, "broadsheet: %s\n", err.msg);
+        return BS_EXIT_USAGE;
+    }
+    if (b.jobs.n == 0) {
+        fprintf(stderr, "broadsheet: no page images found in the inputs\n");
+        batch_release(&b);
+        return BS_EXIT_USAGE;
+    }
+    /* A wrong --lang is a usage error, found before any page is read.  The
+     * engine is freed before the workers start: each loads its own. */
+    if (cli->settings.lang[0]) {
+        struct bs_tess *tess = bs_tess_new(cli->settings.tessdata);
+        int bad = bs_tess_check_lang(tess, cli->settings.lang, &err) < 0;
+        bs_tess_free(&tess);
+        if (bad) {
+            fprintf(stderr, "broadsheet: %s\n", err.msg);
+            batch_release(&b);
+            return BS_EXIT_USAGE;
+        }
+    }
+
+    /* This shard's pages, in input order.  Ids were made unique over all
+     * inputs, so every shard agrees on them. */
+    b.todo = bs_calloc((size_t)b.jobs.n, sizeof(*b.todo));
+    b.ok = bs_calloc((size_t)b.jobs.n, 1);
+    for (int i = 0; i < b.jobs.n; i++)
+        if (cli->shard_n == 0 ||
+            bs_shard_of(b.jobs.v[i].id, cli->shard_n) == cli->shard_k)
+            b.todo[b.ntodo++] = i;
+
+    fingerprint = bs_settings_fingerprint(&cli->settings);
+    bs_sha256_hex(fingerprint, strlen(fingerprint), b.settings_hash);
+    free(fingerprint);
+    b.through = bs_stage_table[cli->to]->name;
+    /* A stamp means "complete from the scan through `through`": runs from
+     * the scan, and re-runs that reach the last stage. */
+    b.stamps = cli->from == 0 || cli->to == bs_stage_count - 1;
+
+    opts.workers = cli->jobs > 0 ? cli->jobs : default_workers();
+    if (opts.workers > b.ntodo)
+        opts.workers = b.ntodo > 0 ? b.ntodo : 1;
+    /* ocr_threads=0 reads the blocks of a page with the cores the other
+     * workers leave free: a single page gets them all. */
+    cli->settings.page_cores = default_workers() / opts.workers;
+    if (cli->settings.page_cores < 1)
+        cli->settings.page_cores = 1;
+    opts.timeout = cli->page_timeout;
+    opts.recycle = BS_WORKER_RECYCLE;
+
+    mdir = manifest_dir(&b);
+    if (mdir && b.ntodo > 0 &&
+        bs_manifest_open(&b.manifest, mdir, cli->shard_k, cli->shard_n,
+                         opts.workers, &err) < 0) {
+        fprintf(stderr, "broadsheet: %s\n", err.msg);
+        free(mdir);
+        batch_release(&b);
+        return BS_EXIT_USAGE;
+    }
+    free(mdir);
+    if (bs_interrupt_install(&stop_fd, &err) < 0) {
+        fprintf(stderr, "broadsheet: %s\n", err.msg);
+        batch_release(&b);
+        return BS_EXIT_FAILED;
+    }
+    opts.stop_fd = stop_fd;
+    bs_progress_init(&b.progress, b.ntodo, cli->quiet);
+    if (bs_pool_run(&ops, &opts, &rep, &err) < 0) {
+        fprintf(stderr, "broadsheet: %s\n", err.msg);
+        rc = BS_EXIT_FAILED;
+    }
+    stopped = rep.stopped;
+    bs_progress_finish(&b.progress, stopped);
+    failed = b.progress.failed;
+    if (rep.bad_exits) {
+        /* Every page was reported, but a worker ended badly after its last
+         * one (under `make check`: a leak report).  Not silent. */
+        fprintf(stderr, "broadsheet: %d worker%s ended badly after their "
+                "pages (first: %s)\n", rep.bad_exits,
+                rep.bad_exits == 1 ? "" : "s", rep.bad_exit);
+        failed++;
+    }
+    if (stopped) {
+        int sig = bs_interrupt_signal();
+        fprintf(stderr, "broadsheet: stopped by signal %d (%s); %d of %d "
+                "pages unfinished, a rerun does them\n", sig, strsignal(sig),
+                b.ntodo - b.progress.finished, b.ntodo);
+        rc = 128 + sig;
+    }
+    bs_interrupt_remove();
+
+    if (!stopped && rc == BS_EXIT_OK) {
+        char **dirs = bs_calloc((size_t)b.ntodo + 1, sizeof(*dirs));
+        int ndirs = 0;
+        for (int t = 0; t < b.ntodo; t++)
+            if (b.ok[b.todo[t]])
+                dirs[ndirs++] = b.jobs.v[b.todo[t]].dir;
+        if (after_all_pages(cli, dirs, ndirs) < 0)
+            failed++;
+        free(dirs);
+    }
+    if (rc == BS_EXIT_OK && failed)
+        rc = BS_EXIT_FAILED;
+    batch_release(&b);
+    return rc;
+}

@@ -1,0 +1,239 @@
+/*
+ * cmd_status.c - `broadsheet status OUT [INPUT...] [--json]`: how far a
+ * batch has got, across runs and shards.
+ *
+ * A page is done when its folder has a valid stamp (done.json); failed when
+ * it has none and its last manifest line (any manifest*.tsv in OUT) says
+ * failed; pending when it has neither but is known: it appears in a
+ * manifest, has a page folder, or is one of the INPUTs (the same arguments
+ * given to `run`, so pages no run has reached yet are counted).  Exit code:
+ * 0 when every known page is done, 1 otherwise, 2 on a usage error.
+ */
+#include "cli.h"
+
+#include "../base/fsutil.h"
+#include "../batch/inputs.h"
+#include "../batch/manifest.h"
+#include "../model/stamp.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Pending pages listed in text output; --json lists all. */
+#define SHOW_PENDING 10
+
+enum { ST_PENDING, ST_FAILED, ST_DONE };
+static const char *const state_names[] = {"pending", "failed", "done"};
+
+struct page_state {
+    char *id;
+    int state;
+    char *reason;       /* last failure reason from a manifest */
+};
+
+struct status {
+    struct page_state *v;
+    int n, cap;
+    json_t *index;      /* id -> position in v */
+};
+
+static struct page_state *get(struct status *s, const char *id)
+{
+    json_t *pos = json_object_get(s->index, id);
+
+    if (pos)
+        return &s->v[json_integer_value(pos)];
+    bs_grow((void **)&s->v, &s->cap, s->n + 1, sizeof(*s->v));
+    s->v[s->n].id = bs_strdup(id);
+    s->v[s->n].state = ST_PENDING;
+    json_object_set_new(s->index, id, json_integer(s->n));
+    return &s->v[s->n++];
+}
+
+static void on_manifest_line(void *ctx, const struct bs_manifest_line *l)
+{
+    struct page_state *p = get(ctx, l->id);
+
+    /* The last line for an id wins; the stamp decides "done" later. */
+    free(p->reason);
+    p->reason = NULL;
+    if (strcmp(l->status, "failed") == 0) {
+        p->state = ST_FAILED;
+        p->reason = bs_strdup(l->reason);
+    } else {
+        p->state = ST_PENDING;
+    }
+}
+
+/* Reads OUT: manifests first (in name order), then page folders. */
+static int scan_out(struct status *s, const char *out, struct bs_error *err)
+{
+    char **names;
+    int n, rc = 0;
+
+    if (bs_list_dir(out, &names, &n, err) < 0)
+        return -1;
+    for (int i = 0; i < n && rc == 0; i++) {
+        if (bs_is_manifest_name(names[i])) {
+            char *path = bs_path_join(out, names[i]);
+            rc = bs_manifest_read(path, on_manifest_line, s, err);
+            free(path);
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        char *dir = bs_path_join(out, names[i]);
+        char *load = bs_path_join(dir, "model.load.json");
+        char *stamp = bs_path_join(dir, BS_STAMP_NAME);
+        struct bs_stamp st;
+
+        if (bs_is_dir(dir) && (bs_is_file(load) || bs_is_file(stamp))) {
+            struct page_state *p = get(s, names[i]);
+            if (bs_stamp_read(dir, &st, NULL) == 0)
+                p->state = ST_DONE;
+        }
+        free(stamp);
+        free(load);
+        free(dir);
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+static void print_text(const struct status *s, const char *out,
+                       const int count[3])
+{
+    int shown = 0;
+
+    printf("%s: %d page%s: %d done, %d failed, %d pending\n", out, s->n,
+           s->n == 1 ? "" : "s", count[ST_DONE], count[ST_FAILED],
+           count[ST_PENDING]);
+    if (count[ST_FAILED]) {
+        printf("failed:\n");
+        for (int i = 0; i < s->n; i++)
+            if (s->v[i].state == ST_FAILED)
+                printf("  %s\t%s\n", s->v[i].id,
+                       s->v[i].reason ? s->v[i].reason : "-");
+    }
+    if (count[ST_PENDING]) {
+        printf("pending:\n");
+        for (int i = 0; i < s->n && shown < SHOW_PENDING; i++)
+            if (s->v[i].state == ST_PENDING) {
+                printf("  %s\n", s->v[i].id);
+                shown++;
+            }
+        if (count[ST_PENDING] > shown)
+            printf("  ... and %d more (--json lists all)\n",
+                   count[ST_PENDING] - shown);
+    }
+}
+
+static void print_json(const struct status *s, const char *out,
+                       const int count[3])
+{
+    json_t *root = json_object(), *pages = json_array();
+    char *text;
+
+    for (int i = 0; i < s->n; i++) {
+        json_t *p = json_pack("{s:s, s:s}", "id", s->v[i].id, "status",
+                              state_names[s->v[i].state]);
+        if (s->v[i].state == ST_FAILED && s->v[i].reason)
+            json_object_set_new(p, "reason", json_string(s->v[i].reason));
+        json_array_append_new(pages, p);
+    }
+    json_object_set_new(root, "format", json_string("broadsheet-status"));
+    json_object_set_new(root, "version", json_integer(1));
+    json_object_set_new(root, "out", json_string(out));
+    json_object_set_new(root, "total", json_integer(s->n));
+    json_object_set_new(root, "done", json_integer(count[ST_DONE]));
+    json_object_set_new(root, "failed", json_integer(count[ST_FAILED]));
+    json_object_set_new(root, "pending", json_integer(count[ST_PENDING]));
+    json_object_set_new(root, "pages", pages);
+    text = json_dumps(root, JSON_INDENT(1));
+    if (!text)
+        bs_oom();
+    printf("%s\n", text);
+    free(text);
+    json_decref(root);
+}
+
+static int cmp_state(const void *a, const void *b)
+{
+    return strcmp(((const struct page_state *)a)->id,
+                  ((const struct page_state *)b)->id);
+}
+
+int bs_cmd_status(int argc, char **argv)
+{
+    struct status s;
+    struct bs_error err;
+    const char *out = NULL;
+    char **inputs = bs_calloc((size_t)argc + 1, sizeof(*inputs));
+    int ninputs = 0, json = 0, rc = BS_EXIT_USAGE, count[3] = {0};
+
+    memset(&s, 0, sizeof(s));
+    s.index = json_object();
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0) {
+            json = 1;
+        } else if (strcmp(argv[i], "--help") == 0) {
+            printf("usage: broadsheet status OUT [IMAGE|FOLDER|@LIST...] "
+                   "[--json]\n\nCounts the pages of a batch in OUT that are "
+                   "done (stamped), failed (last manifest\nline) and pending; "
+                   "give the run's inputs to count pages not reached yet.\n"
+                   "Exit code 0 when every page is done.\n");
+            rc = BS_EXIT_OK;
+            goto out;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "broadsheet status: unknown option \"%s\"\n",
+                    argv[i]);
+            goto out;
+        } else if (!out) {
+            out = argv[i];
+        } else {
+            inputs[ninputs++] = argv[i];
+        }
+    }
+    if (!out) {
+        fprintf(stderr, "broadsheet status: no output folder given\n");
+        goto out;
+    }
+    if (!bs_is_dir(out)) {
+        fprintf(stderr, "broadsheet status: %s: not a folder\n", out);
+        goto out;
+    }
+    if (ninputs > 0) {
+        struct bs_jobs jobs;
+        if (bs_jobs_collect(inputs, ninputs, 0, out, &jobs, &err) < 0) {
+            fprintf(stderr, "broadsheet status: %s\n", err.msg);
+            goto out;
+        }
+        for (int i = 0; i < jobs.n; i++)
+            get(&s, jobs.v[i].id);
+        bs_jobs_release(&jobs);
+    }
+    if (scan_out(&s, out, &err) < 0) {
+        fprintf(stderr, "broadsheet status: %s\n", err.msg);
+        goto out;
+    }
+    if (s.n > 1)
+        qsort(s.v, (size_t)s.n, sizeof(*s.v), cmp_state);
+    for (int i = 0; i < s.n; i++)
+        count[s.v[i].state]++;
+    if (json)
+        print_json(&s, out, count);
+    else
+        print_text(&s, out, count);
+    rc = count[ST_DONE] == s.n ? BS_EXIT_OK : BS_EXIT_FAILED;
+out:
+    for (int i = 0; i < s.n; i++) {
+        free(s.v[i].id);
+        free(s.v[i].reason);
+    }
+    free(s.v);
+    json_decref(s.index);
+    free(inputs);
+    return rc;
+}
