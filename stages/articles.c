@@ -10,11 +10,8 @@
  * (pipeline/article_text.c) and the page numbers of its jump lines in
  * continued_from / continued_to.  Articles are stored in reading order.
  */
-#include "../pipeline/segment/article_text.h"
-#include "../pipeline/segment/jumps.h"
+#include "../pipeline/run/run.h"
 #include "../pipeline/segment/segment.h"
-#include "../pipeline/run/stage.h"
-#include "../pipeline/segment/text_roles.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -7,9 +7,8 @@
  * was no skew to correct), binary.png (deskewed 1-bit, what layout reads);
  * the skew angle corrected goes into the page model.
  */
-#include "../pipeline/run/stage.h"
-#include "../pipeline/image/components.h"
-#include "../pipeline/image/sauvola.h"
+#include "../pipeline/image/image.h"
+#include "../pipeline/run/run.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -9,10 +9,10 @@
  * left from an earlier run that no longer exist are removed, so the folder
  * always holds one consistent result.
  */
-#include "../pipeline/model/articles_json.h"
+#include "../pipeline/base/base.h"
 #include "../pipeline/formats/formats.h"
-#include "../pipeline/base/fsutil.h"
-#include "../pipeline/run/stage.h"
+#include "../pipeline/model/model.h"
+#include "../pipeline/run/run.h"
 
 #include <dirent.h>
 #include <stdlib.h>

@@ -12,9 +12,9 @@
  * writes bands and blocks (rules as separator blocks, photos as image
  * blocks) into the model.
  */
-#include "../pipeline/run/stage.h"
-#include "../pipeline/layout/layout_parts.h"
-#include "../pipeline/image/components.h"
+#include "../pipeline/image/image.h"
+#include "../pipeline/layout/layout.h"
+#include "../pipeline/run/run.h"
 
 #include <stdlib.h>
 

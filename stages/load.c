@@ -8,10 +8,10 @@
  * down) and model.load.json (page id, source, checksum, size, resolution,
  * languages, the turn).
  */
-#include "../pipeline/base/fsutil.h"
+#include "../pipeline/base/base.h"
 #include "../pipeline/image/image.h"
-#include "../pipeline/run/stage.h"
-#include "../pipeline/ocr/tess.h"
+#include "../pipeline/ocr/ocr.h"
+#include "../pipeline/run/run.h"
 
 #include <math.h>
 #include <stdlib.h>

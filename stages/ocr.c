@@ -16,15 +16,14 @@
  * With ocr_threads > 1 (0, the default: the cores the run leaves to each
  * page) the blocks are handed out largest first to that many threads, each
  * with its own engine set (the run's own for the first, the others from the
- * process pool, tess_pool.h); each block is read alone, so the result is
+ * process pool, tess_pool.c); each block is read alone, so the result is
  * the same as with one thread.  With ocr_split=1 as well, a block read with
  * psm_region (a wide block layout did not split) is first laid out by
  * Tesseract and its regions become jobs of their own, so a page with a few
  * big blocks still keeps every thread busy.
  */
-#include "../pipeline/run/stage.h"
-#include "../pipeline/ocr/tess.h"
-#include "../pipeline/ocr/tess_pool.h"
+#include "../pipeline/ocr/ocr.h"
+#include "../pipeline/run/run.h"
 
 #include <math.h>
 #include <pthread.h>

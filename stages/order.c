@@ -7,8 +7,8 @@
  * Writes block->order (0-based, dense) for text blocks; rules and photos
  * get -1.  Article ids are left to `articles`.
  */
+#include "../pipeline/run/run.h"
 #include "../pipeline/segment/segment.h"
-#include "../pipeline/run/stage.h"
 
 #include <stdlib.h>
 

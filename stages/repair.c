@@ -9,7 +9,7 @@
  * headlines are undoubled before their spaces go).
  */
 #include "../pipeline/repair/repair.h"
-#include "../pipeline/run/stage.h"
+#include "../pipeline/run/run.h"
 
 #include <stdlib.h>
 

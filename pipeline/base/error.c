@@ -4,7 +4,7 @@
  * Allocation failure is the only fatal error in broadsheet: everything else
  * is reported through struct bs_error and returned.
  */
-#include "error.h"
+#include "base.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,9 +1,8 @@
 /*
  * fsutil.c - atomic writes, bounded reads, folders, safe page ids, checksums.
  */
-#include "fsutil.h"
+#include "base.h"
 
-#include "utf8.h"
 
 #include <dirent.h>
 #include <errno.h>

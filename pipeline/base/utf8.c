@@ -1,9 +1,8 @@
 /*
  * utf8.c - UTF-8 decoding and code point classes.
  */
-#include "utf8.h"
+#include "base.h"
 
-#include "error.h"
 
 #include <string.h>
 

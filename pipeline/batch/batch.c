@@ -10,16 +10,15 @@
  */
 #include "../cli/cli.h"
 
-#include "batch.h"
-#include "../formats/formats.h"
-#include "../base/fsutil.h"
+#include "batch_state.h"
 #include "interrupt.h"
-#include "../segment/link.h"
 #include "shard.h"
-#include "../run/stage.h"
 #include "temps.h"
-#include "../ocr/tess.h"
-#include "../ocr/tess_pool.h"
+#include "../base/base.h"
+#include "../formats/formats.h"
+#include "../ocr/ocr.h"
+#include "../run/run.h"
+#include "../segment/segment.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,43 +1,118 @@
 /*
- * batch.h - the state of one batch, shared by its parent side (batch.c:
- * choosing pages, manifest, progress, the after-the-run hooks) and its
- * worker side (batch_page.c: one page with its resume check and stamp).
- *
- * The parent builds it before forking; workers read it (their copy) and
- * own only `tess`.
+ * batch.h - pipeline/batch/, running many pages: the pages a command names
+ * (inputs.c), the run over them in worker processes with resume, shards,
+ * timeouts and the after-the-run hooks (batch.c, with batch_page.c,
+ * workers.c, progress.c, shard.c, interrupt.c and temps.c inside), and the
+ * manifest that logs every page (manifest.c).
  */
 #ifndef BS_BATCH_H
 #define BS_BATCH_H
 
-#include "../cli/cli.h"
-#include "inputs.h"
-#include "manifest.h"
-#include "progress.h"
-#include "workers.h"
+#include "../base/base.h"
 
-struct bs_tess;
+struct bs_cli;
 
-/* Pages a worker does before it is replaced by a fresh process (memory
- * stays flat whatever a library keeps; reloading a model costs < 1 s). */
-#ifndef BS_WORKER_RECYCLE
-#define BS_WORKER_RECYCLE 50   /* 0 = never (build with -DBS_WORKER_RECYCLE=0) */
-#endif
+/* ---- batch.c ---- */
+/*
+ * The pages of one `run` or `stage` command as a batch.
+ */
 
-struct bs_batch {
-    struct bs_cli *cli;
-    struct bs_jobs jobs;            /* every page of the inputs */
-    int *todo;                      /* indexes into jobs: this shard's */
-    int ntodo, next;                /* next: first not yet handed out */
-    char settings_hash[65];         /* SHA-256 of the settings fingerprint */
-    const char *through;            /* name of the last stage run */
-    int stamps;                     /* 1: pages get done.json on success */
-    unsigned char *ok;              /* per job: 1 done or up to date */
-    struct bs_manifest manifest;    /* parent only */
-    struct bs_progress progress;    /* parent only */
-    struct bs_tess *tess;           /* worker only: its own engines */
+/* Runs the pages of a parsed `run`/`stage` command (cli.h) in worker
+ * processes and returns the process exit code (cli.h's BS_EXIT_*, or
+ * 128+signal when stopped). */
+int bs_run_pages(struct bs_cli *cli);
+
+/* ---- inputs.c ---- */
+/*
+ * From command-line arguments to the list of pages to process.
+ *
+ * `run` takes image files, folders (searched recursively for images), list
+ * files (@pages.txt, one path per line) and multi-page TIFFs (one page each).
+ * A run that starts after `load` takes page folders or output folders
+ * instead.  An argument that cannot be used (a missing file, a damaged TIFF)
+ * becomes a job that has already failed, so it is reported with the others
+ * and never stops the run.
+ *
+ * Folder searches go in name order and skip hidden names, page folders
+ * (holding model.load.json: their images are outputs), the output folder
+ * when it sits inside an input folder, and symlinks back to a folder being
+ * searched.  Lines of a list file are paths relative to the current folder
+ * (blank lines and lines starting with '#' are ignored).  Page ids come
+ * from file names (base.h: bs_page_id_from_path); the second page with
+ * the same id gets "-2", the third "-3", in input order, so the same
+ * arguments always give the same ids (--shard relies on it).
+ */
+
+struct bs_job {
+    char *input;     /* image path; NULL when resuming from a page folder */
+    int subpage;     /* page within a multi-page TIFF (0-based) */
+    char *id;        /* page id, unique within the run */
+    char *dir;       /* OUT/<id> */
+    char *error;     /* set when the input is already known to be bad */
 };
 
-/* Worker side: does one page (resume check, stamp, stages) and fills res. */
-void bs_batch_page(struct bs_batch *b, int job, struct bs_job_result *res);
+struct bs_jobs {
+    struct bs_job *v;
+    int n, cap;
+};
+
+/* Collects the pages.  from_stage 0 means inputs are images, written under
+ * `out`; otherwise inputs are page folders (holding model.<prev>.json) or
+ * folders of page folders, and `out` is ignored.  Only usage errors (no
+ * output folder, no inputs) return -1. */
+int bs_jobs_collect(char **args, int nargs, int from_stage, const char *out,
+                    struct bs_jobs *jobs, struct bs_error *err);
+void bs_jobs_release(struct bs_jobs *jobs);
+
+/* True for file names with an image extension (for folder searches). */
+int bs_is_image_name(const char *name);
+
+/* ---- manifest.c ---- */
+/*
+ * The batch manifest: a tab-separated log, one line per page.
+ *
+ * OUT/manifest.tsv (or OUT/manifest-K-of-N.tsv for --shard K/N) gets one
+ * line per finished page:
+ *
+ *     id <TAB> status <TAB> seconds <TAB> checksum <TAB> reason <TAB> input
+ *
+ * status is done, failed or skipped (up to date); checksum is the input's
+ * SHA-256 or "-"; reason is "-" unless failed; input is the image (or page
+ * folder on re-runs).  Lines starting with '#' are comments (each run opens
+ * with one).  The file is only ever appended to, one write(2) per line on an
+ * O_APPEND descriptor, so lines survive a kill, and several processes (GNU
+ * parallel jobs) may share one manifest.  For one id the last line wins.
+ */
+
+struct bs_manifest {
+    int fd;         /* -1: no manifest (writes are no-ops) */
+    char *path;
+};
+
+/* The manifest's file name for a shard (shard_n 0: no shard); malloc'd. */
+char *bs_manifest_name(int shard_k, int shard_n);
+/* Opens dir/<name> for appending and writes the run's comment line. */
+int bs_manifest_open(struct bs_manifest *m, const char *dir, int shard_k,
+                     int shard_n, int workers, struct bs_error *err);
+/* Appends one line; tabs and newlines in fields become spaces.  NULL or ""
+ * fields are written as "-". */
+int bs_manifest_add(struct bs_manifest *m, const char *id, const char *status,
+                    double seconds, const char *checksum, const char *reason,
+                    const char *input, struct bs_error *err);
+/* Closes; safe on a zeroed or never-opened manifest. */
+void bs_manifest_close(struct bs_manifest *m);
+
+/* One parsed line. */
+struct bs_manifest_line {
+    char *id, *status, *checksum, *reason, *input;
+    double seconds;
+};
+/* Calls fn for every well-formed line of a manifest file, in file order;
+ * malformed lines are skipped (a kill may tear the last one). */
+int bs_manifest_read(const char *path,
+                     void (*fn)(void *ctx, const struct bs_manifest_line *l),
+                     void *ctx, struct bs_error *err);
+/* True for "manifest.tsv" and "manifest-K-of-N.tsv". */
+int bs_is_manifest_name(const char *name);
 
 #endif

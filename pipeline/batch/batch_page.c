@@ -7,13 +7,12 @@
  * stamp goes last.  A kill at any point leaves a page either stamped and
  * complete or unstamped (redone by the next run).
  */
-#include "batch.h"
+#include "batch_state.h"
 
-#include "../base/fsutil.h"
-#include "../model/page_json.h"
-#include "../run/stage.h"
-#include "../model/stamp.h"
 #include "temps.h"
+#include "../base/base.h"
+#include "../model/model.h"
+#include "../run/run.h"
 
 #include <signal.h>
 #include <stdio.h>

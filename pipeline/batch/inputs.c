@@ -1,11 +1,11 @@
 /*
  * inputs.c - expanding files, folders, @lists and multi-page TIFFs into jobs.
  */
-#include "inputs.h"
+#include "batch.h"
 
-#include "../base/fsutil.h"
+#include "../base/base.h"
 #include "../image/image.h"
-#include "../run/stage.h"
+#include "../run/run.h"
 
 #include <errno.h>
 #include <stdint.h>

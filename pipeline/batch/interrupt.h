@@ -9,7 +9,7 @@
 #ifndef BS_INTERRUPT_H
 #define BS_INTERRUPT_H
 
-#include "../base/error.h"
+#include "../base/base.h"
 
 /* Installs the handlers; returns the fd to poll for readability. */
 int bs_interrupt_install(int *fd, struct bs_error *err);

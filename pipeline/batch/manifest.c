@@ -1,9 +1,9 @@
 /*
- * manifest.c - appending to and reading the batch manifest (manifest.h).
+ * manifest.c - appending to and reading the batch manifest (batch.h).
  */
-#include "manifest.h"
+#include "batch.h"
 
-#include "../base/fsutil.h"
+#include "../base/base.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -3,7 +3,7 @@
  */
 #include "temps.h"
 
-#include "../base/fsutil.h"
+#include "../base/base.h"
 
 #include <dirent.h>
 #include <stdlib.h>

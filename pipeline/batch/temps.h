@@ -2,7 +2,7 @@
  * temps.h - finding and removing the temporary files of atomic writes that a
  * killed process left behind in a page folder.
  *
- * Atomic writes (fsutil.h) write "NAME.tmp.<pid>.<n>" and rename it; a
+ * Atomic writes (base.h: fsutil.c) write "NAME.tmp.<pid>.<n>" and rename it; a
  * process killed between the two leaves the temp file.  The batch removes
  * them when a worker dies mid-page (by that worker's pid) and before a page
  * is redone (any pid), so no half-written file outlives a crash.

@@ -18,7 +18,7 @@
 #ifndef BS_WORKERS_H
 #define BS_WORKERS_H
 
-#include "../base/error.h"
+#include "../base/base.h"
 
 #include <sys/types.h>
 

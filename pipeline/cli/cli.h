@@ -5,12 +5,16 @@
  * argc/argv after the command name.  Entry points return the process exit
  * code: 0 all pages done, 1 some page failed, 2 usage error.  Only main()
  * exits.
+ *
+ * cli/ is the top of the tree: nothing includes this header but cli/'s own
+ * files and batch/, which runs the pages of a parsed `run` or `stage`
+ * (bs_run_pages, batch.h) and reads their options from struct bs_cli.
  */
 #ifndef BS_CLI_H
 #define BS_CLI_H
 
-#include "../base/error.h"
-#include "../model/settings.h"
+#include "../base/base.h"
+#include "../model/model.h"
 
 #define BS_EXIT_OK 0
 #define BS_EXIT_FAILED 1
@@ -46,8 +50,5 @@ int bs_cmd_repair(int argc, char **argv);
 int bs_cmd_status(int argc, char **argv);
 int bs_cmd_import(int argc, char **argv);
 int bs_cmd_show(int argc, char **argv);
-
-/* Runs the pages of a parsed `run`/`stage` command (batch.c). */
-int bs_run_pages(struct bs_cli *cli);
 
 #endif

@@ -3,7 +3,7 @@
  */
 #include "cli.h"
 
-#include "../run/stage.h"
+#include "../run/run.h"
 
 #include <errno.h>
 #include <getopt.h>

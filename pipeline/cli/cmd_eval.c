@@ -12,12 +12,9 @@
  */
 #include "cli.h"
 
+#include "../base/base.h"
 #include "../eval/eval.h"
-#include "../eval/eval_json.h"
-#include "../base/fsutil.h"
-#include "../eval/gt.h"
-#include "../model/page_json.h"
-#include "../eval/report_html.h"
+#include "../model/model.h"
 
 #include <dirent.h>
 #include <getopt.h>

@@ -17,13 +17,11 @@
  */
 #include "cli.h"
 
-#include "../segment/article_text.h"
+#include "../base/base.h"
 #include "../formats/formats.h"
-#include "../base/fsutil.h"
-#include "../segment/jumps.h"
-#include "../model/page_json.h"
-#include "../run/stage.h"
-#include "../model/stamp.h"
+#include "../model/model.h"
+#include "../run/run.h"
+#include "../segment/segment.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  */
 #include "cli.h"
 
-#include "../run/stage.h"
+#include "../run/run.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -14,10 +14,9 @@
  */
 #include "cli.h"
 
+#include "../base/base.h"
 #include "../formats/formats.h"
-#include "../base/fsutil.h"
 #include "../repair/repair.h"
-#include "../base/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,6 +4,8 @@
  */
 #include "cli.h"
 
+#include "../batch/batch.h"
+
 #include <stdio.h>
 
 int bs_cmd_run(int argc, char **argv)

@@ -5,11 +5,10 @@
  */
 #include "cli.h"
 
-#include "../base/fsutil.h"
+#include "../base/base.h"
 #include "../image/image.h"
-#include "../image/overlay.h"
-#include "../model/page_json.h"
-#include "../run/stage.h"
+#include "../model/model.h"
+#include "../run/run.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,9 +4,10 @@
  */
 #include "cli.h"
 
-#include "../base/fsutil.h"
-#include "../model/page_json.h"
-#include "../run/stage.h"
+#include "../base/base.h"
+#include "../batch/batch.h"
+#include "../model/model.h"
+#include "../run/run.h"
 
 #include <stdio.h>
 #include <stdlib.h>

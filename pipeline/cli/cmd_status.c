@@ -11,10 +11,9 @@
  */
 #include "cli.h"
 
-#include "../base/fsutil.h"
-#include "../batch/inputs.h"
-#include "../batch/manifest.h"
-#include "../model/stamp.h"
+#include "../base/base.h"
+#include "../batch/batch.h"
+#include "../model/model.h"
 
 #include <jansson.h>
 #include <stdio.h>

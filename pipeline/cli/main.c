@@ -3,11 +3,9 @@
  * the only place that exits.
  */
 #include "cli.h"
-#include "../ocr/tess_pool.h"
+#include "../ocr/ocr.h"
 
 #include "../image/image.h"
-#include "../ocr/omp_limit.h"
-#include "../ocr/tess.h"
 
 #include <stdio.h>
 #include <stdlib.h>

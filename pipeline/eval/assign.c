@@ -8,7 +8,7 @@
  */
 #include "assign.h"
 
-#include "../base/error.h"
+#include "../base/base.h"
 
 #include <float.h>
 #include <stdlib.h>

@@ -5,8 +5,7 @@
 #include "eval.h"
 
 #include "assign.h"
-#include "../base/error.h"
-#include "../base/utf8.h"
+#include "../base/base.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,5 +1,93 @@
 /*
- * eval.h - scoring broadsheet's output against ground truth: per article,
+ * eval.h - pipeline/eval/, scoring output against ground truth: the texts
+ * compared, read from our output or from truth in any of its forms (gt.c),
+ * the scores per article, page and run (eval.c, with the error measures of
+ * metrics.h and the assignment of assign.h inside), and the reports: JSON
+ * (eval_json.c) and HTML (report_html.c).
+ */
+#ifndef BS_EVAL_H
+#define BS_EVAL_H
+
+#include "metrics.h"
+#include "../base/base.h"
+#include "../model/model.h"
+
+#include <jansson.h>
+
+/* ---- gt.c ---- */
+/*
+ * The texts eval compares: a page's articles in reading order, read
+ * from broadsheet's output or from ground truth in any of its forms.
+ *
+ * Forms read (bs_gt_load picks by name and content):
+ *   - articles.json schema (our output, the fixtures' truth): bs_articles_load
+ *   - PAGE XML (any version; elements matched by local name): text regions
+ *     in ReadingOrder, text of lines (TextLine/TextEquiv/Unicode) or of the
+ *     region; articles from `custom="structure {id:aN; type:article;}"` on
+ *     lines or regions.  A file with article tags but no text (like
+ *     nzz_*.articles.page.xml) takes its text from the sibling without
+ *     ".articles" in its name, matching lines by position.
+ *   - a folder of per-article text files (*.txt in the articles/aNNN.txt
+ *     form: header lines, blank line, body paragraphs)
+ *   - a plain .txt file: page text only (no article structure)
+ * Everything read is untrusted: bad input gives one line naming the file.
+ */
+
+/* One article's text. */
+struct bs_doc_article {
+    char *id;
+    char *headline;  /* "" none; NULL when the truth does not say which
+                        header line is the headline (then `header` holds
+                        the candidates) */
+    char *header;    /* header lines ('\n'-separated) when headline is NULL */
+    char *text;      /* header lines then body paragraphs, '\n' between */
+};
+
+/* A page's texts.  Owns everything in it. */
+struct bs_doc {
+    char *id;            /* page id (file stem for truth files) */
+    char *source;        /* file or folder read */
+    char *lang;          /* may be NULL */
+    int has_articles;    /* 0: page text only (article metrics not defined) */
+    struct bs_doc_article *articles;   /* reading order */
+    int narticles, caparticles;
+    char *page_text;     /* when !has_articles: the page text */
+    /* repairs.json counts by kind (output side only) */
+    char **repair_kinds;
+    int *repair_counts;
+    int nrepairs, caprepairs;
+};
+
+void bs_doc_free(struct bs_doc **doc);
+
+/* A doc from a loaded articles.json page (headline "" when none). */
+struct bs_doc *bs_doc_from_page(const struct bs_page *page, const char *source);
+
+/* The page text: articles' texts in reading order separated by '\n' (or
+ * page_text when the doc has no articles).  malloc'd. */
+char *bs_doc_page_text(const struct bs_doc *doc);
+
+/* Reads broadsheet's page folder: articles.json, and repairs.json when
+ * present. */
+int bs_doc_load_output(const char *page_dir, struct bs_doc **out,
+                       struct bs_error *err);
+
+/* Reads ground truth from a file (articles.json schema, PAGE XML, .txt) or
+ * a folder of per-article .txt files.  The page id is the file's stem
+ * (without .json, .xml, .page.xml, .articles.page.xml, .txt) or the page id
+ * inside articles.json when it has one. */
+int bs_gt_load(const char *path, struct bs_doc **out, struct bs_error *err);
+
+/* The stem a truth file is matched to pages by ("nzz_1812" for
+ * "dir/nzz_1812.articles.page.xml").  malloc'd. */
+char *bs_gt_stem(const char *path);
+
+/* True when the name looks like a truth file bs_gt_load reads. */
+int bs_gt_is_truth_name(const char *name);
+
+/* ---- eval.c ---- */
+/*
+ * Scoring broadsheet's output against ground truth: per article,
  * per page and per run.
  *
  * A page's predicted articles are paired with its truth articles by optimal
@@ -8,11 +96,6 @@
  * match threshold.  All totals are micro-averages: summed errors over summed
  * reference length, summed counts.
  */
-#ifndef BS_EVAL_H
-#define BS_EVAL_H
-
-#include "gt.h"
-#include "metrics.h"
 
 #define BS_EVAL_MATCH_CER 0.25
 
@@ -85,5 +168,48 @@ double bs_eval_article_cer(const struct bs_eval_totals *t);
 double bs_eval_article_wer(const struct bs_eval_totals *t);
 /* Flexible character accuracy of the totals; NAN when not computed. */
 double bs_eval_fca(const struct bs_eval_totals *t);
+
+/* ---- eval_json.c ---- */
+/*
+ * The JSON form of an eval run (--json FILE), which is also
+ * the one source of the numbers in the terminal table and the HTML report.
+ *
+ *   {"format": "broadsheet-eval", "version": 1, "match_cer": 0.25,
+ *    "summary": {metrics..., "repairs": {kind: n}},
+ *    "pages": [{"id", "truth", "output", "missing_output", "has_articles",
+ *               metrics..., "repairs": {kind: n},
+ *               "articles": [{"truth", "output", "truth_headline",
+ *                             "output_headline", "chars", "errors", "cer",
+ *                             "wer", "fca", "found", "headline_ok"}]}]}
+ *
+ * metrics: pages, pages_missing, article_cer, article_wer, page_cer,
+ * page_wer, fca, precision, recall, f1, headline_accuracy, articles_truth,
+ * articles_output, articles_found, headlines_scored, headlines_correct,
+ * chars_truth, char_errors (page text), approximate (a distance was a
+ * banded upper bound).  A metric without a denominator is null.
+ */
+
+/* Caller owns the result. */
+json_t *bs_eval_to_json(const struct bs_eval_run *run);
+
+/* A number or null (NAN) rounded to 6 decimals: the form every eval number
+ * takes in JSON and HTML. */
+json_t *bs_eval_num(double v);
+
+/* ---- report_html.c ---- */
+/*
+ * The eval report as one self-contained HTML page (--html):
+ * summary, thresholds, a table per run and per page, and a side-by-side
+ * diff of every article with insertions and deletions highlighted.
+ *
+ * Numbers come from the JSON report (eval_json.c), so the page and --json
+ * always agree; every summary number sits in an element with
+ * id="sum-<key>" and data-value="<the JSON number>" for tools to read.
+ * All text is HTML-escaped; the page has no scripts and loads nothing.
+ */
+
+/* Writes the page atomically to path. */
+int bs_eval_write_html(const struct bs_eval_run *run, json_t *report,
+                       const char *path, struct bs_error *err);
 
 #endif

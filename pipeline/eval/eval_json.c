@@ -1,9 +1,9 @@
 /*
- * eval_json.c - an eval run as JSON (see eval_json.h for the layout).
+ * eval_json.c - an eval run as JSON (see eval.h for the layout).
  */
-#include "eval_json.h"
+#include "eval.h"
 
-#include "../base/error.h"
+#include "../base/base.h"
 
 #include <math.h>
 #include <string.h>

@@ -1,15 +1,13 @@
 /*
  * gt.c - reading the texts eval compares: broadsheet's page folders and
  * ground truth (articles.json schema, PAGE XML, per-article .txt folders,
- * plain page text).  See gt.h for the forms and their rules.
+ * plain page text).  See eval.h for the forms and their rules.
  */
-#include "gt.h"
+#include "eval.h"
 
-#include "../model/articles_json.h"
-#include "../base/fsutil.h"
 #include "metrics.h"
-#include "../model/page_json.h"
-#include "../base/utf8.h"
+#include "../base/base.h"
+#include "../model/model.h"
 
 #include <dirent.h>
 #include <libxml/parser.h>

@@ -12,8 +12,7 @@
  */
 #include "metrics.h"
 
-#include "../base/error.h"
-#include "../base/utf8.h"
+#include "../base/base.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -6,13 +6,11 @@
  * point (bs_edit_script); articles too long for the diff budget are shown
  * side by side without highlighting, with a note.
  */
-#include "report_html.h"
+#include "eval.h"
 
-#include "eval_json.h"
-#include "../base/fsutil.h"
 #include "metrics.h"
-#include "../model/page_json.h"
-#include "../base/utf8.h"
+#include "../base/base.h"
+#include "../model/model.h"
 
 #include <math.h>
 #include <stdarg.h>

@@ -18,8 +18,8 @@
 #ifndef BS_FORMATS_H
 #define BS_FORMATS_H
 
-#include "../base/error.h"
-#include "../model/page.h"
+#include "../base/base.h"
+#include "../model/model.h"
 
 #define BS_IMPORT_MAX_BYTES (64u << 20)
 

@@ -4,7 +4,7 @@
  */
 #include "formats.h"
 
-#include "../base/fsutil.h"
+#include "../base/base.h"
 
 #include <stdlib.h>
 #include <string.h>

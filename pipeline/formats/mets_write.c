@@ -21,10 +21,9 @@
  */
 #include "formats.h"
 
-#include "../base/fsutil.h"
-#include "../model/page_json.h"
-#include "../model/stamp.h"
 #include "xmlout.h"
+#include "../base/base.h"
+#include "../model/model.h"
 
 #include <fcntl.h>
 #include <libxml/uri.h>

@@ -8,9 +8,8 @@
 #ifndef BS_XMLIN_H
 #define BS_XMLIN_H
 
-#include "../model/box.h"
-#include "../base/error.h"
-#include "../model/page.h"
+#include "../base/base.h"
+#include "../model/model.h"
 
 #include <libxml/tree.h>
 

@@ -3,8 +3,8 @@
  */
 #include "xmlout.h"
 
-#include "../base/fsutil.h"
-#include "../model/page.h"
+#include "../base/base.h"
+#include "../model/model.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -10,8 +10,8 @@
 #ifndef BS_XMLOUT_H
 #define BS_XMLOUT_H
 
-#include "../model/box.h"
-#include "../base/error.h"
+#include "../base/base.h"
+#include "../model/model.h"
 
 #include <libxml/xmlwriter.h>
 

@@ -8,9 +8,9 @@
  * a word in its most significant bit), so the cost follows the number of
  * runs, not of pixels; nothing is allocated per component.
  */
-#include "components.h"
+#include "image.h"
 
-#include "../base/error.h"
+#include "../base/base.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -20,7 +20,7 @@
 #ifndef BS_DECODE_H
 #define BS_DECODE_H
 
-#include "../base/error.h"
+#include "../base/base.h"
 
 #include <leptonica/allheaders.h>
 

@@ -4,7 +4,7 @@
  */
 #include "encode.h"
 
-#include "../base/error.h"
+#include "../base/base.h"
 
 #include <libdeflate.h>
 #include <stdint.h>

@@ -6,7 +6,7 @@
 
 #include "decode.h"
 #include "encode.h"
-#include "../base/fsutil.h"
+#include "../base/base.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /*
- * overlay.c - draws a page model over its page image (see overlay.h).
+ * overlay.c - draws a page model over its page image (see image.h).
  */
-#include "overlay.h"
+#include "image.h"
 
 #include <stdio.h>
 

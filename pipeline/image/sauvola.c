@@ -1,10 +1,10 @@
 /*
  * sauvola.c - Sauvola binarization from running window sums (contract in
- * sauvola.h).
+ * image.h).
  */
-#include "sauvola.h"
+#include "image.h"
 
-#include "../base/error.h"
+#include "../base/base.h"
 
 #include <math.h>
 #include <stdint.h>

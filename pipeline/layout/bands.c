@@ -7,7 +7,7 @@
  * the page.  Rules between two articles inside a band are shorter and do not
  * cut it.
  */
-#include "layout_parts.h"
+#include "layout.h"
 
 #include <stdlib.h>
 

@@ -7,8 +7,8 @@
  * only a piece whose ink crosses the gutter, or which stands beside a piece
  * of the same large type, is joined to its neighbour.
  */
-#include "../image/components.h"
-#include "layout_parts.h"
+#include "layout.h"
+#include "../image/image.h"
 
 #include <stdlib.h>
 #include <string.h>

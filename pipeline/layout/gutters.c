@@ -10,7 +10,7 @@
  * run of x with less than 40% of the count of the emptier side's nearest
  * text, somewhere below 20%, at least min_gutter wide (less the smear), not at the band's edges.
  */
-#include "layout_parts.h"
+#include "layout.h"
 
 #include <stdlib.h>
 #include <string.h>

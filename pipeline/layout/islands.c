@@ -13,7 +13,7 @@
  * the text beside it must be, so one line of a deck whose word spaces happen
  * to be wide is not either.
  */
-#include "layout_parts.h"
+#include "layout.h"
 
 #include <stdlib.h>
 

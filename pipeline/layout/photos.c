@@ -13,10 +13,10 @@
  * found as single components, photo-sized, enclosing many holes: their
  * hatching does, while a letter, however large, encloses a few counters.
  */
-#include "layout_parts.h"
+#include "layout.h"
 
-#include "../image/components.h"
-#include "../base/error.h"
+#include "../base/base.h"
+#include "../image/image.h"
 
 #include <stdlib.h>
 

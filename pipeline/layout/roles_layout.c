@@ -4,7 +4,7 @@
  * (a caption under a photo, a kicker over a headline, a byline under it).
  * The ocr stage refines roles from the text later (text_roles.c).
  */
-#include "layout_parts.h"
+#include "layout.h"
 
 #include <math.h>
 

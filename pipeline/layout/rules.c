@@ -9,7 +9,7 @@
  * test too; they are told apart by the glyph they belong to (see
  * drop_glyph_strokes).
  */
-#include "layout_parts.h"
+#include "layout.h"
 
 #include <math.h>
 #include <stdlib.h>

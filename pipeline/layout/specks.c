@@ -18,9 +18,9 @@
  * is), a quarter of the cost; run it after halftones are blanked, since
  * their dots are specks by this measure.
  */
-#include "layout_parts.h"
+#include "layout.h"
 
-#include "../image/components.h"
+#include "../image/image.h"
 
 #define SOLID_SHARE 0.9
 

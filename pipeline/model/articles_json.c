@@ -1,9 +1,8 @@
 /*
  * articles_json.c - articles.json, the output contract, written and read.
  */
-#include "articles_json.h"
+#include "model.h"
 
-#include "page_json.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /*
  * box.c - rectangle arithmetic used by layout, order, articles and repair.
  */
-#include "box.h"
+#include "model.h"
 
 struct bs_box bs_box_union(struct bs_box a, struct bs_box b)
 {

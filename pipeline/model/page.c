@@ -1,10 +1,9 @@
 /*
  * page.c - building, querying and freeing the page model.
  */
-#include "page.h"
+#include "model.h"
 
-#include "../base/error.h"
-#include "../base/utf8.h"
+#include "../base/base.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,9 +1,9 @@
 /*
  * page_json.c - page model <-> versioned JSON artifact (jansson).
  */
-#include "page_json.h"
+#include "model.h"
 
-#include "../base/fsutil.h"
+#include "../base/base.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,10 +1,9 @@
 /*
  * profile.c - the table of stage settings, profile files and --set.
  */
-#include "profile.h"
+#include "model.h"
 
-#include "../base/fsutil.h"
-#include "page_json.h"
+#include "../base/base.h"
 
 #include <errno.h>
 #include <math.h>

@@ -1,7 +1,7 @@
 /*
  * settings.c - run settings: defaults, format lists, the resume fingerprint.
  */
-#include "settings.h"
+#include "model.h"
 
 #include <stdio.h>
 #include <stdlib.h>

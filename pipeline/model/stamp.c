@@ -1,10 +1,9 @@
 /*
- * stamp.c - reading and writing done.json (see stamp.h).
+ * stamp.c - reading and writing done.json (see model.h).
  */
-#include "stamp.h"
+#include "model.h"
 
-#include "../base/fsutil.h"
-#include "page_json.h"
+#include "../base/base.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /*
- * omp_limit.c - re-exec once with OMP_THREAD_LIMIT=1 (see omp_limit.h).
+ * omp_limit.c - re-exec once with OMP_THREAD_LIMIT=1 (see ocr.h).
  */
-#include "omp_limit.h"
+#include "ocr.h"
 
 #include <limits.h>
 #include <stdlib.h>

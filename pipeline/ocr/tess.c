@@ -1,9 +1,9 @@
 /*
  * tess.c - Tesseract engines per language, block recognition, OSD.
  */
-#include "tess.h"
+#include "ocr.h"
 
-#include "../base/utf8.h"
+#include "../base/base.h"
 
 #include <stdlib.h>
 #include <string.h>

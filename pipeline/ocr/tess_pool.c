@@ -1,7 +1,7 @@
 /*
- * tess_pool.c - the process-wide pool of idle engine sets (see tess_pool.h).
+ * tess_pool.c - the process-wide pool of idle engine sets (see ocr.h).
  */
-#include "tess_pool.h"
+#include "ocr.h"
 
 #include <pthread.h>
 #include <stdlib.h>

@@ -20,10 +20,9 @@
 #ifndef BS_REPAIR_H
 #define BS_REPAIR_H
 
-#include "../segment/article_text.h"
-#include "../base/error.h"
-#include "../model/page.h"
-#include "../model/settings.h"
+#include "../base/base.h"
+#include "../model/model.h"
+#include "../segment/segment.h"
 
 #include <jansson.h>
 #include <stdint.h>

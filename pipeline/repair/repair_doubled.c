@@ -14,7 +14,7 @@
  */
 #include "repair.h"
 
-#include "../base/utf8.h"
+#include "../base/base.h"
 
 #include <limits.h>
 #include <stdlib.h>

@@ -10,8 +10,7 @@
  */
 #include "repair.h"
 
-#include "../base/fsutil.h"
-#include "../base/utf8.h"
+#include "../base/base.h"
 
 #include <ctype.h>
 #include <stdlib.h>

@@ -8,7 +8,7 @@
  */
 #include "repair.h"
 
-#include "../model/page_json.h"
+#include "../model/model.h"
 
 #include <string.h>
 

@@ -11,7 +11,7 @@
  */
 #include "repair.h"
 
-#include "../base/utf8.h"
+#include "../base/base.h"
 
 #include <stdlib.h>
 #include <string.h>

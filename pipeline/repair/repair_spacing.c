@@ -13,7 +13,7 @@
  */
 #include "repair.h"
 
-#include "../base/utf8.h"
+#include "../base/base.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -2,11 +2,11 @@
  * runner.c - runs a range of stages on one page folder, with artifacts
  * between them and a timing record.
  */
-#include "stage.h"
+#include "run.h"
 
-#include "../base/fsutil.h"
+#include "../base/base.h"
 #include "../image/image.h"
-#include "../model/page_json.h"
+#include "../model/model.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,7 +2,7 @@
  * stages.c - the stage table, in pipeline order.  A new stage is one file
  * under stages/ and one line here.
  */
-#include "stage.h"
+#include "run.h"
 
 #include <string.h>
 

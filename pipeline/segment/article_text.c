@@ -1,10 +1,9 @@
 /*
  * article_text.c - article fields from blocks: line joining, paragraphs.
  */
-#include "article_text.h"
+#include "segment.h"
 
-#include "../base/error.h"
-#include "../base/utf8.h"
+#include "../base/base.h"
 
 #include <stdlib.h>
 #include <string.h>

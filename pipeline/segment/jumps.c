@@ -1,11 +1,10 @@
 /*
- * jumps.c - jump line recognition, English and Chinese (see jumps.h).
+ * jumps.c - jump line recognition, English and Chinese (see segment.h).
  */
-#include "jumps.h"
+#include "segment.h"
 
-#include "../base/error.h"
-#include "../model/page.h"
-#include "../base/utf8.h"
+#include "../base/base.h"
+#include "../model/model.h"
 
 #include <stdio.h>
 #include <stdlib.h>

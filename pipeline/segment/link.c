@@ -1,13 +1,10 @@
 /*
- * link.c - continued articles linked across pages (see link.h).
+ * link.c - continued articles linked across pages (see segment.h).
  */
-#include "link.h"
+#include "segment.h"
 
-#include "../base/fsutil.h"
-#include "jumps.h"
-#include "../model/page.h"
-#include "../model/page_json.h"
-#include "../base/utf8.h"
+#include "../base/base.h"
+#include "../model/model.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,8 +3,7 @@
  */
 #include "segment.h"
 
-#include "../base/error.h"
-#include "jumps.h"
+#include "../base/base.h"
 
 #include <stdlib.h>
 #include <string.h>

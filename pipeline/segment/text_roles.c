@@ -1,11 +1,9 @@
 /*
  * text_roles.c - roles from text: jump lines, bylines, photo credits.
  */
-#include "text_roles.h"
+#include "segment.h"
 
-#include "../base/error.h"
-#include "jumps.h"
-#include "../base/utf8.h"
+#include "../base/base.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,9 +3,9 @@
  * page or a one-line error, never a crash, leak or undefined behaviour. */
 #include <stddef.h>
 #include <stdint.h>
-#include "../../pipeline/base/error.h"
+#include "../../pipeline/base/base.h"
 #include "../../pipeline/formats/formats.h"
-#include "../../pipeline/model/page.h"
+#include "../../pipeline/model/model.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

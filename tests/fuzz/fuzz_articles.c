@@ -1,10 +1,9 @@
 /* tests/fuzz/fuzz_articles.c - libFuzzer harness for articles.json
  * (bs_articles_load): any bytes give a page or an error, never a crash. */
 #include <stdint.h>
-#include "../../pipeline/base/error.h"
-#include "../../pipeline/model/page.h"
-#include "../../pipeline/model/articles_json.h"
 #include "fuzz_file.h"
+#include "../../pipeline/base/base.h"
+#include "../../pipeline/model/model.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -15,8 +15,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "../../pipeline/base/error.h"
-#include "../../pipeline/eval/gt.h"
+#include "../../pipeline/base/base.h"
+#include "../../pipeline/eval/eval.h"
 
 static char root[64];
 

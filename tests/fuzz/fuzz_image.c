@@ -3,9 +3,9 @@
  * pixel limit (so the fuzzer cannot ask for huge allocations legitimately). */
 #include <stdint.h>
 #include <leptonica/allheaders.h>
-#include "../../pipeline/base/error.h"
-#include "../../pipeline/image/image.h"
 #include "fuzz_file.h"
+#include "../../pipeline/base/base.h"
+#include "../../pipeline/image/image.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

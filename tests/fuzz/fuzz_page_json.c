@@ -4,9 +4,8 @@
 #include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
-#include "../../pipeline/base/error.h"
-#include "../../pipeline/model/page.h"
-#include "../../pipeline/model/page_json.h"
+#include "../../pipeline/base/base.h"
+#include "../../pipeline/model/model.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

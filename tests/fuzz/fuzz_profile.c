@@ -1,9 +1,9 @@
 /* tests/fuzz/fuzz_profile.c - libFuzzer harness for profile files
  * (bs_profile_load over the defaults). */
 #include <stdint.h>
-#include "../../pipeline/base/error.h"
-#include "../../pipeline/model/profile.h"
 #include "fuzz_file.h"
+#include "../../pipeline/base/base.h"
+#include "../../pipeline/model/model.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

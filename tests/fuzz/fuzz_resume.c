@@ -7,9 +7,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "../../pipeline/base/error.h"
-#include "../../pipeline/batch/manifest.h"
-#include "../../pipeline/model/stamp.h"
+#include "../../pipeline/base/base.h"
+#include "../../pipeline/batch/batch.h"
+#include "../../pipeline/model/model.h"
 
 static void on_line(void *ctx, const struct bs_manifest_line *l)
 {

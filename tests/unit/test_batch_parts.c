@@ -4,13 +4,12 @@
  * symlink loops, the output folder), the shard hash, the manifest, the
  * done stamp and temp-file cleanup.
  */
-#include "../../pipeline/base/fsutil.h"
-#include "../../pipeline/batch/inputs.h"
-#include "../../pipeline/batch/manifest.h"
-#include "../../pipeline/batch/shard.h"
-#include "../../pipeline/model/stamp.h"
-#include "../../pipeline/batch/temps.h"
 #include "check.h"
+#include "../../pipeline/base/base.h"
+#include "../../pipeline/batch/batch.h"
+#include "../../pipeline/batch/shard.h"
+#include "../../pipeline/batch/temps.h"
+#include "../../pipeline/model/model.h"
 
 #include <leptonica/allheaders.h>
 #include <stdio.h>

@@ -4,8 +4,8 @@
  * pixSelectBySize, on random noise of several densities and odd widths
  * (pad bits, runs reaching the last word) and on a fixture page.
  */
-#include "../../pipeline/image/components.h"
 #include "check.h"
+#include "../../pipeline/image/image.h"
 
 #include <stdlib.h>
 

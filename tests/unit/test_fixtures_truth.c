@@ -18,9 +18,9 @@
  * that disappears fails here).  BS_FIXTURES names the fixtures folder
  * (default: fixtures, relative to the repository root where tests run).
  */
-#include "../../pipeline/model/articles_json.h"
-#include "../../pipeline/base/error.h"
 #include "check.h"
+#include "../../pipeline/base/base.h"
+#include "../../pipeline/model/model.h"
 
 #include <glob.h>
 #include <jansson.h>

@@ -6,11 +6,10 @@
  * declarations, external entities, bad numbers, garbage) fail with one
  * line naming the file.
  */
-#include "../../pipeline/formats/formats.h"
-#include "../../pipeline/base/fsutil.h"
-#include "../../pipeline/model/page_json.h"
-#include "../../pipeline/model/stamp.h"
 #include "check.h"
+#include "../../pipeline/base/base.h"
+#include "../../pipeline/formats/formats.h"
+#include "../../pipeline/model/model.h"
 
 #include <stdlib.h>
 #include <string.h>

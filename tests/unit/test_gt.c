@@ -6,8 +6,8 @@
  */
 #include "check.h"
 
-#include "../../pipeline/base/fsutil.h"
-#include "../../pipeline/eval/gt.h"
+#include "../../pipeline/base/base.h"
+#include "../../pipeline/eval/eval.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -8,9 +8,9 @@
  * asked for, without transparency.
  * Run from the repository root (tests/run.sh does).
  */
-#include "../../pipeline/base/error.h"
-#include "../../pipeline/image/image.h"
 #include "check.h"
+#include "../../pipeline/base/base.h"
+#include "../../pipeline/image/image.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,9 +2,9 @@
  * test_jumps.c - jump line recognition: every pattern, Chinese numerals,
  * and lines that must not be taken for jump lines.
  */
-#include "../../pipeline/segment/jumps.h"
-#include "../../pipeline/base/utf8.h"
 #include "check.h"
+#include "../../pipeline/base/base.h"
+#include "../../pipeline/segment/segment.h"
 
 #include <stdlib.h>
 

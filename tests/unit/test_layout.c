@@ -9,8 +9,8 @@
  * heading in a column is a block, the last line at the page's foot is
  * its running foot, a strip under the masthead is its furniture.
  */
-#include "../../pipeline/layout/layout_parts.h"
 #include "check.h"
+#include "../../pipeline/layout/layout.h"
 
 #include <stdlib.h>
 

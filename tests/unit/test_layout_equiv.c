@@ -3,8 +3,8 @@
  * plain pixel versions they replaced: the same boxes in the same order on
  * random pages.
  */
-#include "../../pipeline/layout/layout_parts.h"
 #include "check.h"
+#include "../../pipeline/layout/layout.h"
 
 #include <stdlib.h>
 

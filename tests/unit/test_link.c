@@ -4,11 +4,10 @@
  * the other article that also comes from page 1), both files of both pages
  * get the refs, and a third page with no jump is left untouched.
  */
-#include "../../pipeline/model/articles_json.h"
-#include "../../pipeline/base/fsutil.h"
-#include "../../pipeline/segment/link.h"
-#include "../../pipeline/model/page_json.h"
 #include "check.h"
+#include "../../pipeline/base/base.h"
+#include "../../pipeline/model/model.h"
+#include "../../pipeline/segment/segment.h"
 
 #include <stdlib.h>
 #include <string.h>

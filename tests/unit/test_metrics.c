@@ -6,8 +6,8 @@
  */
 #include "check.h"
 
+#include "../../pipeline/base/base.h"
 #include "../../pipeline/eval/metrics.h"
-#include "../../pipeline/base/utf8.h"
 
 #include <stdlib.h>
 

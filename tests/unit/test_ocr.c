@@ -5,11 +5,11 @@
  * continuations after OCR.  Needs fixtures/pages/en-2col.png and its truth
  * (skipped, exit 77, without them).
  */
-#include "../../pipeline/model/articles_json.h"
-#include "../../pipeline/run/stage.h"
-#include "../../pipeline/ocr/tess.h"
-#include "../../pipeline/base/utf8.h"
 #include "check.h"
+#include "../../pipeline/base/base.h"
+#include "../../pipeline/model/model.h"
+#include "../../pipeline/ocr/ocr.h"
+#include "../../pipeline/run/run.h"
 
 #include <stdlib.h>
 #include <string.h>

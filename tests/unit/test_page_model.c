@@ -2,10 +2,9 @@
  * test_page_model.c - the page model and its JSON artifact: building,
  * text assembly, save/load round trip, and clean errors on bad artifacts.
  */
-#include "../../pipeline/base/fsutil.h"
-#include "../../pipeline/model/page.h"
-#include "../../pipeline/model/page_json.h"
 #include "check.h"
+#include "../../pipeline/base/base.h"
+#include "../../pipeline/model/model.h"
 
 #include <stdlib.h>
 #include <unistd.h>

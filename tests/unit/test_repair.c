@@ -4,9 +4,9 @@
  * geometric duplicates, merged columns, spacing, lexicon joins, the log and
  * the --no-repair switches.
  */
-#include "../../pipeline/repair/repair.h"
-#include "../../pipeline/model/settings.h"
 #include "check.h"
+#include "../../pipeline/model/model.h"
+#include "../../pipeline/repair/repair.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -9,7 +9,6 @@
 #include "check.h"
 
 #include "../../pipeline/image/image.h"
-#include "../../pipeline/image/sauvola.h"
 
 #include <stdlib.h>
 

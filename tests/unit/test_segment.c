@@ -5,11 +5,9 @@
  * come in the truth's order.  Also roles refined by text (jump lines split
  * off a column, bylines).
  */
-#include "../../pipeline/segment/article_text.h"
-#include "../../pipeline/model/articles_json.h"
-#include "../../pipeline/segment/segment.h"
-#include "../../pipeline/segment/text_roles.h"
 #include "check.h"
+#include "../../pipeline/model/model.h"
+#include "../../pipeline/segment/segment.h"
 
 #include <dirent.h>
 #include <stdlib.h>

@@ -1,16 +1,16 @@
 /*
- * layout_parts.h - the pieces the layout stage is built from, one concept
- * per file: rules.c, photos.c, gutters.c, bands.c, islands.c, blocks.c,
- * roles_layout.c.
+ * layout.h - pipeline/layout/, the pieces the layout stage is built from,
+ * one concept per file: rules.c, photos.c, gutters.c, bands.c, islands.c,
+ * blocks.c, roles_layout.c, specks.c.  They find rules, photos, columns,
+ * bands, blocks and the roles geometry shows; they read no text.
  *
  * All take a 1-bit page image (ink = 1) and borrow it; returned arrays and
  * images belong to the caller.  Lengths are pixels of that image.
  */
-#ifndef BS_LAYOUT_PARTS_H
-#define BS_LAYOUT_PARTS_H
+#ifndef BS_LAYOUT_H
+#define BS_LAYOUT_H
 
-#include "../model/page.h"
-#include "../model/profile.h"
+#include "../model/model.h"
 
 #include <leptonica/allheaders.h>
 

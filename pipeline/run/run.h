@@ -1,5 +1,6 @@
 /*
- * stage.h - the stage descriptor, the stage table and the per-page run.
+ * run.h - pipeline/run/, the stage descriptor, the stage table and the
+ * per-page run.
  *
  * A stage is one file under stages/ exporting one `const struct bs_stage`;
  * the table in stages.c lists them in pipeline order.  Adding a stage is one
@@ -11,12 +12,11 @@
  * stage the runner saves model.<stage>.json (atomically), so any stage can be
  * re-run alone from the artifact before it.
  */
-#ifndef BS_STAGE_H
-#define BS_STAGE_H
+#ifndef BS_RUN_H
+#define BS_RUN_H
 
-#include "../base/error.h"
-#include "../model/page.h"
-#include "../model/settings.h"
+#include "../base/base.h"
+#include "../model/model.h"
 
 #include <leptonica/allheaders.h>
 

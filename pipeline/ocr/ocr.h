@@ -1,5 +1,22 @@
 /*
- * tess.h - the one file that talks to Tesseract (C API).
+ * ocr.h - pipeline/ocr/, the only part that talks to Tesseract: engines
+ * per language and reading a block (tess.c), idle engines shared by the
+ * threads of a process (tess_pool.c), and one OpenMP thread per process
+ * (omp_limit.c).
+ *
+ * Nothing outside ocr/ includes a Tesseract header.
+ */
+#ifndef BS_OCR_H
+#define BS_OCR_H
+
+#include "../base/base.h"
+#include "../model/model.h"
+
+#include <leptonica/allheaders.h>
+
+/* ---- tess.c ---- */
+/*
+ * The one file that talks to Tesseract (C API).
  *
  * A bs_tess holds one initialised engine per language string ("eng",
  * "chi_sim+eng"), created on first use and reused for every block and page:
@@ -7,13 +24,6 @@
  * is owned by one worker thread or process and is not thread-safe; a worker
  * reading blocks in parallel owns one per thread.
  */
-#ifndef BS_TESS_H
-#define BS_TESS_H
-
-#include "../base/error.h"
-#include "../model/page.h"
-
-#include <leptonica/allheaders.h>
 
 struct bs_tess;
 
@@ -68,5 +78,48 @@ int bs_tess_orientation(struct bs_tess *tess, PIX *pix, int *degrees,
 
 /* Tesseract's version string. */
 const char *bs_tess_version(void);
+
+/* ---- tess_pool.c ---- */
+/*
+ * Idle Tesseract engine sets shared by the threads of one
+ * process.
+ *
+ * `ocr` may read the blocks of a page with several threads; each thread
+ * needs its own bs_tess.  Loading a language costs far more than reading a
+ * block, so the engine sets of the extra threads are not made per page:
+ * a thread takes one from this pool (made on first need) and gives it back
+ * when the page is read, and the next page reuses it with its languages
+ * already loaded.  Whoever ends a process that read pages frees the pool
+ * (bs_tess_pool_free) before exit(): Tesseract's own static objects are
+ * destroyed by exit handlers, and an engine deleted after them reads freed
+ * memory.  An atexit handler is only the fallback.  Thread-safe.
+ */
+
+/* An engine set for tessdata folder `datapath` (NULL / "" = default), owned
+ * by the caller until given back. */
+struct bs_tess *bs_tess_pool_take(const char *datapath);
+/* Gives an engine set back to the pool (NULL is ignored). */
+void bs_tess_pool_give(struct bs_tess *tess, const char *datapath);
+/* Frees every idle engine set (no thread may still hold one). */
+void bs_tess_pool_free(void);
+
+/* ---- omp_limit.c ---- */
+/*
+ * One OpenMP thread per process, set before libgomp starts.
+ *
+ * Tesseract's LSTM uses OpenMP; several threads per page only slow a batch
+ * that already runs one worker process per core.  libgomp reads
+ * OMP_THREAD_LIMIT once, when it is loaded (before main), so setting it
+ * later in the process has no effect.  bs_omp_limit_reexec() therefore
+ * re-executes the program once (its own path, from /proc/self/exe) with the
+ * same argv, with
+ * OMP_THREAD_LIMIT=1 in the environment, when the variable is unset.  A
+ * value the user sets (OMP_THREAD_LIMIT=4 broadsheet run ...) is kept.
+ * If the exec fails the program goes on unchanged.
+ */
+
+/* Returns only when no re-exec happened (variable already set, or exec
+ * failed). */
+void bs_omp_limit_reexec(char **argv);
 
 #endif

@@ -1,0 +1,164 @@
+/*
+ * base.h - pipeline/base/, what every part stands on: the error status and
+ * allocation (error.c), UTF-8 and code point classes (utf8.c), files and
+ * folders with atomic writes (fsutil.c).
+ *
+ * base/ knows nothing of pages, images or stages; every other part may
+ * include this header.
+ */
+#ifndef BS_BASE_H
+#define BS_BASE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* ---- error.c ---- */
+/*
+ * The status every broadsheet function returns.
+ *
+ * A function that can fail takes a `struct bs_error *` as its last argument
+ * and returns 0 on success or -1 after filling the message with one line that
+ * names the file and the problem.  Only main() turns an error into an exit
+ * code; nothing below it exits or aborts on bad input.  Out-of-memory is the
+ * one fatal condition (bs_oom()).
+ */
+
+struct bs_error {
+    char msg[1024];
+};
+
+/* Sets err->msg from a printf format and returns -1, so callers can write
+ * `return bs_fail(err, "%s: truncated", path);`.  err may be NULL. */
+int bs_fail(struct bs_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Prefixes the message already in err with "prefix: " and returns -1. */
+int bs_fail_prefix(struct bs_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Prints "broadsheet: out of memory" and exits; the only exit below main. */
+void bs_oom(void) __attribute__((noreturn));
+
+/* Allocation wrappers that never return NULL. */
+void *bs_malloc(size_t n);
+void *bs_calloc(size_t n, size_t size);
+void *bs_realloc(void *p, size_t n);
+char *bs_strdup(const char *s);
+char *bs_strndup(const char *s, size_t n);
+/* Returns a malloc'd string built from a printf format. */
+char *bs_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grows *array (of elements of `size` bytes) so that it holds at least
+ * `need` elements; *cap is updated.  New memory is zeroed. */
+void bs_grow(void **array, int *cap, int need, size_t size);
+
+/* ---- utf8.c ---- */
+/*
+ * Decoding UTF-8 text and classifying code points (CJK, punctuation).
+ *
+ * Repair, eval and the text joins all work on code points, never bytes:
+ * Chinese text has no spaces, and a character error is one code point.
+ */
+
+/* Decodes one code point at s (at most n bytes).  Stores the byte length in
+ * *len (>= 1).  Invalid or truncated sequences decode as U+FFFD, length 1. */
+uint32_t bs_utf8_decode(const char *s, size_t n, int *len);
+/* Encodes cp into out (at least 4 bytes); returns the byte count. */
+int bs_utf8_encode(uint32_t cp, char *out);
+/* True when the whole string is valid UTF-8. */
+int bs_utf8_valid(const char *s, size_t n);
+
+/* The first and the last code point of a NUL-terminated string; 0 for "". */
+uint32_t bs_utf8_first(const char *s);
+uint32_t bs_utf8_last(const char *s);
+
+/* Decodes a NUL-terminated string into a malloc'd array of code points;
+ * *count gets its length. */
+uint32_t *bs_utf8_to_cps(const char *s, int *count);
+/* Encodes count code points into a malloc'd NUL-terminated string. */
+char *bs_utf8_from_cps(const uint32_t *cps, int count);
+
+/* Han ideographs, kana, hangul and CJK full-width punctuation: characters
+ * that are written without spaces between them. */
+int bs_cp_is_cjk(uint32_t cp);
+/* Han ideographs only. */
+int bs_cp_is_han(uint32_t cp);
+/* Punctuation of either script (ASCII, general, CJK and full-width). */
+int bs_cp_is_punct(uint32_t cp);
+/* Unicode white space that OCR emits (ASCII, NBSP, ideographic space). */
+int bs_cp_is_space(uint32_t cp);
+/* Latin letter or digit (ASCII and Latin-1/Extended letters). */
+int bs_cp_is_latin_alnum(uint32_t cp);
+
+/* ---- fsutil.c ---- */
+/*
+ * Files and folders: atomic writes, bounded reads, safe names.
+ *
+ * Every output broadsheet writes goes through bs_write_atomic() or
+ * bs_atomic_open()/bs_atomic_commit(): the bytes go to a temporary file in
+ * the same folder, which is renamed over the target only once complete, so a
+ * crash or kill never leaves a half-written output.
+ */
+
+/* Writes len bytes to path atomically (temp file + fsync-free rename). */
+int bs_write_atomic(const char *path, const void *data, size_t len,
+                    struct bs_error *err);
+
+/* A file being written atomically.  Owned by the caller; commit or abort
+ * releases it. */
+struct bs_atomic {
+    char *path;   /* final name */
+    char *tmp;    /* temporary name in the same folder */
+    FILE *fp;     /* write here */
+};
+int bs_atomic_open(struct bs_atomic *af, const char *path, struct bs_error *err);
+/* Closes and renames; on failure removes the temp file. */
+int bs_atomic_commit(struct bs_atomic *af, struct bs_error *err);
+/* Closes and removes the temp file; safe on a zeroed struct. */
+void bs_atomic_abort(struct bs_atomic *af);
+/* A temp name beside path ("path.tmp.<pid>.<n>"), malloc'd; for libraries
+ * that insist on writing a file by name themselves. */
+char *bs_temp_name(const char *path);
+/* Renames tmp over path; removes tmp on failure. */
+int bs_rename_into_place(const char *tmp, const char *path,
+                         struct bs_error *err);
+
+/* Copies file `from` to `to` byte for byte, atomically (to's temp file is
+ * removed on failure). */
+int bs_copy_atomic(const char *from, const char *to, struct bs_error *err);
+
+/* Reads a whole file of at most max bytes into a malloc'd NUL-terminated
+ * buffer.  Fails cleanly on a missing, unreadable or oversized file. */
+int bs_read_file(const char *path, size_t max, char **data, size_t *len,
+                 struct bs_error *err);
+
+/* mkdir -p. */
+int bs_mkdir_p(const char *path, struct bs_error *err);
+int bs_is_dir(const char *path);
+/* The entries of a folder, leaving out names that start with '.', sorted
+ * bytewise so a batch is reproducible.  *names (malloc'd strings in a
+ * malloc'd array, freed with bs_free_names) and *count are set on success;
+ * -1 with err set when the folder cannot be read. */
+int bs_list_dir(const char *dir, char ***names, int *count,
+                struct bs_error *err);
+void bs_free_names(char **names, int count);
+int bs_is_file(const char *path);
+/* Joins two path parts with '/'; malloc'd. */
+char *bs_path_join(const char *a, const char *b);
+/* Removes a file if it exists (ENOENT is not an error). */
+int bs_remove_if_exists(const char *path, struct bs_error *err);
+
+/* A page id made from an input file name: the base name without its
+ * extension, with '/', control characters, invalid UTF-8 and a leading '.'
+ * replaced by '_', at most 120 bytes; "page" when nothing is left.  The
+ * result can never name a path outside the output folder.  If subpage >= 0,
+ * "-pNNN" (1-based) is appended.  malloc'd. */
+char *bs_page_id_from_path(const char *path, int subpage);
+
+/* SHA-256 of a file as 64 hex digits into out[65]. */
+int bs_sha256_file(const char *path, char out[65], struct bs_error *err);
+/* SHA-256 of a buffer. */
+void bs_sha256_hex(const void *data, size_t len, char out[65]);
+
+#endif
