@@ -2,12 +2,13 @@
  * articles.c - stage `articles`: groups blocks into articles.
  *
  * First refines roles by the text OCR found (jump lines become
- * continuation blocks, bylines and photo credits; pipeline/text_roles.c)
- * and by place (a subheadline under body text is a crosshead: body),
- * then groups and orders the blocks (pipeline/segment.c: headline spans,
- * rules, photos with captions, bylines) and rewrites block->order to match.
- * Each article gets its blocks in reading order, its text fields
- * (pipeline/article_text.c) and the page numbers of its jump lines in
+ * continuation blocks, bylines and photo credits;
+ * pipeline/segment/text_roles.c) and by place (a subheadline under body
+ * text is a crosshead: body), then groups and orders the blocks
+ * (pipeline/segment/segment.c: headline spans, rules, photos with captions,
+ * bylines) and rewrites block->order to match.  Each article gets its
+ * blocks in reading order, its text fields
+ * (pipeline/segment/article_text.c) and the page numbers of its jump lines in
  * continued_from / continued_to.  Articles are stored in reading order.
  */
 #include "../pipeline/run/run.h"

@@ -2,7 +2,7 @@
  * export.c - stage `export`: writes the page's outputs in the formats asked
  * for (--formats): articles.json, page.txt and articles/aNNN.txt, and the
  * archive formats page.alto.xml (ALTO 4.4), page.xml (PAGE 2019-07-15) and
- * page.hocr (pipeline/formats.h).  METS is written for the whole output
+ * page.hocr (pipeline/formats/).  METS is written for the whole output
  * folder once the run's pages are done (batch.c), not here.
  *
  * Every file is written to a temporary name and renamed, and article files

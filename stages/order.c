@@ -3,7 +3,7 @@
  *
  * Articles from the top left, band by band, column by column; inside an
  * article kicker, headline, subheadline, byline, body columns left to right
- * (each top to bottom), then captions (pipeline/segment.c decides).
+ * (each top to bottom), then captions (pipeline/segment/segment.c decides).
  * Writes block->order (0-based, dense) for text blocks; rules and photos
  * get -1.  Article ids are left to `articles`.
  */

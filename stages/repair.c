@@ -1,6 +1,6 @@
 /*
  * repair.c - stage `repair`: fixes what OCR and page extraction get wrong
- * (pipeline/repair_*.c, one kind per file), logs every repair in
+ * (pipeline/repair/repair_*.c, one kind per file), logs every repair in
  * repairs.json, and rebuilds every article's text with the lexicon joiner.
  *
  * Order matters: geometric duplicates go first (they would otherwise look

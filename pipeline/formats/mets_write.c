@@ -11,7 +11,7 @@
  *   structMap TYPE="LOGICAL"   one div TYPE="ARTICLE" per article, LABEL =
  *               headline, its blocks as <area FILEID=ALTO BEGIN=block-id
  *               BETYPE="IDREF"> in reading order; an article continued on
- *               another page (continued_to_ref, pipeline/link.c) is one div
+ *               another page (continued_to_ref, segment/link.c) is one div
  *               whose areas run across both pages
  *
  * Writers of several processes (shards, GNU parallel) may end at once: the

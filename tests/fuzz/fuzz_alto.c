@@ -1,6 +1,7 @@
 /* tests/fuzz/fuzz_alto.c - libFuzzer harness for the alto import reader
- * (pipeline/alto_read.c): bytes -> bs_alto_read().  Any input must give a
- * page or a one-line error, never a crash, leak or undefined behaviour. */
+ * (pipeline/formats/alto_read.c): bytes -> bs_alto_read().  Any input must
+ * give a page or a one-line error, never a crash, leak or undefined
+ * behaviour. */
 #include <stddef.h>
 #include <stdint.h>
 #include "../../pipeline/base/base.h"

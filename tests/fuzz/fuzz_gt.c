@@ -1,5 +1,5 @@
 /* tests/fuzz/fuzz_gt.c - libFuzzer harness for the ground-truth readers
- * (bs_gt_load, pipeline/gt.c): any bytes give a doc or an error, never a
+ * (bs_gt_load, pipeline/eval/gt.c): any bytes give a doc or an error, never a
  * crash.  The first byte picks the form, the rest is the content; parts of
  * multi-file forms are separated by the byte pair "\0\0":
  *   0  x.json             articles.json schema

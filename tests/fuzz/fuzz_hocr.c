@@ -1,6 +1,7 @@
 /* tests/fuzz/fuzz_hocr.c - libFuzzer harness for the hocr import reader
- * (pipeline/hocr_read.c): bytes -> bs_hocr_read().  Any input must give a
- * page or a one-line error, never a crash, leak or undefined behaviour. */
+ * (pipeline/formats/hocr_read.c): bytes -> bs_hocr_read().  Any input must
+ * give a page or a one-line error, never a crash, leak or undefined
+ * behaviour. */
 #include <stddef.h>
 #include <stdint.h>
 #include "../../pipeline/base/base.h"

@@ -1,6 +1,7 @@
 /* tests/fuzz/fuzz_pagexml.c - libFuzzer harness for the pagexml import reader
- * (pipeline/pagexml_read.c): bytes -> bs_pagexml_read().  Any input must give a
- * page or a one-line error, never a crash, leak or undefined behaviour. */
+ * (pipeline/formats/pagexml_read.c): bytes -> bs_pagexml_read().  Any
+ * input must give a page or a one-line error, never a crash, leak or
+ * undefined behaviour. */
 #include <stddef.h>
 #include <stdint.h>
 #include "../../pipeline/base/base.h"

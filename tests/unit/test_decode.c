@@ -1,8 +1,9 @@
 /*
- * test_decode.c - broadsheet's PNG and JPEG decoders (pipeline/decode_*.c)
- * give the same grey pixels as Leptonica's readers did before them, on the
- * fixture pages and the odd formats of fixtures/bad/ (16-bit, palette,
- * JPEG); and refuse what they must with one message naming the file.
+ * test_decode.c - broadsheet's PNG and JPEG decoders
+ * (pipeline/image/decode_*.c) give the same grey pixels as Leptonica's
+ * readers did before them, on the fixture pages and the odd formats of
+ * fixtures/bad/ (16-bit, palette, JPEG); and refuse what they must with one
+ * message naming the file.
  * Run from the repository root (tests/run.sh does).
  */
 #include "check.h"

@@ -1,9 +1,9 @@
 /*
- * test_sauvola.c - bs_sauvola (pipeline/sauvola.c) gives exactly the pixels
- * of Leptonica's pixSauvolaBinarizeTiled, which binarize used before: on a
- * grey fixture page evened out as binarize does, and on small random, striped
- * and flat pages with windows up to the page's own size, any tiling and any
- * factor; and refuses what Leptonica refuses.
+ * test_sauvola.c - bs_sauvola (pipeline/image/sauvola.c) gives exactly the
+ * pixels of Leptonica's pixSauvolaBinarizeTiled, which binarize used
+ * before: on a grey fixture page evened out as binarize does, and on small
+ * random, striped and flat pages with windows up to the page's own size,
+ * any tiling and any factor; and refuses what Leptonica refuses.
  * Run from the repository root (tests/run.sh does).
  */
 #include "check.h"
