@@ -1,5 +1,12 @@
 /*
  * segment.c - article segmentation and reading order (see segment.h).
+ *
+ * bs_segment is a list of steps, each a static function encoding one
+ * newspaper convention (its comment says which), called in order; when a
+ * new layout comes out wrong, the step whose convention the page breaks
+ * is the place to look.  The helpers before the steps measure and find
+ * (a rule between two blocks, the columns a headline spans, the headline
+ * over a block); the steps decide.
  */
 #include "segment.h"
 
@@ -8,6 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct item;
+
+/* The state bs_segment's steps share, for one call; every array holds one
+ * entry per block (plus one) and is owned by the call (seg_init allocates,
+ * seg_release frees). */
 struct seg {
     const struct bs_page *page;
     int n;
@@ -16,6 +28,11 @@ struct seg {
     struct bs_box *span; /* per anchor headline: the columns it owns */
     double th;        /* body text height, px */
     int content_x0, content_x1;
+    int *owner;       /* per block: its anchor, -1 headless, -2 not owned */
+    int *gid;         /* per block: its group before ordering, -1 none */
+    int *lead;        /* per group: its anchor, or n + its headless root */
+    int ngroups;
+    struct item *items; /* sort scratch, room for every block */
 };
 
 static const struct bs_block *blk(const struct seg *s, int i)
@@ -275,8 +292,10 @@ static void widen_span(struct seg *s, int a)
     }
 }
 
-/* Headlines: anchors, with broken headlines merged into one. */
-static void find_anchors(struct seg *s)
+/* Step: every headline anchors an article, and a headline right under
+ * another (no rule between, close, overlapping it) is the same headline
+ * broken in two: both get the upper one's anchor. */
+static void join_broken_headlines(struct seg *s)
 {
     for (int i = 0; i < s->n; i++)
         s->anchor[i] = blk(s, i)->role == BS_ROLE_HEADLINE ? i : -1;
@@ -310,9 +329,13 @@ static void find_anchors(struct seg *s)
             a = s->anchor[a];
         s->anchor[i] = a;
     }
-    /* A "from" jump line no headline sits right over ("BUDGET from Page
-     * 1", "■上接第1版") opens the rest of a story jumped from another page:
-     * it leads an article of its own, like a headline. */
+}
+
+/* Step: a "from" jump line no headline sits right over ("BUDGET from Page
+ * 1", "■上接第1版") opens the rest of a story jumped from another page: it
+ * leads an article of its own, like a headline. */
+static void anchor_jumped_stories(struct seg *s)
+{
     for (int i = 0; i < s->n; i++) {
         const struct bs_block *j = blk(s, i);
         struct bs_jump jump;
@@ -337,6 +360,15 @@ static void find_anchors(struct seg *s)
         if (!headed)
             s->anchor[i] = i;
     }
+}
+
+/* Step: a headline owns the columns it spans; without columns from layout
+ * the blocks it stands over; the parts of a broken headline widen it; and a
+ * headline narrower than its article (flush left, or centred) also owns a
+ * neighbouring column whose text starts right under the head when nothing
+ * stands beside the headline there (widen_span). */
+static void span_headlines(struct seg *s)
+{
     for (int i = 0; i < s->n; i++)
         if (s->anchor[i] == i)
             s->span[i] = column_span(s->page, blk(s, i)->box);
@@ -485,7 +517,7 @@ static void join_headless(struct seg *s, const int *owner)
         if (best < 0)
             continue;
         if (best_gap > s->th * 2.5 && best_gap > 0)
-            continue; /* scaled by gap_lines in bs_segment */
+            continue; /* scaled by gap_lines in group_headless */
         {
             const struct bs_block *b = blk(s, best);
             if (b->role == BS_ROLE_BYLINE || b->role == BS_ROLE_KICKER ||
@@ -654,86 +686,122 @@ static int number_furniture(const struct bs_page *page, int foot,
     return next;
 }
 
-int bs_segment(const struct bs_page *page, double gap_lines, int *group,
-               int *seq)
+/* Sets up the state for one call: the body text height the distances are
+ * measured in, the inked width of the page, every block its own headless
+ * group, and group[] and seq[] all -1 (nothing placed yet). */
+static void seg_init(struct seg *s, const struct bs_page *page, int *group,
+                     int *seq)
 {
-    struct seg s;
-    int n = page->nblocks, ngroups = 0, nitems = 0, next = 0;
-    int *owner, *gid, *lead;
-    struct item *items;
+    int n = page->nblocks;
 
-    memset(&s, 0, sizeof(s));
-    s.page = page;
-    s.n = n;
-    s.anchor = bs_calloc((size_t)n + 1, sizeof(int));
-    s.uf = bs_calloc((size_t)n + 1, sizeof(int));
-    s.span = bs_calloc((size_t)n + 1, sizeof(*s.span));
-    owner = bs_calloc((size_t)n + 1, sizeof(int));
-    gid = bs_calloc((size_t)n + 1, sizeof(int));
-    lead = bs_calloc((size_t)n + 1, sizeof(int));
-    items = bs_calloc((size_t)n + 1, sizeof(*items));
-    s.th = body_height(page);
-    s.content_x0 = page->width;
-    s.content_x1 = 0;
+    memset(s, 0, sizeof(*s));
+    s->page = page;
+    s->n = n;
+    s->anchor = bs_calloc((size_t)n + 1, sizeof(int));
+    s->uf = bs_calloc((size_t)n + 1, sizeof(int));
+    s->span = bs_calloc((size_t)n + 1, sizeof(*s->span));
+    s->owner = bs_calloc((size_t)n + 1, sizeof(int));
+    s->gid = bs_calloc((size_t)n + 1, sizeof(int));
+    s->lead = bs_calloc((size_t)n + 1, sizeof(int));
+    s->items = bs_calloc((size_t)n + 1, sizeof(*s->items));
+    s->th = body_height(page);
+    s->content_x0 = page->width;
+    s->content_x1 = 0;
     for (int i = 0; i < n; i++) {
-        s.content_x0 = min_i(s.content_x0, page->blocks[i].box.x);
-        s.content_x1 = max_i(s.content_x1, bs_box_right(page->blocks[i].box));
-        s.uf[i] = i;
+        s->content_x0 = min_i(s->content_x0, page->blocks[i].box.x);
+        s->content_x1 = max_i(s->content_x1, bs_box_right(page->blocks[i].box));
+        s->uf[i] = i;
         group[i] = -1;
         seq[i] = -1;
     }
-    if (s.content_x1 <= s.content_x0) {
-        s.content_x0 = 0;
-        s.content_x1 = page->width > 0 ? page->width : 1;
+    if (s->content_x1 <= s->content_x0) {
+        s->content_x0 = 0;
+        s->content_x1 = page->width > 0 ? page->width : 1;
     }
+}
 
-    find_anchors(&s);
-    /* Owners: headlines own themselves, kickers their headline, captions
-     * their photo's article, everything else the headline above. */
-    for (int i = 0; i < n; i++) {
-        const struct bs_block *b = &page->blocks[i];
-        owner[i] = -1;
+static void seg_release(struct seg *s)
+{
+    free(s->anchor);
+    free(s->uf);
+    free(s->span);
+    free(s->owner);
+    free(s->gid);
+    free(s->lead);
+    free(s->items);
+}
+
+/* Step: a headline owns the blocks below it in its columns down to the
+ * next rule or headline (owner_of), and a kicker joins the headline just
+ * below it (kicker_anchor).  Rules, mastheads and folios belong to no
+ * article (-2); captions wait for their photo (caption_with_photo). */
+static void own_by_headline(struct seg *s)
+{
+    for (int i = 0; i < s->n; i++) {
+        const struct bs_block *b = &s->page->blocks[i];
+        s->owner[i] = -1;
         if (!owned_role(b->role))
-            owner[i] = -2;
-        else if (b->role == BS_ROLE_HEADLINE || s.anchor[i] == i)
-            owner[i] = s.anchor[i];
+            s->owner[i] = -2;
+        else if (b->role == BS_ROLE_HEADLINE || s->anchor[i] == i)
+            s->owner[i] = s->anchor[i];
         else if (b->role == BS_ROLE_KICKER)
-            owner[i] = kicker_anchor(&s, i);
+            s->owner[i] = kicker_anchor(s, i);
         else if (b->role != BS_ROLE_CAPTION)
-            owner[i] = owner_of(&s, i);
+            s->owner[i] = owner_of(s, i);
     }
-    for (int i = 0; i < n; i++) {
-        if (page->blocks[i].role == BS_ROLE_CAPTION) {
-            int im = caption_image(&s, i);
-            if (im >= 0 && owner[im] >= 0)
-                owner[i] = owner[im];
+}
+
+/* Step: a caption goes with its photo: into the photo's article, or with a
+ * photo no headline owns into the same headless group; a caption with no
+ * photo near is owned like text. */
+static void caption_with_photo(struct seg *s)
+{
+    for (int i = 0; i < s->n; i++) {
+        if (s->page->blocks[i].role == BS_ROLE_CAPTION) {
+            int im = caption_image(s, i);
+            if (im >= 0 && s->owner[im] >= 0)
+                s->owner[i] = s->owner[im];
             else if (im >= 0)
-                uf_join(s.uf, i, im);
+                uf_join(s->uf, i, im);
             else
-                owner[i] = owner_of(&s, i);
+                s->owner[i] = owner_of(s, i);
         }
     }
-    {
-        double save = s.th;
-        s.th = s.th * (gap_lines > 0 ? gap_lines : 2.5) / 2.5;
-        join_headless(&s, owner);
-        s.th = save;
-    }
+}
 
-    /* Group ids: one per anchor, one per headless component. */
+/* Step: text no headline owns forms headless articles, blocks one under
+ * the other in a column, split at rules, bylines, kickers and gaps of more
+ * than gap_lines body text heights (join_headless). */
+static void group_headless(struct seg *s, double gap_lines)
+{
+    double save = s->th;
+
+    s->th = s->th * (gap_lines > 0 ? gap_lines : 2.5) / 2.5;
+    join_headless(s, s->owner);
+    s->th = save;
+}
+
+/* Step: one article per headline and one per headless group, numbered in
+ * block order; a photo alone (no caption, no text) is not an article. */
+static void number_articles(struct seg *s)
+{
+    const struct bs_page *page = s->page;
+    int n = s->n;
+
     for (int i = 0; i < n; i++)
-        gid[i] = -1;
+        s->gid[i] = -1;
     for (int i = 0; i < n; i++) {
         int root;
-        if (owner[i] >= 0) {
-            root = owner[i];
-        } else if (owner[i] == -1) {
-            root = uf_find(s.uf, i);
+        if (s->owner[i] >= 0) {
+            root = s->owner[i];
+        } else if (s->owner[i] == -1) {
+            root = uf_find(s->uf, i);
             /* A photo alone is not an article. */
             if (page->blocks[i].role == BS_ROLE_IMAGE && root == i) {
                 int alone = 1;
                 for (int k = 0; k < n; k++)
-                    if (k != i && owner[k] == -1 && uf_find(s.uf, k) == i)
+                    if (k != i && s->owner[k] == -1 &&
+                        uf_find(s->uf, k) == i)
                         alone = 0;
                 if (alone)
                     continue;
@@ -744,22 +812,53 @@ int bs_segment(const struct bs_page *page, double gap_lines, int *group,
         }
         {
             int g;
-            for (g = 0; g < ngroups; g++)
-                if (lead[g] == root)
+            for (g = 0; g < s->ngroups; g++)
+                if (s->lead[g] == root)
                     break;
-            if (g == ngroups)
-                lead[ngroups++] = root;
-            gid[i] = g;
+            if (g == s->ngroups)
+                s->lead[s->ngroups++] = root;
+            s->gid[i] = g;
         }
     }
+}
 
-    /* Text flows from the foot of one column to the top of the next: a
-     * headless article at the top of a column (nothing above it up to the
-     * rule) continues the article at the foot of the column to its left,
-     * unless it opens with a byline or kicker of its own. */
-    for (int g = 0; g < ngroups; g++) {
+/* Drops the groups continue_across_columns emptied, keeping ids dense. */
+static void drop_empty_groups(struct seg *s)
+{
+    int *map = bs_calloc((size_t)s->ngroups + 1, sizeof(int)), m = 0;
+
+    for (int g = 0; g < s->ngroups; g++)
+        map[g] = -1;
+    for (int g = 0; g < s->ngroups; g++) {
+        int used = 0;
+        for (int i = 0; i < s->n && !used; i++)
+            used = s->gid[i] == g;
+        if (used) {
+            s->lead[m] = s->lead[g];
+            map[g] = m++;
+        }
+    }
+    for (int i = 0; i < s->n; i++)
+        if (s->gid[i] >= 0)
+            s->gid[i] = map[s->gid[i]];
+    s->ngroups = m;
+    free(map);
+}
+
+/* Step: text flows from the foot of one column to the top of the next: a
+ * headless article at the top of a column (nothing above it up to the
+ * rule) continues the article at the foot of the column to its left,
+ * unless it opens with a byline or kicker of its own, or a cutoff rule
+ * over it does not also cover that foot. */
+static void continue_across_columns(struct seg *s)
+{
+    const struct bs_page *page = s->page;
+    int n = s->n;
+    int *gid = s->gid;
+
+    for (int g = 0; g < s->ngroups; g++) {
         int top = -1, left = -1, foot = -1;
-        if (lead[g] < n)
+        if (s->lead[g] < n)
             continue;
         for (int i = 0; i < n; i++)
             if (gid[i] == g && (top < 0 || page->blocks[i].box.y <
@@ -770,13 +869,13 @@ int bs_segment(const struct bs_page *page, double gap_lines, int *group,
             continue;
         {
             struct bs_box tb = page->blocks[top].box;
-            int above = 0, band = band_key(&s, tb.y);
+            int above = 0, band = band_key(s, tb.y);
             for (int k = 0; k < n && !above; k++) {
                 struct bs_box kb = page->blocks[k].box;
                 if (gid[k] == g || gid[k] < 0 ||
                     bs_box_xoverlap(kb, tb) < 0.5 * min_i(kb.w, tb.w) ||
-                    bs_box_bottom(kb) > tb.y + s.th ||
-                    rule_between(&s, bs_box_bottom(kb), tb.y, tb))
+                    bs_box_bottom(kb) > tb.y + s->th ||
+                    rule_between(s, bs_box_bottom(kb), tb.y, tb))
                     continue;
                 above = 1;
             }
@@ -786,8 +885,8 @@ int bs_segment(const struct bs_page *page, double gap_lines, int *group,
             for (int k = 0; k < n; k++) {
                 struct bs_box kb = page->blocks[k].box;
                 if (gid[k] < 0 || gid[k] == g ||
-                    bs_box_right(kb) > tb.x + s.th ||
-                    band_key(&s, kb.y) != band)
+                    bs_box_right(kb) > tb.x + s->th ||
+                    band_key(s, kb.y) != band)
                     continue;
                 if (left < 0 || bs_box_right(kb) > bs_box_right(
                                                        page->blocks[left].box))
@@ -797,7 +896,7 @@ int bs_segment(const struct bs_page *page, double gap_lines, int *group,
                 struct bs_box kb = page->blocks[k].box;
                 struct bs_box lb = page->blocks[left].box;
                 if (gid[k] < 0 || gid[k] == g ||
-                    band_key(&s, kb.y) != band ||
+                    band_key(s, kb.y) != band ||
                     bs_box_xoverlap(kb, lb) < 0.5 * min_i(kb.w, lb.w))
                     continue;
                 if (foot < 0 || bs_box_bottom(kb) >
@@ -807,7 +906,7 @@ int bs_segment(const struct bs_page *page, double gap_lines, int *group,
             /* A cutoff rule over this column that does not also cover the
              * foot closes off what is on the left: a new item starts. */
             if (foot >= 0) {
-                int r = rule_above(&s, tb);
+                int r = rule_above(s, tb);
                 if (r >= 0 && (bs_box_xoverlap(page->blocks[r].box,
                                                page->blocks[foot].box) <= 0 ||
                                page->blocks[foot].box.y <
@@ -822,38 +921,29 @@ int bs_segment(const struct bs_page *page, double gap_lines, int *group,
                     gid[i] = into;
         }
     }
-    /* Drop the groups emptied by those merges, keeping ids dense. */
-    {
-        int *map = bs_calloc((size_t)ngroups + 1, sizeof(int)), m = 0;
-        for (int g = 0; g < ngroups; g++)
-            map[g] = -1;
-        for (int g = 0; g < ngroups; g++) {
-            int used = 0;
-            for (int i = 0; i < n && !used; i++)
-                used = gid[i] == g;
-            if (used) {
-                lead[m] = lead[g];
-                map[g] = m++;
-            }
-        }
-        for (int i = 0; i < n; i++)
-            if (gid[i] >= 0)
-                gid[i] = map[gid[i]];
-        ngroups = m;
-        free(map);
-    }
+    drop_empty_groups(s);
+}
 
-    /* Sort keys: mastheads and folios first by position; then articles. */
-    for (int g = 0; g < ngroups; g++) {
+/* Step: articles are read band by band (bands end at full-width rules and
+ * headlines), in a band column by column from the left, then top to
+ * bottom, each placed by its lead box: its headline, or its topmost block.
+ * Fills group[] with each block's article in that order. */
+static void order_articles(struct seg *s, int *group)
+{
+    const struct bs_page *page = s->page;
+    int n = s->n, nitems = 0;
+    struct item *items = s->items;
+
+    for (int g = 0; g < s->ngroups; g++) {
         /* The article's lead box: its headline, or its topmost block. */
         struct bs_box lb = {0, 0, 0, 0};
         int have = 0;
-        if (lead[g] < n) {
-            lb = page->blocks[lead[g]].box;
+        if (s->lead[g] < n) {
+            lb = page->blocks[s->lead[g]].box;
             have = 1;
         }
         for (int i = 0; i < n; i++)
-            if (!(lead[g] < n) && gid[i] == g &&
+            if (!(s->lead[g] < n) && s->gid[i] == g &&
                 (!have || page->blocks[i].box.y < lb.y)) {
                 lb = page->blocks[i].box;
                 have = 1;
@@ -861,31 +951,39 @@ int bs_segment(const struct bs_page *page, double gap_lines, int *group,
         /* group key: band, column, y, x; stored in lead's slot of items */
         items[nitems].block = -1 - g;
         items[nitems].group = g;
-        items[nitems].key[0] = 1 + band_key(&s, lb.y);
-        items[nitems].key[1] = column_key(&s, lb.x, lb.y);
+        items[nitems].key[0] = 1 + band_key(s, lb.y);
+        items[nitems].key[1] = column_key(s, lb.x, lb.y);
         items[nitems].key[2] = lb.y;
         items[nitems].key[3] = lb.x;
         nitems++;
     }
     qsort(items, (size_t)nitems, sizeof(*items), cmp_item);
     {
-        int *rank = bs_calloc((size_t)ngroups + 1, sizeof(int));
+        int *rank = bs_calloc((size_t)s->ngroups + 1, sizeof(int));
         for (int k = 0; k < nitems; k++)
             rank[items[k].group] = k;
         for (int i = 0; i < n; i++)
-            if (gid[i] >= 0)
-                group[i] = rank[gid[i]];
+            if (s->gid[i] >= 0)
+                group[i] = rank[s->gid[i]];
         free(rank);
     }
+}
 
-    /* Reading order: mastheads and folios of the page's top half, then
-     * each article's blocks, then the folios of its foot (a running foot
-     * is read last, as a reader meets it). */
-    next = number_furniture(page, 0, items, seq, next);
-    for (int g = 0; g < ngroups; g++) {
-        int m = 0, nb = 0;
+/* Step: inside an article a reader takes the kicker, headline, subheadline
+ * and byline, then the body column by column (each top to bottom; a body
+ * block spanning columns splits them into sections, an island is read
+ * after the columns beside it: body_keys), then photos and captions.
+ * Numbers the blocks of every article, in article order, in seq[] from
+ * `next` on; returns the next free number. */
+static int read_articles(struct seg *s, const int *group, int *seq, int next)
+{
+    const struct bs_page *page = s->page;
+    int n = s->n;
+    struct item *items = s->items;
+
+    for (int g = 0; g < s->ngroups; g++) {
+        int m = 0, nb = 0, nitems = 0;
         struct item *body;
-        nitems = 0;
         for (int i = 0; i < n; i++) {
             if (group[i] != g)
                 continue;
@@ -902,7 +1000,7 @@ int bs_segment(const struct bs_page *page, double gap_lines, int *group,
         for (int k = 0; k < nitems; k++)
             if (items[k].key[0] == 4)
                 body[nb++] = items[k];
-        body_keys(&s, body, nb);
+        body_keys(s, body, nb);
         for (int k = 0; k < nitems; k++) {
             if (items[k].key[0] == 4)
                 items[k] = body[m++];
@@ -917,14 +1015,36 @@ int bs_segment(const struct bs_page *page, double gap_lines, int *group,
         for (int k = 0; k < nitems; k++)
             seq[items[k].block] = next++;
     }
-    number_furniture(page, 1, items, seq, next);
-    free(s.anchor);
-    free(s.uf);
-    free(s.span);
-    free(owner);
-    free(gid);
-    free(lead);
-    free(items);
+    return next;
+}
+
+/* The newspaper conventions, one step each, in the order they build on
+ * one another: headlines and their columns first, then what each headline
+ * owns, then what no headline owns, then the order a reader takes. */
+int bs_segment(const struct bs_page *page, double gap_lines, int *group,
+               int *seq)
+{
+    struct seg s;
+    int next, ngroups;
+
+    seg_init(&s, page, group, seq);
+    join_broken_headlines(&s);
+    anchor_jumped_stories(&s);
+    span_headlines(&s);
+    own_by_headline(&s);
+    caption_with_photo(&s);
+    group_headless(&s, gap_lines);
+    number_articles(&s);
+    continue_across_columns(&s);
+    order_articles(&s, group);
+    /* The masthead and the folios of the page's top half are read first,
+     * the folios of its foot (a running foot) last, as a reader meets
+     * them. */
+    next = number_furniture(page, 0, s.items, seq, 0);
+    next = read_articles(&s, group, seq, next);
+    number_furniture(page, 1, s.items, seq, next);
+    ngroups = s.ngroups;
+    seg_release(&s);
     return ngroups;
 }
 
