@@ -30,10 +30,12 @@
 /* Runs once every page of this run (this shard, with --shard) has ended,
  * unless the run was interrupted.  `dirs` are the page folders that are
  * done or were already up to date, in input order; failed pages are left
- * out.  Add run-wide steps here, one call each (linking continuations
- * across pages, METS for the run, ...).  A failing hook reports its error
- * and makes the run exit 1. */
-static int after_all_pages(const struct bs_cli *cli, char **dirs, int ndirs)
+ * out.  `root` is the run's folder (batch.h: bs_jobs.root), NULL when the
+ * pages are in no run's folder.  Add run-wide steps here, one call each
+ * (linking continuations across pages, METS for the run, ...).  A failing
+ * hook reports its error and makes the run exit 1. */
+static int after_all_pages(const struct bs_cli *cli, const char *root,
+                           char **dirs, int ndirs)
 {
     struct bs_error err;
 
@@ -45,11 +47,9 @@ static int after_all_pages(const struct bs_cli *cli, char **dirs, int ndirs)
                 err.msg);
         return -1;
     }
-    /* METS describes the output folder: OUT, or the folder holding the
-     * page folders of a re-run (formats.h: bs_mets_write_dir). */
-    if ((cli->settings.formats & BS_FMT_METS) && ndirs > 0 &&
-        cli->to == bs_stage_count - 1 && bs_mets_write_run(dirs, ndirs,
-                                                           &err) < 0) {
+    /* METS describes the run's folder, every finished page in it. */
+    if ((cli->settings.formats & BS_FMT_METS) && ndirs > 0 && root &&
+        cli->to == bs_stage_count - 1 && bs_mets_write_dir(root, &err) < 0) {
         fprintf(stderr, "broadsheet: writing METS: %s\n", err.msg);
         return -1;
     }
@@ -151,40 +151,6 @@ static int default_workers(void)
     return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
-/* Where the manifest goes: OUT for a run from images; for a re-run, the
- * folder holding the page folders when they all share one (else none). */
-static char *manifest_dir(const struct bs_batch *b)
-{
-    char *dir = NULL;
-
-    if (b->cli->from == 0)
-        return b->cli->out ? bs_strdup(b->cli->out) : NULL;
-    for (int i = 0; i < b->jobs.n; i++) {
-        const char *d = b->jobs.v[i].dir;
-        const char *slash;
-        char *parent;
-
-        if (!d)
-            continue; /* an argument that is no page folder at all */
-        slash = strrchr(d, '/');
-        parent = slash ? bs_strndup(d, (size_t)(slash - d)) : bs_strdup(".");
-        if (parent[0] == '\0') {
-            free(parent);
-            parent = bs_strdup("/");
-        }
-        if (dir && strcmp(dir, parent) != 0) {
-            free(parent);
-            free(dir);
-            return NULL;
-        }
-        if (!dir)
-            dir = parent;
-        else
-            free(parent);
-    }
-    return dir;
-}
-
 static void batch_release(struct bs_batch *b)
 {
     bs_manifest_close(&b->manifest);
@@ -215,6 +181,30 @@ int bs_run_pages(struct bs_cli *cli)
                         &b.jobs, &err) < 0) {
         fprintf(stderr, "broadsheet: %s\n", err.msg);
         return BS_EXIT_USAGE;
+    }
+    if (cli->page_id) {
+        /* `stage load` again: the page keeps its id, only its own page of
+         * a multi-page scan is read */
+        int keep = -1;
+        for (int i = 0; i < b.jobs.n; i++)
+            if (b.jobs.v[i].subpage == cli->page_subpage && keep < 0)
+                keep = i;
+        for (int i = 0; i < b.jobs.n; i++)
+            if (i != keep) {
+                free(b.jobs.v[i].input);
+                free(b.jobs.v[i].id);
+                free(b.jobs.v[i].dir);
+                free(b.jobs.v[i].error);
+            }
+        if (keep >= 0) {
+            struct bs_job j = b.jobs.v[keep];
+            free(j.id);
+            free(j.dir);
+            j.id = bs_strdup(cli->page_id);
+            j.dir = bs_path_join(cli->out, j.id);
+            b.jobs.v[0] = j;
+        }
+        b.jobs.n = keep >= 0;
     }
     if (b.jobs.n == 0) {
         fprintf(stderr, "broadsheet: no page images found in the inputs\n");
@@ -262,7 +252,7 @@ int bs_run_pages(struct bs_cli *cli)
     opts.timeout = cli->page_timeout;
     opts.recycle = BS_WORKER_RECYCLE;
 
-    mdir = manifest_dir(&b);
+    mdir = b.jobs.root ? bs_strdup(b.jobs.root) : NULL;
     if (mdir && b.ntodo > 0 &&
         bs_manifest_open(&b.manifest, mdir, cli->shard_k, cli->shard_n,
                          opts.workers, &err) < 0) {
@@ -309,7 +299,7 @@ int bs_run_pages(struct bs_cli *cli)
         for (int t = 0; t < b.ntodo; t++)
             if (b.ok[b.todo[t]])
                 dirs[ndirs++] = b.jobs.v[b.todo[t]].dir;
-        if (after_all_pages(cli, dirs, ndirs) < 0)
+        if (after_all_pages(cli, b.jobs.root, dirs, ndirs) < 0)
             failed++;
         free(dirs);
     }

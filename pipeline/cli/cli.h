@@ -32,6 +32,10 @@ struct bs_cli {
     double page_timeout;      /* seconds; 0 = none */
     char **inputs;            /* positional arguments, borrowed from argv */
     int ninputs;
+    /* `stage load` on a page folder: its one input is read again into the
+     * page's own id (and page of a multi-page TIFF); NULL otherwise */
+    const char *page_id;
+    int page_subpage;
 };
 
 /* Parses the shared options.  Returns 0 on success, 1 when --help was

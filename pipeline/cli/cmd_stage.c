@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* `stage load` re-reads the page's own source image. */
+/* `stage load` re-reads the page's own source image into the page's own
+ * folder: its id is the one load recorded when the folder sits where that
+ * id puts it (DIR = ROOT/<id>), else the folder's name. */
 static int rerun_load(struct bs_cli *cli)
 {
     int failed = 0;
@@ -22,9 +24,11 @@ static int rerun_load(struct bs_cli *cli)
         char *path = bs_path_join(cli->inputs[i], "model.load.json");
         struct bs_page *page = NULL;
         struct bs_error err;
-        char *out = NULL, *slash;
+        struct bs_stamp st;
+        char *dir = NULL, *root, *id, *slash;
         char *argv_run[1];
         struct bs_cli one = *cli;
+        size_t n, k;
 
         if (bs_page_load(path, &page, &err) < 0 || !page->source) {
             fprintf(stderr, "broadsheet stage: %s\n",
@@ -34,22 +38,33 @@ static int rerun_load(struct bs_cli *cli)
             failed++;
             continue;
         }
-        out = bs_strdup(cli->inputs[i]);
-        while (strlen(out) > 1 && out[strlen(out) - 1] == '/')
-            out[strlen(out) - 1] = '\0';
-        slash = strrchr(out, '/');
-        if (slash)
-            *slash = '\0';
-        else
-            strcpy(out, ".");
+        dir = bs_strdup(cli->inputs[i]);
+        while (strlen(dir) > 1 && dir[strlen(dir) - 1] == '/')
+            dir[strlen(dir) - 1] = '\0';
+        n = strlen(dir);
+        k = page->id ? strlen(page->id) : 0;
+        if (k && n > k && dir[n - k - 1] == '/' &&
+            strcmp(dir + n - k, page->id) == 0) {
+            root = bs_strndup(dir, n - k - 1);
+            id = bs_strdup(page->id);
+        } else {
+            slash = strrchr(dir, '/');
+            root = slash ? bs_strndup(dir, (size_t)(slash - dir))
+                         : bs_strdup(".");
+            id = bs_strdup(slash ? slash + 1 : dir);
+        }
         argv_run[0] = page->source;
         one.inputs = argv_run;
         one.ninputs = 1;
-        one.out = out;
+        one.out = root;
+        one.page_id = id;
+        one.page_subpage = bs_stamp_read(dir, &st, NULL) == 0 ? st.subpage : 0;
         if (bs_run_pages(&one) != BS_EXIT_OK)
             failed++;
         bs_page_free(&page);
-        free(out);
+        free(root);
+        free(id);
+        free(dir);
         free(path);
     }
     return failed ? BS_EXIT_FAILED : BS_EXIT_OK;

@@ -66,7 +66,32 @@ static void on_manifest_line(void *ctx, const struct bs_manifest_line *l)
     }
 }
 
-/* Reads OUT: manifests first (in name order), then page folders. */
+static int is_page_folder(void *ctx, const char *dir)
+{
+    char *load = bs_path_join(dir, "model.load.json");
+    char *stamp = bs_path_join(dir, BS_STAMP_NAME);
+    int yes = bs_is_file(load) || bs_is_file(stamp);
+
+    (void)ctx;
+    free(stamp);
+    free(load);
+    return yes;
+}
+
+static void page_found(void *ctx, const char *dir, const char *rel)
+{
+    struct bs_stamp st;
+    struct page_state *p;
+
+    if (!rel[0])
+        return; /* OUT itself is no page */
+    p = get(ctx, rel);
+    if (bs_stamp_read(dir, &st, NULL) == 0)
+        p->state = ST_DONE;
+}
+
+/* Reads OUT: manifests first (in name order), then page folders at any
+ * depth (a page id is the folder's path below OUT). */
 static int scan_out(struct status *s, const char *out, struct bs_error *err)
 {
     char **names;
@@ -81,23 +106,9 @@ static int scan_out(struct status *s, const char *out, struct bs_error *err)
             free(path);
         }
     }
-    for (int i = 0; i < n; i++) {
-        char *dir = bs_path_join(out, names[i]);
-        char *load = bs_path_join(dir, "model.load.json");
-        char *stamp = bs_path_join(dir, BS_STAMP_NAME);
-        struct bs_stamp st;
-
-        if (bs_is_dir(dir) && (bs_is_file(load) || bs_is_file(stamp))) {
-            struct page_state *p = get(s, names[i]);
-            if (bs_stamp_read(dir, &st, NULL) == 0)
-                p->state = ST_DONE;
-        }
-        free(stamp);
-        free(load);
-        free(dir);
-        free(names[i]);
-    }
-    free(names);
+    bs_free_names(names, n);
+    if (rc == 0)
+        bs_walk_leaf_dirs(out, is_page_folder, page_found, s);
     return rc;
 }
 

@@ -37,17 +37,14 @@ int bs_hocr_write(const struct bs_page *page, const char *path,
                   struct bs_error *err);
 
 /* Writes out_dir/mets.xml describing every finished page folder under
- * out_dir (those holding done.json and model.repair.json), in page-id
- * order: file groups IMAGE (gray.png, the image the coordinates refer
+ * out_dir at any depth (those holding done.json and model.repair.json;
+ * the page id is the folder's path below out_dir), in page-id order: file groups IMAGE (gray.png, the image the coordinates refer
  * to), ALTO and PAGE (those that exist), a physical structMap with one
  * div per page, and a logical structMap with one ARTICLE div per article,
  * articles continued across pages (continued_to_ref) joined into one.
  * Describing the folder rather than the run makes the file the same
  * whatever way the pages were run (shards, one page per process). */
 int bs_mets_write_dir(const char *out_dir, struct bs_error *err);
-/* bs_mets_write_dir() for each folder holding some of the page folders
- * dirs[0..n) (a run's OUT; a re-run's parent folders). */
-int bs_mets_write_run(char **dirs, int ndirs, struct bs_error *err);
 
 enum bs_import_kind {
     BS_IMPORT_UNKNOWN = 0,

@@ -428,7 +428,7 @@ char *bs_settings_fingerprint(const struct bs_settings *s);
 #define BS_STAMP_VERSION 1
 
 struct bs_stamp {
-    char page[256];         /* page id */
+    char page[1024];        /* page id */
     char broadsheet[32];    /* version that wrote the outputs */
     char checksum[65];      /* SHA-256 of the input file */
     int subpage;            /* page of a multi-page TIFF, 0-based */
