@@ -8,13 +8,15 @@
  * OUT).  GT is one truth (a file, a folder of per-article .txt files, a
  * page folder) or a folder of truth files and page folders, matched to
  * output pages by page id = the truth's path below GT without its
- * extension.  A truth whose page has no articles.json (the page failed) or
- * no folder at all (it failed before it had one, or never ran) is scored
- * against an empty output: all its articles missed.
+ * extension.  A truth whose page has no articles.json (the page failed), or
+ * no folder at all while a manifest of OUT names the page (it failed before
+ * it had one), is scored against an empty output: all its articles missed.
+ * Truths of pages OUT never heard of are listed and not scored.
  */
 #include "cli.h"
 
 #include "../base/base.h"
+#include "../batch/batch.h"
 #include "../eval/eval.h"
 #include "../model/model.h"
 
@@ -29,9 +31,11 @@ static const char usage[] =
     "usage: broadsheet eval [options] OUT GT\n"
     "\n"
     "Scores broadsheet output against ground truth.  OUT: a page folder or a\n"
-    "batch folder of page folders.  GT: articles.json-schema file, PAGE XML,\n"
-    "plain page text (.txt), a folder of per-article aNNN.txt files, or a\n"
-    "folder of such truth files matched to pages by file stem.\n"
+    "batch folder of page folders (at any depth).  GT: articles.json-schema\n"
+    "file, PAGE XML, plain page text (.txt), a folder of per-article .txt\n"
+    "files (any names), or a folder of such truths matched to pages by path\n"
+    "(GT/1912-01-01/0001.json is page 1912-01-01/0001).  Truth of a page that\n"
+    "failed (a manifest of OUT names it) counts as every article missed.\n"
     "\n"
     "options:\n"
     "  --json FILE              write the full results as JSON\n"
@@ -393,6 +397,37 @@ static char *single_page_id(const char *out)
     return id ? id : bs_strdup(base_of(out, buf, sizeof(buf)));
 }
 
+struct manifest_probe {
+    const char *id;
+    int found;
+};
+
+static void probe_line(void *ctx, const struct bs_manifest_line *l)
+{
+    struct manifest_probe *p = ctx;
+
+    p->found |= strcmp(l->id, p->id) == 0;
+}
+
+/* True when a manifest of OUT has a line for page `id`. */
+static int manifest_has(const char *out, const char *id)
+{
+    struct manifest_probe p = {id, 0};
+    char **names;
+    int n;
+
+    if (bs_list_dir(out, &names, &n, NULL) < 0)
+        return 0;
+    for (int i = 0; i < n && !p.found; i++)
+        if (bs_is_manifest_name(names[i])) {
+            char *path = bs_path_join(out, names[i]);
+            bs_manifest_read(path, probe_line, &p, NULL);
+            free(path);
+        }
+    bs_free_names(names, n);
+    return p.found;
+}
+
 /* Fills run with the pages of OUT paired with GT. */
 static int gather(struct bs_eval_run *run, const char *out, const char *gt,
                   struct bs_error *err)
@@ -482,16 +517,24 @@ static int gather(struct bs_eval_run *run, const char *out, const char *gt,
         if (eval_one(run, pg.dirs[i], pg.ids[i], truths[k].path, err) < 0)
             goto done;
     }
-    /* Truths of pages with no folder in OUT (the run failed before the
-     * page had one, or never reached it): every article missed, so a QA
-     * gate never passes on pages that are not there. */
+    /* Truths of pages the run had (a manifest of OUT names them) but that
+     * have no folder (the page failed before it had one): every article
+     * missed, so a QA gate never passes on a page that failed.  Truths of
+     * pages OUT never heard of (a sample of a larger truth set) are listed
+     * and not scored. */
     for (int k = 0; k < ntruths; k++) {
         if (page_known(&pg, truths[k].key))
             continue;
-        if (eval_one(run, NULL, truths[k].key, truths[k].path, err) < 0)
-            goto done;
-        fprintf(stderr, "%s%s", unrun++ ? ", " : "eval: truths without a "
-                "page in OUT, scored as all articles missed: ", truths[k].key);
+        if (manifest_has(out, truths[k].key)) {
+            if (eval_one(run, NULL, truths[k].key, truths[k].path, err) < 0)
+                goto done;
+            fprintf(stderr, "eval: %s/%s: the page failed (no output): "
+                    "every article of its truth missed\n", out, truths[k].key);
+            continue;
+        }
+        fprintf(stderr, "%s%s", unrun++ ? ", " : "eval: truths of pages not "
+                "in OUT (no page folder, no manifest line), not scored: ",
+                truths[k].key);
     }
     if (unrun)
         fprintf(stderr, "\n");
