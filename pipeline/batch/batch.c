@@ -213,9 +213,11 @@ int bs_run_pages(struct bs_cli *cli)
     }
     /* A wrong --lang is a usage error, found before any page is read.  The
      * engine is freed before the workers start: each loads its own. */
-    if (cli->settings.lang[0]) {
+    if (cli->settings.lang[0] || cli->settings.tessdata[0]) {
+        /* --tessdata alone: the default language must be there */
         struct bs_tess *tess = bs_tess_new(cli->settings.tessdata);
-        int bad = bs_tess_check_lang(tess, cli->settings.lang, &err) < 0;
+        int bad = bs_tess_check_lang(tess, bs_settings_lang(&cli->settings,
+                                                            NULL), &err) < 0;
         bs_tess_free(&tess);
         if (bad) {
             fprintf(stderr, "broadsheet: %s\n", err.msg);

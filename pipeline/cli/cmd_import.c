@@ -20,6 +20,7 @@
 #include "../base/base.h"
 #include "../formats/formats.h"
 #include "../model/model.h"
+#include "../ocr/ocr.h"
 #include "../run/run.h"
 #include "../segment/segment.h"
 
@@ -145,7 +146,7 @@ int bs_cmd_import(int argc, char **argv)
 {
     struct bs_cli cli;
     struct bs_error err;
-    int r = bs_cli_parse(argc, argv, "import",
+    int r = bs_cli_parse(argc, argv, BS_CLI_IMPORT,
                          "FILE... -o OUT [--lang LANGS]\n\n"
                          "Builds page folders OUT/<page-id>/ (model.load.json, "
                          "model.ocr.json) from ALTO,\nPAGE XML or hOCR files; "
@@ -166,6 +167,12 @@ int bs_cmd_import(int argc, char **argv)
                     "--help)");
     if (r == 0 && !cli.out)
         r = bs_fail(&err, "import: no output folder (-o OUT)");
+    if (r == 0 && cli.settings.lang[0]) {
+        /* the pages will be read in this language: it must be there */
+        struct bs_tess *tess = bs_tess_new(NULL);
+        r = bs_tess_check_lang(tess, cli.settings.lang, &err);
+        bs_tess_free(&tess);
+    }
     if (r < 0) {
         fprintf(stderr, "broadsheet import: %s\n", err.msg);
         return BS_EXIT_USAGE;

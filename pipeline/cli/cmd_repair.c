@@ -24,30 +24,6 @@
 
 #define REPAIR_MAX_BYTES (64u << 20)
 
-static const char *const kinds[] = {"overlap", "columns", "doubled",
-                                    "spacing", "punct", "join"};
-#define NKINDS ((int)(sizeof(kinds) / sizeof(kinds[0])))
-
-static int check_kinds(const char *list, struct bs_error *err)
-{
-    const char *p = list;
-
-    while (*p) {
-        size_t n = strcspn(p, ",");
-        int ok = n == 3 && strncmp(p, "all", 3) == 0;
-        for (int k = 0; k < NKINDS && !ok; k++)
-            ok = strlen(kinds[k]) == n && strncmp(p, kinds[k], n) == 0;
-        if (!ok)
-            return bs_fail(err, "--no-repair: unknown kind \"%.*s\" (kinds: "
-                           "overlap, columns, doubled, spacing, punct, join, all)",
-                           (int)n, p);
-        p += n;
-        if (*p == ',')
-            p++;
-    }
-    return 0;
-}
-
 static int blank(const char *s)
 {
     for (; *s; s++)
@@ -196,9 +172,9 @@ static int repair_one(const struct bs_cli *cli, const char *path,
     if (!cli->quiet) {
         fprintf(stderr, "repair: %s: %d repairs (", path,
                 bs_repair_log_count(&log, NULL));
-        for (int k = 0; k < NKINDS; k++)
-            fprintf(stderr, "%s%s %d", k ? ", " : "", kinds[k],
-                    bs_repair_log_count(&log, kinds[k]));
+        for (int k = 0; k < bs_repair_kind_count; k++)
+            fprintf(stderr, "%s%s %d", k ? ", " : "", bs_repair_kinds[k],
+                    bs_repair_log_count(&log, bs_repair_kinds[k]));
         fprintf(stderr, ") -> %s/\n", dir);
     }
     rc = 0;
@@ -219,7 +195,7 @@ int bs_cmd_repair(int argc, char **argv)
 {
     struct bs_cli cli;
     struct bs_error err;
-    int r = bs_cli_parse(argc, argv, "repair",
+    int r = bs_cli_parse(argc, argv, BS_CLI_REPAIR,
                          "FILE... [-o OUT] [--no-repair=KINDS]\n\n"
                          "Repairs OCR text you already have: plain text "
                          "(paragraphs separated by\nblank lines), hOCR, "
@@ -234,8 +210,6 @@ int bs_cmd_repair(int argc, char **argv)
     if (r == 0 && cli.ninputs == 0)
         r = bs_fail(&err, "repair: no input file (see broadsheet repair "
                     "--help)");
-    if (r == 0)
-        r = check_kinds(cli.settings.repairs_off, &err);
     if (r < 0) {
         fprintf(stderr, "broadsheet repair: %s\n", err.msg);
         return BS_EXIT_USAGE;

@@ -83,7 +83,7 @@ int bs_cmd_stage(int argc, char **argv)
         for (int i = 0; i < bs_stage_count; i++)
             printf(" %s", bs_stage_table[i]->name);
         printf("\n\noptions:\n");
-        bs_cli_print_options(stdout);
+        bs_cli_print_options(stdout, BS_CLI_STAGE);
         return argc < 2 ? BS_EXIT_USAGE : BS_EXIT_OK;
     }
     stage = bs_stage_find(argv[1]);
@@ -92,7 +92,7 @@ int bs_cmd_stage(int argc, char **argv)
                 "`broadsheet stages`)\n", argv[1]);
         return BS_EXIT_USAGE;
     }
-    rc = bs_cli_parse(argc - 1, argv + 1, "stage NAME", "PAGEDIR... [options]",
+    rc = bs_cli_parse(argc - 1, argv + 1, BS_CLI_STAGE, "PAGEDIR... [options]",
                       &cli, &err);
     if (rc == 1)
         return BS_EXIT_OK;
