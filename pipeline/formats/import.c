@@ -100,8 +100,18 @@ int bs_import_file(const char *path, struct bs_page **out,
     }
     if (rc == 0) {
         (*out)->id = import_id(path);
-        if (!(*out)->source)
+        if (!(*out)->source) {
             bs_set_str(&(*out)->source, path);
+        } else if ((*out)->source[0] != '/' && strrchr(path, '/')) {
+            /* an image named relative to the file (our own "gray.png") is
+             * beside it, wherever the command runs */
+            const char *slash = strrchr(path, '/');
+            char *dir = bs_strndup(path, (size_t)(slash - path));
+            char *img = bs_path_join(dir, (*out)->source);
+            bs_set_str(&(*out)->source, img);
+            free(img);
+            free(dir);
+        }
         bs_sha256_hex(data, len, sum);
         bs_set_str(&(*out)->checksum, sum);
     }
