@@ -58,8 +58,12 @@ static int after_all_pages(const struct bs_cli *cli, const char *root,
 
 /* ---- the parent's side of the pool ---------------------------------- */
 
+/* Logs one finished page: the manifest line (its reason: why it failed,
+ * or for a done page why it was redone), stderr and progress.  note and
+ * warn are a done page's (workers.h). */
 static void record(struct bs_batch *b, int j, int status, double seconds,
-                   const char *checksum, const char *reason)
+                   const char *checksum, const char *reason, const char *note,
+                   int warn)
 {
     struct bs_job *job = &b->jobs.v[j];
     static const char *const names[] = {"done", "failed", "skipped"};
@@ -67,14 +71,15 @@ static void record(struct bs_batch *b, int j, int status, double seconds,
 
     b->ok[j] = status != BS_JOB_FAILED;
     if (bs_manifest_add(&b->manifest, job->id, names[status], seconds,
-                        checksum, reason, job->input ? job->input : job->dir,
-                        &err) < 0) {
+                        checksum, status == BS_JOB_FAILED ? reason : note,
+                        job->input ? job->input : job->dir, &err) < 0) {
         /* A manifest that cannot grow (disk full) must not stop the pages;
          * say so once and go on without it. */
         fprintf(stderr, "broadsheet: %s\n", err.msg);
         bs_manifest_close(&b->manifest);
     }
-    bs_progress_page(&b->progress, job->id, status, seconds, reason);
+    bs_progress_page(&b->progress, job->id, status, seconds,
+                     status == BS_JOB_FAILED ? reason : note, warn);
 }
 
 static int pool_next(void *ctx)
@@ -85,7 +90,8 @@ static int pool_next(void *ctx)
         int j = b->todo[b->next++];
         /* Inputs already known to be bad fail here, without a worker. */
         if (b->jobs.v[j].error) {
-            record(b, j, BS_JOB_FAILED, 0, NULL, b->jobs.v[j].error);
+            record(b, j, BS_JOB_FAILED, 0, NULL, b->jobs.v[j].error, NULL,
+                   0);
             continue;
         }
         return j;
@@ -102,11 +108,13 @@ static void pool_finished(void *ctx, const struct bs_job_result *res)
         /* The pool's reason names no file: say which page it was. */
         char *reason = bs_sprintf("%s: %s", job->input ? job->input : job->dir,
                                   res->reason);
-        record(b, res->job, res->status, res->seconds, res->checksum, reason);
+        record(b, res->job, res->status, res->seconds, res->checksum, reason,
+               NULL, 0);
         free(reason);
         return;
     }
-    record(b, res->job, res->status, res->seconds, res->checksum, res->reason);
+    record(b, res->job, res->status, res->seconds, res->checksum, res->reason,
+           res->note, res->warn);
 }
 
 static void pool_lost(void *ctx, int j, pid_t pid)
@@ -170,7 +178,7 @@ int bs_run_pages(struct bs_cli *cli)
         .lost = pool_lost, .tick = pool_tick,
     };
     struct bs_pool_report rep;
-    char *fingerprint, *mdir;
+    char *mdir;
     int stopped = 0, rc = BS_EXIT_OK, failed = 0, stop_fd = -1;
 
     memset(&b, 0, sizeof(b));
@@ -235,9 +243,6 @@ int bs_run_pages(struct bs_cli *cli)
             bs_shard_of(b.jobs.v[i].id, cli->shard_n) == cli->shard_k)
             b.todo[b.ntodo++] = i;
 
-    fingerprint = bs_settings_fingerprint(&cli->settings);
-    bs_sha256_hex(fingerprint, strlen(fingerprint), b.settings_hash);
-    free(fingerprint);
     b.through = bs_stage_table[cli->to]->name;
     /* A stamp means "complete from the scan through `through`": runs from
      * the scan, and re-runs that reach the last stage. */

@@ -99,8 +99,9 @@ int bs_is_run_file_name(const char *name);
  *     id <TAB> status <TAB> seconds <TAB> checksum <TAB> reason <TAB> input
  *
  * status is done, failed or skipped (up to date); checksum is the input's
- * SHA-256 or "-"; reason is "-" unless failed; input is the image (or page
- * folder on re-runs).  Lines starting with '#' are comments (each run opens
+ * SHA-256 or "-"; reason is why a page failed, or why a done page was
+ * redone ("redone: the input changed"), else "-"; input is the image (or
+ * page folder on re-runs).  Lines starting with '#' are comments (each run opens
  * with one).  The file is only ever appended to, one write(2) per line on an
  * O_APPEND descriptor, so lines survive a kill, and several processes (GNU
  * parallel jobs) may share one manifest.  For one id the last line wins.

@@ -416,7 +416,8 @@ char *bs_settings_fingerprint(const struct bs_settings *s);
  * (atomically) after the page's last output, so a stamp exists only beside
  * complete outputs.  It records what the outputs were made from: the
  * broadsheet version, the input's SHA-256 (and page of a multi-page TIFF),
- * a hash of the settings fingerprint and the last stage run.  A batch skips
+ * a hash of the settings each stage ran with (and those settings in words)
+ * and the last stage run.  A batch skips
  * a page whose stamp matches all of these (resume); --force ignores it.
  *
  * The stamp holds no time, so an interrupted and resumed batch writes the
@@ -432,8 +433,11 @@ struct bs_stamp {
     char broadsheet[32];    /* version that wrote the outputs */
     char checksum[65];      /* SHA-256 of the input file */
     int subpage;            /* page of a multi-page TIFF, 0-based */
-    char settings[65];      /* SHA-256 of bs_settings_fingerprint() */
+    char settings[65];      /* SHA-256 of the settings each stage ran with */
     char through[32];       /* last stage run */
+    char made_with[8192];   /* JSON object, stage -> its settings in words
+                               (what differs from the defaults); "" none.
+                               Not compared: settings says it */
 };
 
 /* Writes dir/done.json atomically. */

@@ -171,7 +171,7 @@ changed=$(cd out7 && find . -mindepth 2 -type f -newermt '2001-01-01' ! -path '*
 [ "$changed" = "" ] || fail "--from repair with the same settings should skip, changed: $changed"
 "$BROADSHEET" run --from repair -j 2 --force -q out7 2>/dev/null || fail "--from repair --force failed"
 changed=$(cd out7 && find . -mindepth 2 -type f -newermt '2001-01-01' ! -path '*/articles/*' -printf '%f\n' | sort -u | tr '\n' ' ')
-want="articles.json done.json fulltext.txt model.repair.json page.txt repairs.json timing.json "
+want="articles.json done.json fulltext.txt model.repair.json page.txt repairs.json settings.json timing.json "
 [ "$changed" = "$want" ] || fail "--from repair changed: $changed, want $want"
 [ "$(manifest_rows out7/manifest.tsv | tail -n 8 | grep -c $'\tdone')" -eq 8 ] ||
     fail "--from repair manifest: $(tail -n 8 out7/manifest.tsv)"
