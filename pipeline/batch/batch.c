@@ -63,7 +63,7 @@ static int after_all_pages(const struct bs_cli *cli, const char *root,
  * warn are a done page's (workers.h). */
 static void record(struct bs_batch *b, int j, int status, double seconds,
                    const char *checksum, const char *reason, const char *note,
-                   int warn)
+                   int warn, double confidence)
 {
     struct bs_job *job = &b->jobs.v[j];
     static const char *const names[] = {"done", "failed", "skipped"};
@@ -72,7 +72,8 @@ static void record(struct bs_batch *b, int j, int status, double seconds,
     b->ok[j] = status != BS_JOB_FAILED;
     if (bs_manifest_add(&b->manifest, job->id, names[status], seconds,
                         checksum, status == BS_JOB_FAILED ? reason : note,
-                        job->input ? job->input : job->dir, &err) < 0) {
+                        job->input ? job->input : job->dir, confidence,
+                        &err) < 0) {
         /* A manifest that cannot grow (disk full) must not stop the pages;
          * say so once and go on without it. */
         fprintf(stderr, "broadsheet: %s\n", err.msg);
@@ -91,7 +92,7 @@ static int pool_next(void *ctx)
         /* Inputs already known to be bad fail here, without a worker. */
         if (b->jobs.v[j].error) {
             record(b, j, BS_JOB_FAILED, 0, NULL, b->jobs.v[j].error, NULL,
-                   0);
+                   0, -1);
             continue;
         }
         return j;
@@ -109,12 +110,13 @@ static void pool_finished(void *ctx, const struct bs_job_result *res)
         char *reason = bs_sprintf("%s: %s", job->input ? job->input : job->dir,
                                   res->reason);
         record(b, res->job, res->status, res->seconds, res->checksum, reason,
-               NULL, 0);
+               NULL, 0, -1);
         free(reason);
         return;
     }
     record(b, res->job, res->status, res->seconds, res->checksum, res->reason,
-           res->note, res->warn);
+           res->note, res->warn,
+           res->status == BS_JOB_DONE ? res->confidence : -1);
 }
 
 static void pool_lost(void *ctx, int j, pid_t pid)

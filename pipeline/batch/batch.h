@@ -97,11 +97,14 @@ int bs_is_run_file_name(const char *name);
  * line per finished page:
  *
  *     id <TAB> status <TAB> seconds <TAB> checksum <TAB> reason <TAB> input
+ *        <TAB> confidence
  *
  * status is done, failed or skipped (up to date); checksum is the input's
  * SHA-256 or "-"; reason is why a page failed, or why a done page was
  * redone ("redone: the input changed"), else "-"; input is the image (or
- * page folder on re-runs).  Lines starting with '#' are comments (each run opens
+ * page folder on re-runs); confidence is the page's mean word confidence
+ * (0..100, articles.json's) or "-" (lines of older manifests have six
+ * fields: read as "-").  Lines starting with '#' are comments (each run opens
  * with one).  The file is only ever appended to, one write(2) per line on an
  * O_APPEND descriptor, so lines survive a kill, and several processes (GNU
  * parallel jobs) may share one manifest.  For one id the last line wins.
@@ -121,7 +124,8 @@ int bs_manifest_open(struct bs_manifest *m, const char *dir, int shard_k,
  * fields are written as "-". */
 int bs_manifest_add(struct bs_manifest *m, const char *id, const char *status,
                     double seconds, const char *checksum, const char *reason,
-                    const char *input, struct bs_error *err);
+                    const char *input, double confidence,
+                    struct bs_error *err);
 /* Closes; safe on a zeroed or never-opened manifest. */
 void bs_manifest_close(struct bs_manifest *m);
 
@@ -129,6 +133,7 @@ void bs_manifest_close(struct bs_manifest *m);
 struct bs_manifest_line {
     char *id, *status, *checksum, *reason, *input;
     double seconds;
+    double confidence;      /* -1 unknown */
 };
 /* Calls fn for every well-formed line of a manifest file, in file order;
  * malformed lines are skipped (a kill may tear the last one). */

@@ -184,6 +184,7 @@ void bs_batch_page(struct bs_batch *b, int j, struct bs_job_result *res)
     snprintf(want.through, sizeof(want.through), "%s", b->through);
     want.subpage = job->subpage;
     memcpy(res->checksum, want.checksum, sizeof(want.checksum));
+    res->confidence = -1;
     {
         /* as the runner will record it: the language resolved for this
          * page (a new page's is eng, a re-run's the one it was loaded in) */
@@ -223,6 +224,7 @@ void bs_batch_page(struct bs_batch *b, int j, struct bs_job_result *res)
     run.page_id = job->id;
     run.tess = b->tess;
     rc = bs_pipeline_run(&run, cli->from, cli->to, &err);
+    res->confidence = run.confidence;
     if (rc == 0 && run.stale[0]) {
         /* a stage re-run by hand: what it made stale, and how to redo it */
         snprintf(res->note, sizeof(res->note), "outputs of %s are now stale "

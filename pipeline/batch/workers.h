@@ -35,6 +35,7 @@ struct bs_job_result {
     char note[1024];        /* a done page: why it was redone, or what it
                                left stale; "" none */
     int warn;               /* 1: the note is a warning (-q shows it) */
+    double confidence;      /* a done page's mean word confidence, -1 */
     int lost;               /* 1: the worker died or was killed (the reason
                                is the pool's, it names no file) */
 };

@@ -246,9 +246,11 @@ int bs_box_from_json(json_t *v, const char *what, struct bs_box *box,
  *
  *   {"format": "broadsheet-articles", "version": 1,
  *    "page": {"id", "source", "width", "height", "dpi", "lang",
- *             "number"? (printed page number, when known)},
+ *             "number"? (printed page number, when known),
+ *             "confidence" (mean word confidence 0..100, null unknown)},
  *    "articles": [{"id", "kicker"?, "headline", "subheadline"?, "byline"?,
- *                  "body", "lang", "bbox": [x, y, w, h], "blocks": [ids],
+ *                  "body", "lang", "bbox": [x, y, w, h], "confidence",
+ *                  "blocks": [ids],
  *                  "continued_from"?, "continued_to"?,
  *                  "continued_from_ref"?, "continued_to_ref"?}],
  *    "reading_order": [article ids],
@@ -262,6 +264,10 @@ int bs_box_from_json(json_t *v, const char *what, struct bs_box *box,
 #define BS_ARTICLES_FORMAT "broadsheet-articles"
 #define BS_ARTICLES_VERSION 1
 
+/* The mean confidence (0..100) of the words with one in the text blocks
+ * of article a, or of the whole page when a is NULL; -1 when none has. */
+double bs_mean_word_conf(const struct bs_page *page,
+                         const struct bs_article *a);
 /* The contract's JSON for a page; caller owns the result. */
 json_t *bs_articles_to_json(const struct bs_page *page);
 int bs_articles_save(const struct bs_page *page, const char *path,

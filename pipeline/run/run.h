@@ -43,6 +43,8 @@ struct bs_run {
      * made stale (made before it, from what it replaced), "ocr, order";
      * "" none */
     char stale[256];
+    double confidence;       /* the page's mean word confidence after the
+                                run (model.h), -1 unknown */
 };
 
 struct bs_stage {

@@ -208,6 +208,7 @@ int bs_pipeline_run(struct bs_run *run, int from, int to,
     if (bs_mkdir_p(run->dir, err) < 0)
         return -1;
     run->stale[0] = '\0';
+    run->confidence = -1;
     /* a run from the scan makes every artifact anew: the record starts
      * over (so a rerun writes the same bytes as the first run) */
     if (from == 0)
@@ -266,6 +267,7 @@ int bs_pipeline_run(struct bs_run *run, int from, int to,
             goto out;
     }
     note_stale(run, &made, to, this_run);
+    run->confidence = bs_mean_word_conf(page, NULL);
     rc = write_timing(run, from, to, cpu, err);
 out:
     bs_page_free(&page);

@@ -221,11 +221,15 @@ struct seen {
     int n;
     char last_status[16];
     char last_reason[128];
+    double first_conf, last_conf;
 };
 
 static void on_line(void *ctx, const struct bs_manifest_line *l)
 {
     struct seen *s = ctx;
+    if (s->n == 0)
+        s->first_conf = l->confidence;
+    s->last_conf = l->confidence;
     s->n++;
     snprintf(s->last_status, sizeof(s->last_status), "%s", l->status);
     snprintf(s->last_reason, sizeof(s->last_reason), "%s", l->reason);
@@ -241,9 +245,9 @@ static void test_manifest(void)
 
     CHECK(bs_manifest_open(&m, dir, 2, 3, 1, &err) == 0);
     CHECK(bs_manifest_add(&m, "p1", "done", 1.5, "abc", NULL, "in/p1.png",
-                          &err) == 0);
+                          87.25, &err) == 0);
     CHECK(bs_manifest_add(&m, "p2", "failed", 0.25, NULL,
-                          "in/p2.png: bad\tthing\nhere", "in/p2.png",
+                          "in/p2.png: bad\tthing\nhere", "in/p2.png", -1,
                           &err) == 0);
     bs_manifest_close(&m);
     name = bs_manifest_name(2, 3);
@@ -257,6 +261,7 @@ static void test_manifest(void)
     fclose(fp);
     CHECK(bs_manifest_read(path, on_line, &s, &err) == 0);
     CHECK(s.n == 2);
+    CHECK(s.first_conf > 87.2 && s.first_conf < 87.3 && s.last_conf < 0);
     CHECK_STR(s.last_status, "failed");
     CHECK_STR(s.last_reason, "in/p2.png: bad thing here");
     free(path);
