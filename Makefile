@@ -37,6 +37,10 @@ DEB_PACKAGES := build-essential pkg-config libtesseract-dev libleptonica-dev \
 # the PNG artifact encoder (pipeline/image/encode_png.c); valgrind: the leak test
 # tests/e2e/valgrind_page.sh.
 DEB_PACKAGES += libjpeg-dev libdeflate-dev valgrind
+# poppler-utils: pdftotext reads the searchable PDF's text layer back
+# (tests/e2e/formats_pdf.sh); help2man: the man page `make install` puts in
+# place, from the commands' --help.
+DEB_PACKAGES += poppler-utils help2man
 
 BUILD   ?= build
 BIN     ?= broadsheet

@@ -28,6 +28,7 @@
 #define BS_PAGEXML_NAME "page.xml"
 #define BS_HOCR_NAME "page.hocr"
 #define BS_METS_NAME "mets.xml"
+#define BS_PDF_NAME "page.pdf"
 
 int bs_alto_write(const struct bs_page *page, const char *path,
                   struct bs_error *err);
@@ -35,6 +36,13 @@ int bs_pagexml_write(const struct bs_page *page, const char *path,
                      struct bs_error *err);
 int bs_hocr_write(const struct bs_page *page, const char *path,
                   struct bs_error *err);
+/* A searchable PDF (pdf_write.c): the page image image_png (a grey or RGB
+ * PNG, embedded without decoding; the image the page's coordinates are
+ * pixels of) with the page's words as invisible text at their boxes in the
+ * glyphless font font_ttf (Tesseract's pdf.ttf), one bookmark per article
+ * in reading order.  The page's dpi sets the size in points. */
+int bs_pdf_write(const struct bs_page *page, const char *image_png,
+                 const char *font_ttf, const char *path, struct bs_error *err);
 
 /* Writes out_dir/mets.xml describing every finished page folder under
  * out_dir at any depth (those holding done.json and model.repair.json;

@@ -380,6 +380,7 @@ enum bs_format {
     BS_FMT_PAGE = 1 << 3,  /* page.xml (PAGE 2019) */
     BS_FMT_HOCR = 1 << 4,  /* page.hocr */
     BS_FMT_METS = 1 << 5,  /* OUT/mets.xml for the run */
+    BS_FMT_PDF = 1 << 6,   /* page.pdf: image with a text layer */
 };
 #define BS_FMT_DEFAULT (BS_FMT_TXT | BS_FMT_JSON)
 

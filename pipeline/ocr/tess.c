@@ -46,6 +46,25 @@ void bs_tess_free(struct bs_tess **tp)
     *tp = NULL;
 }
 
+char *bs_tess_datapath(const char *datapath)
+{
+    TessBaseAPI *api = TessBaseAPICreate();
+    const char *dp;
+    char *out = NULL;
+
+    if (!api)
+        bs_oom();
+    TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+    /* Init fails at once on a name no file has, and leaves the folder set */
+    (void)TessBaseAPIInit3(api, datapath && *datapath ? datapath : NULL,
+                           "-broadsheet-no-such-lang-");
+    dp = TessBaseAPIGetDatapath(api);
+    if (dp && *dp)
+        out = bs_strdup(dp);
+    TessBaseAPIDelete(api);
+    return out;
+}
+
 const char *bs_tess_version(void)
 {
     return TessVersion();
