@@ -174,6 +174,7 @@ static void fold_field(char **s)
 static void fold_doc(struct bs_doc *d)
 {
     fold_field(&d->page_text);
+    fold_field(&d->full_text);
     for (int i = 0; i < d->narticles; i++) {
         fold_field(&d->articles[i].headline);
         fold_field(&d->articles[i].header);
@@ -203,7 +204,11 @@ void bs_eval_add_page(struct bs_eval_run *run, struct bs_doc *gt,
     pg->has_articles = gt->has_articles;
     pg->art_cer.exact = pg->art_wer.exact = 1;
     gtext = bs_doc_page_text(gt);
-    ptext = bs_doc_page_text(pred);
+    /* truth that is the whole page's text (no articles: PAGE regions, a
+     * .txt) is compared with the whole page (fulltext.txt: the masthead and
+     * folios are read too, not missing) */
+    ptext = !gt->has_articles && pred->full_text ? bs_strdup(pred->full_text)
+                                                 : bs_doc_page_text(pred);
     pg->page_cer = bs_cer(gtext, ptext);
     pg->page_wer = bs_wer(gtext, ptext);
     if (!run->opts.no_fca)

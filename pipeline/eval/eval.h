@@ -52,6 +52,8 @@ struct bs_doc {
     struct bs_doc_article *articles;   /* reading order */
     int narticles, caparticles;
     char *page_text;     /* when !has_articles: the page text */
+    char *full_text;     /* output only: fulltext.txt (the masthead, folios
+                            and running foot too), NULL when absent */
     /* repairs.json counts by kind (output side only) */
     char **repair_kinds;
     int *repair_counts;

@@ -42,6 +42,7 @@ void bs_doc_free(struct bs_doc **doc)
     free(d->source);
     free(d->lang);
     free(d->page_text);
+    free(d->full_text);
     free(d);
     *doc = NULL;
 }
@@ -336,6 +337,20 @@ int bs_doc_load_output(const char *page_dir, struct bs_doc **out,
     *out = NULL;
     if (load_articles_json(path, page_dir, &d, err) < 0)
         goto done;
+    {
+        /* the whole page, for truth that is the whole page's text */
+        char *fpath = bs_path_join(page_dir, "fulltext.txt");
+        char *text;
+        size_t len;
+        if (bs_is_file(fpath) &&
+            bs_read_file(fpath, GT_MAX_BYTES, &text, &len, NULL) == 0) {
+            if (strlen(text) == len && bs_utf8_valid(text, len))
+                d->full_text = text;
+            else
+                free(text);
+        }
+        free(fpath);
+    }
     if (bs_is_file(rpath) && load_repairs(d, rpath, err) < 0) {
         bs_doc_free(&d);
         goto done;

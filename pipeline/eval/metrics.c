@@ -717,7 +717,9 @@ done:
 
 double bs_fca_accuracy(const struct bs_err_count *c)
 {
-    if (c->ref > 0)
+    /* an accuracy: 0 at worst, however much more text the output has than
+     * the truth (errors can outnumber the truth's characters) */
+    if (c->ref > 0 && c->errors < c->ref)
         return 1.0 - (double)c->errors / (double)c->ref;
     return c->errors > 0 ? 0.0 : 1.0;
 }

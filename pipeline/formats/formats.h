@@ -71,6 +71,11 @@ int bs_pagexml_read(const char *data, size_t len, const char *what,
                     struct bs_page **out, struct bs_error *err);
 int bs_hocr_read(const char *data, size_t len, const char *what,
                  struct bs_page **out, struct bs_error *err);
+/* The page id of a file read as a page: its name without the extension
+ * and without a format suffix (".alto", ".page", ".hocr"); broadsheet's
+ * own page.alto.xml, page.xml, page.hocr and page.txt take their folder's
+ * name.  malloc'd. */
+char *bs_import_id(const char *path);
 /* Sniffs and reads one file of any of the three formats.  Sets the page's
  * id from the file name and its source to the image the file names (else
  * the file itself). */

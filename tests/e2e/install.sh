@@ -22,8 +22,8 @@ grep -q '^profile: default' "$t/profile" || fail "profile output: $(head -2 "$t/
 # the lexicon was found.
 printf 'The desk of the inter-\nnational news agency reported it.\n' >"$t/hyph.txt"
 "$bin" repair "$t/hyph.txt" -o "$t/rep" -q || fail "installed repair failed"
-grep -q 'the international news' "$t/rep/hyph/paragraphs.txt" ||
-    fail "installed binary did not find the lexicon: $(cat "$t/rep/hyph/paragraphs.txt")"
+grep -q 'the international news' "$t/rep/hyph/page.txt" ||
+    fail "installed binary did not find the lexicon: $(cat "$t/rep/hyph/page.txt")"
 
 make -s -C "$ROOT" uninstall DESTDIR="$t/stage" PREFIX=/opt/bs >/dev/null 2>&1 ||
     fail "make uninstall"
