@@ -8,11 +8,12 @@
 #   make bench     broadsheet against plain tesseract on full pages
 #   make fixtures  regenerate the synthetic fixture pages bit for bit
 #   make fuzz      build and briefly run the libFuzzer harnesses
-#   make install / uninstall   (PREFIX, DESTDIR honoured)
+#   make install / uninstall   (PREFIX, DESTDIR honoured; with the man page)
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/broadsheet
+MANDIR  ?= $(PREFIX)/share/man
 VERSION := 0.1.0
 
 CC      ?= cc
@@ -56,7 +57,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB     := $(BUILD)/libbroadsheet.a
 
 .PHONY: all test check bench demo install uninstall clean deps fixtures fuzz \
-	unit-tests lexicon
+	unit-tests lexicon man
 
 all: $(BIN)
 
@@ -156,14 +157,31 @@ deps:
 		echo "make deps: all Debian packages present"; \
 	fi
 
-install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/models
+# The man page, made from the commands' own --help (help2man, with one
+# section per command from pipeline/cli/man_sections.sh): the help is the
+# one source, so the page cannot drift from the program.
+MAN := $(BUILD)/broadsheet.1
+$(MAN): $(BIN) pipeline/cli/man_sections.sh
+	@mkdir -p $(dir $@)
+	sh pipeline/cli/man_sections.sh $(BIN) > $@.h2m
+	help2man -N -n "scanned newspaper pages to clean per-article text" \
+		--include $@.h2m $(if $(filter /%,$(BIN)),$(BIN),./$(BIN)) -o $@.tmp
+	@rm -f $@.h2m
+	mv $@.tmp $@
+
+man: $(MAN)
+
+install: $(BIN) $(MAN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/models \
+		$(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/broadsheet
 	cp -R models/. $(DESTDIR)$(DATADIR)/models/
+	install -m 644 $(MAN) $(DESTDIR)$(MANDIR)/man1/broadsheet.1
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/broadsheet
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(MANDIR)/man1/broadsheet.1
 
 clean:
 	rm -rf build build-san broadsheet out
