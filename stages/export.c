@@ -154,10 +154,25 @@ static int write_xml(struct bs_run *run, const struct bs_page *page,
     return rc;
 }
 
+/* True when path is a PNG file (what the PDF embeds without decoding). */
+static int is_png(const char *path)
+{
+    unsigned char head[8];
+    FILE *fp = bs_fopen_regular(path, NULL);
+    int yes;
+
+    if (!fp)
+        return 0;
+    yes = fread(head, 1, 8, fp) == 8 && memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0;
+    fclose(fp);
+    return yes;
+}
+
 /* page.pdf: the deskewed page (gray.png, what the coordinates are pixels
  * of; an imported page's own image when it is a PNG) with the words as a
- * text layer in Tesseract's glyphless font; else a copy left by an earlier
- * run with other --formats is removed. */
+ * text layer in Tesseract's glyphless font.  An imported page whose image
+ * is not there (or not a PNG) has no PDF: there is no picture to put the
+ * text on.  Else a copy left by an earlier run is removed. */
 static int write_pdf(struct bs_run *run, const struct bs_page *page,
                      struct bs_error *err)
 {
@@ -173,6 +188,12 @@ static int write_pdf(struct bs_run *run, const struct bs_page *page,
     if (!bs_is_file(image) && page->source) {
         free(image);
         image = bs_strdup(page->source);
+    }
+    if (!is_png(image)) {
+        rc = bs_remove_if_exists(path, err);
+        free(image);
+        free(path);
+        return rc;
     }
     tessdata = bs_tess_datapath(run->settings->tessdata);
     font = bs_path_join(tessdata ? tessdata : ".", "pdf.ttf");
