@@ -435,6 +435,41 @@ struct bs_err_count bs_wer(const char *ref, const char *hyp)
     return c;
 }
 
+struct bs_err_count bs_bow(const char *ref, const char *hyp)
+{
+    struct bs_err_count c = {0, 0, 1};
+    struct word_table t = {NULL, 0, 0};
+    int nr, nh;
+    uint32_t *a = bs_utf8_to_cps(ref ? ref : "", &nr);
+    uint32_t *b = bs_utf8_to_cps(hyp ? hyp : "", &nh);
+    uint32_t *wa, *wb;
+    long na = words_of(a, nr, &t, &wa), nb = words_of(b, nh, &t, &wb);
+    /* per distinct word: its count in the truth minus its count in the
+     * output (word ids are 0..t.used-1) */
+    long *diff = bs_calloc((size_t)t.used + 1, sizeof(*diff));
+    long missing = 0, extra = 0;
+
+    for (long i = 0; i < na; i++)
+        diff[wa[i]]++;
+    for (long i = 0; i < nb; i++)
+        diff[wb[i]]--;
+    for (long k = 0; k < t.used; k++) {
+        if (diff[k] > 0)
+            missing += diff[k];
+        else
+            extra -= diff[k];
+    }
+    c.errors = missing > extra ? missing : extra;
+    c.ref = na;
+    free(diff);
+    free(wa);
+    free(wb);
+    free(t.slot);
+    free(a);
+    free(b);
+    return c;
+}
+
 /* ---- flexible character accuracy ------------------------------------ */
 
 /* A line or what is left of one: a view into the owning line array. */

@@ -1,7 +1,7 @@
 /*
  * metrics.h - text error measures on Unicode code points: edit distance,
- * CER, WER, the flexible character accuracy, headline normalisation and
- * the edit script behind a side-by-side diff.
+ * CER, WER, the bag-of-words error, the flexible character accuracy,
+ * headline normalisation and the edit script behind a side-by-side diff.
  *
  * Everything here works on code points (bs_utf8_to_cps), never bytes: one
  * wrong Chinese character is one error.  None of these functions fail; they
@@ -56,6 +56,15 @@ struct bs_err_count bs_cer(const char *ref, const char *hyp);
  * non-space characters, except that every CJK character (bs_cp_is_cjk) is
  * a word of its own: for Chinese, characters are the unit. */
 struct bs_err_count bs_wer(const char *ref, const char *hyp);
+
+/* The order-free bag-of-words error: both texts are cut into words as by
+ * bs_wer, and compared as multisets, ignoring order; errors = the larger of
+ * (words of the truth not matched by a word of the output) and (words of
+ * the output not matched by a word of the truth), ref = the truth's words.
+ * A wrong word thus costs 1 (one missing, one extra), a lost word 1, an
+ * invented word 1, and text read in another order nothing: it measures
+ * recognition and lost or doubled text apart from reading order. */
+struct bs_err_count bs_bow(const char *ref, const char *hyp);
 
 /* Number of words of `text` in bs_wer's sense. */
 long bs_word_count(const char *text);
