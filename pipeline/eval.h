@@ -7,6 +7,12 @@
  * is no pair.  A truth article is found when its pair's CER is below the
  * match threshold.  All totals are micro-averages: summed errors over summed
  * reference length, summed counts.
+ *
+ * Page-level scores (page CER, WER, bag-of-words error, FCA) compare whole
+ * page texts when the truth has one (gt.h): the output's fulltext.txt, or
+ * another engine's plain text, against the truth's full reading order.
+ * Without one, the articles' texts in reading order on both sides.  An
+ * output without articles (plain text) has no article metrics.
  */
 #ifndef BS_EVAL_H
 #define BS_EVAL_H
@@ -37,10 +43,10 @@ struct bs_eval_page {
     char *id;
     struct bs_doc *gt, *pred;     /* owned */
     int missing_output;           /* the page folder has no articles.json */
-    int has_articles;             /* truth has article structure */
+    int has_articles;             /* truth and output have articles */
     struct bs_eval_row *rows;     /* truth order, then invented articles */
     int nrows;
-    struct bs_err_count page_cer, page_wer, page_fca;
+    struct bs_err_count page_cer, page_wer, page_bow, page_fca;
     int page_fca_ok;
     struct bs_err_count art_cer, art_wer;  /* over truth articles */
     int n_gt, n_pred, n_found;
@@ -51,7 +57,7 @@ struct bs_eval_page {
 /* Totals of a run (also used per page by the reports). */
 struct bs_eval_totals {
     int pages, pages_missing, pages_with_articles;
-    struct bs_err_count page_cer, page_wer, page_fca, art_cer, art_wer;
+    struct bs_err_count page_cer, page_wer, page_bow, page_fca, art_cer, art_wer;
     int fca_ok;                    /* every page had its FCA computed */
     int n_gt, n_pred, n_found;
     int head_total, head_ok;

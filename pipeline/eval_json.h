@@ -11,10 +11,13 @@
  *                             "wer", "fca", "found", "headline_ok"}]}]}
  *
  * metrics: pages, pages_missing, article_cer, article_wer, page_cer,
- * page_wer, fca, precision, recall, f1, headline_accuracy, articles_truth,
- * articles_output, articles_found, headlines_scored, headlines_correct,
- * chars_truth, char_errors (page text), approximate (a distance was a
- * banded upper bound).  A metric without a denominator is null.
+ * page_wer, page_bow (the bag-of-words error, metrics.h), fca, precision,
+ * recall, f1, headline_accuracy, articles_truth, articles_output,
+ * articles_found, headlines_scored, headlines_correct, chars_truth,
+ * char_errors, words_truth (page text), approximate (a distance was a
+ * banded upper bound).  A metric without a denominator is null;
+ * "has_articles" is false (and the article metrics null) when the truth or
+ * the output has no articles.
  */
 #ifndef BS_EVAL_JSON_H
 #define BS_EVAL_JSON_H

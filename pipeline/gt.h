@@ -14,6 +14,16 @@
  *     form: header lines, blank line, body paragraphs)
  *   - a plain .txt file: page text only (no article structure)
  * Everything read is untrusted: bad input gives one line naming the file.
+ *
+ * Besides its articles a doc may hold the whole page's text (page_text):
+ * what a transcription of the whole page reads, the masthead, folios and
+ * text in no article too.  Truth in PAGE XML and plain text always has it
+ * (a tag-only PAGE file: its sibling's whole text), truth in the
+ * articles.json schema has it from its blocks (the text in no article
+ * round its articles), an output page folder from its fulltext.txt, another
+ * engine's plain text is nothing else.  Page-level scores compare whole
+ * page texts whenever the truth has one (bs_doc_page_text), so a page
+ * folder and another engine's text are scored alike.
  */
 #ifndef BS_GT_H
 #define BS_GT_H
@@ -39,7 +49,8 @@ struct bs_doc {
     int has_articles;    /* 0: page text only (article metrics not defined) */
     struct bs_doc_article *articles;   /* reading order */
     int narticles, caparticles;
-    char *page_text;     /* when !has_articles: the page text */
+    char *page_text;     /* the whole page's text (see above), NULL when the
+                            source has none (then: the articles') */
     /* repairs.json counts by kind (output side only) */
     char **repair_kinds;
     int *repair_counts;
@@ -51,14 +62,24 @@ void bs_doc_free(struct bs_doc **doc);
 /* A doc from a loaded articles.json page (headline "" when none). */
 struct bs_doc *bs_doc_from_page(const struct bs_page *page, const char *source);
 
-/* The page text: articles' texts in reading order separated by '\n' (or
- * page_text when the doc has no articles).  malloc'd. */
+/* The whole page's text: page_text, else the articles' texts in reading
+ * order separated by '\n'.  malloc'd. */
 char *bs_doc_page_text(const struct bs_doc *doc);
 
-/* Reads broadsheet's page folder: articles.json, and repairs.json when
- * present. */
+/* The articles' texts in reading order separated by '\n' (page_text, or ""
+ * when the doc has no articles).  malloc'd. */
+char *bs_doc_articles_text(const struct bs_doc *doc);
+
+/* Reads broadsheet's page folder: articles.json, and fulltext.txt and
+ * repairs.json when present. */
 int bs_doc_load_output(const char *page_dir, struct bs_doc **out,
                        struct bs_error *err);
+
+/* Reads a file of plain UTF-8 page text (another engine's output, a .txt
+ * truth) whatever its name: page_text only, no articles.  The id is the
+ * file's stem. */
+int bs_doc_load_text(const char *path, struct bs_doc **out,
+                     struct bs_error *err);
 
 /* Reads ground truth from a file (articles.json schema, PAGE XML, .txt) or
  * a folder of per-article .txt files.  The page id is the file's stem
