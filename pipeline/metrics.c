@@ -281,21 +281,33 @@ double bs_err_rate(const struct bs_err_count *c)
     return c->errors > 0 ? (double)c->errors : 0.0;
 }
 
+/* Line and paragraph breaks (the white space that ends a line). */
+static int is_break(uint32_t cp)
+{
+    return cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C ||
+           cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+}
+
 char *bs_collapse_space(const char *s)
 {
     size_t len = strlen(s), o = 0;
     char *out = bs_malloc(len + 1);
-    int pending = 0;
+    int pending = 0, brk = 0;
+    uint32_t last = 0;
 
     for (size_t i = 0; i < len;) {
         int l;
         uint32_t cp = bs_utf8_decode(s + i, len - i, &l);
         if (is_ws(cp)) {
             pending = o > 0;
+            brk |= is_break(cp);
         } else {
-            if (pending)
+            /* a line break between two CJK characters is no space: the
+             * way truth joins lines (gt.c) and Chinese is written */
+            if (pending && !(brk && bs_cp_is_cjk(last) && bs_cp_is_cjk(cp)))
                 out[o++] = ' ';
-            pending = 0;
+            pending = brk = 0;
+            last = cp;
             memcpy(out + o, s + i, (size_t)l);
             o += (size_t)l;
         }

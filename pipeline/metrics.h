@@ -48,8 +48,7 @@ struct bs_err_count {
 double bs_err_rate(const struct bs_err_count *c);
 
 /* Character errors: the edit distance on code points between `ref` (ground
- * truth) and `hyp` (output), after white space of any kind and length is
- * collapsed to one space and trimmed at both ends. */
+ * truth) and `hyp` (output) in their bs_collapse_space forms. */
 struct bs_err_count bs_cer(const char *ref, const char *hyp);
 
 /* Word errors: the edit distance on words, where a word is a run of
@@ -100,8 +99,11 @@ char *bs_normalize_headline(const char *s);
  * with truth that writes modern letter forms (eval --fold).  malloc'd. */
 char *bs_fold_text(const char *s);
 
-/* White space collapsed to one ASCII space and trimmed at both ends (the
- * form CER compares).  malloc'd. */
+/* White space of any kind and length collapsed to one ASCII space and
+ * trimmed at both ends, except that white space holding a line break
+ * between two CJK characters (bs_cp_is_cjk) goes: Chinese text broken into
+ * lines reads as one line, as its truth joins it; a space typed between
+ * two characters stays one.  The form CER compares.  malloc'd. */
 char *bs_collapse_space(const char *s);
 
 /* One step of an edit script from a reference to a hypothesis. */

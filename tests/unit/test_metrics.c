@@ -145,6 +145,11 @@ static void test_cer_wer(void)
     c = bs_cer("我爱北京天安门", "我爱北京天门");
     CHECK(c.errors == 1 && c.ref == 7);
     CHECK_NEAR(bs_err_rate(&c), 1.0 / 7, 1e-12);
+    /* Chinese kept in its printed lines reads as the joined truth */
+    c = bs_cer("记者获悉，今年", "记者获\n悉，\n今年");
+    CHECK(c.errors == 0 && c.ref == 7);
+    c = bs_cer("记者获悉", "记者 获悉");
+    CHECK(c.errors == 1 && c.ref == 4);
 
     c = bs_wer("the cat sat on the mat", "the cat sit on mat");
     CHECK(c.errors == 2 && c.ref == 6);
@@ -290,6 +295,10 @@ static void test_normalize(void)
     free(s);
     s = bs_collapse_space(" a \n\t b  ");
     CHECK_STR(s, "a b");
+    free(s);
+    /* a line break between Chinese characters is no space; a space is */
+    s = bs_collapse_space("记者获\n悉，今年 \r\n 全市\n\n计划 改造\nOK\n了");
+    CHECK_STR(s, "记者获悉，今年全市计划 改造 OK 了");
     free(s);
 }
 
