@@ -5,11 +5,12 @@
  *
  * Pairing: OUT is one page folder (it holds articles.json), a batch folder
  * of page folders, or a file of plain page text (another engine's output,
- * scored on the page level only, like a page folder).  GT is one truth (a file, a folder of per-article
- * .txt files, a page folder) or a folder of truth files and page folders,
- * matched to output pages by page id = file stem.  A truth whose page folder
- * exists but has no articles.json (the page failed) is scored against an
- * empty output; truths without any page folder are listed and skipped.
+ * scored on the page level only, like a page folder).  GT is one truth (a
+ * file, a folder of per-article .txt files, a page folder) or a folder of
+ * truth files and page folders, matched to output pages by page id = file
+ * stem.  A truth whose page folder exists but has no articles.json (the
+ * page failed) is scored against an empty output; truths without any page
+ * folder are listed and skipped.
  */
 #include "cli.h"
 
