@@ -6,6 +6,8 @@
 #   make check     the test suite built with AddressSanitizer + UBSan
 #   make demo      run broadsheet on the bundled sample page
 #   make bench     broadsheet against plain tesseract on full pages
+#   make accuracy  broadsheet against plain tesseract: accuracy on real and
+#                  random pages (PAGES=real|random, SEEDS=unseen|dev)
 #   make fixtures  regenerate the synthetic fixture pages bit for bit
 #   make fuzz      build and briefly run the libFuzzer harnesses
 #   make install / uninstall   (PREFIX, DESTDIR honoured)
@@ -51,8 +53,8 @@ TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB     := $(BUILD)/libbroadsheet.a
 
-.PHONY: all test check bench demo install uninstall clean deps fixtures fuzz \
-	unit-tests lexicon
+.PHONY: all test check bench accuracy demo install uninstall clean deps \
+	fixtures fuzz unit-tests lexicon
 
 all: $(BIN)
 
@@ -124,6 +126,13 @@ demo: deps $(BIN)
 bench: deps $(BIN)
 	tests/bench.sh
 	tests/bench_batch.sh
+
+# Accuracy against plain Tesseract on ../shared/real and the random
+# generator's pages (tests/accuracy/run.sh; table in
+# tests/artifacts/accuracy.md).  Exits non-zero only when something failed
+# to run, not when a target is missed.
+accuracy: deps $(BIN)
+	BROADSHEET=$(abspath $(BIN)) tests/accuracy/run.sh
 
 fixtures: deps
 	$(MAKE) -C fixtures

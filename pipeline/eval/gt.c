@@ -82,18 +82,97 @@ struct bs_doc *bs_doc_from_page(const struct bs_page *page, const char *source)
     return d;
 }
 
-char *bs_doc_page_text(const struct bs_doc *doc)
+static char *articles_joined(const struct bs_doc *doc)
 {
-    char *out, *o;
+    char *out = bs_strdup(""), *o;
 
-    if (!doc->has_articles)
-        return bs_strdup(doc->page_text ? doc->page_text : "");
-    out = bs_strdup("");
     for (int i = 0; i < doc->narticles; i++) {
         o = bs_sprintf("%s%s%s", out, i ? "\n" : "", doc->articles[i].text);
         free(out);
         out = o;
     }
+    return out;
+}
+
+char *bs_doc_page_text(const struct bs_doc *doc)
+{
+    return doc->page_text ? bs_strdup(doc->page_text) : articles_joined(doc);
+}
+
+char *bs_doc_articles_text(const struct bs_doc *doc)
+{
+    if (!doc->has_articles)
+        return bs_strdup(doc->page_text ? doc->page_text : "");
+    return articles_joined(doc);
+}
+
+/* Orders block indexes of a page (arg) top to bottom, then left to right. */
+static int furn_cmp_y(const void *a, const void *b, void *arg)
+{
+    const struct bs_page *page = arg;
+    const struct bs_box *x = &page->blocks[*(const int *)a].box;
+    const struct bs_box *y = &page->blocks[*(const int *)b].box;
+
+    if (x->y != y->y)
+        return x->y < y->y ? -1 : 1;
+    return x->x < y->x ? -1 : x->x > y->x;
+}
+
+static void append_line(char **acc, const char *text)
+{
+    char *o = bs_sprintf("%s%s%s", *acc, **acc ? "\n" : "", text);
+
+    free(*acc);
+    *acc = o;
+}
+
+/* The whole text of a truth page in the articles.json schema, composed the
+ * way fulltext.txt is: the blocks with text in no article (masthead,
+ * folios) that start above the first article, one block a line, then the
+ * articles in reading order, then those further down (a running foot). */
+static char *truth_page_text(const struct bs_page *page, const struct bs_doc *d)
+{
+    int *idx = bs_calloc((size_t)page->nblocks + 1, sizeof(*idx));
+    int n = 0, art_top = -1;
+    char *head = bs_strdup(""), *foot = bs_strdup(""), *arts, *out;
+
+    for (int i = 0; i < page->nblocks; i++) {
+        const struct bs_block *b = &page->blocks[i];
+        if (b->article[0]) {
+            if (b->nlines && (art_top < 0 || b->box.y < art_top))
+                art_top = b->box.y;
+        } else if (b->nlines) {
+            idx[n++] = i;
+        }
+    }
+    qsort_r(idx, (size_t)n, sizeof(*idx), furn_cmp_y, (void *)page);
+    for (int i = 0; i < n;) {
+        /* one row: the blocks that start above the first one's bottom */
+        const struct bs_box *first = &page->blocks[idx[i]].box;
+        int j = i + 1;
+        while (j < n && page->blocks[idx[j]].box.y < first->y + first->h)
+            j++;
+        for (int a = i + 1; a < j; a++)        /* left to right */
+            for (int b = a; b > i && page->blocks[idx[b]].box.x <
+                                         page->blocks[idx[b - 1]].box.x; b--) {
+                int t = idx[b];
+                idx[b] = idx[b - 1];
+                idx[b - 1] = t;
+            }
+        for (; i < j; i++) {
+            char *t = bs_block_text(&page->blocks[idx[i]]);
+            if (*t)
+                append_line(art_top < 0 || first->y < art_top ? &head : &foot, t);
+            free(t);
+        }
+    }
+    arts = articles_joined(d);
+    out = bs_sprintf("%s%s%s%s%s", head, *head && *arts ? "\n" : "", arts,
+                     *foot && (*head || *arts) ? "\n" : "", foot);
+    free(arts);
+    free(head);
+    free(foot);
+    free(idx);
     return out;
 }
 
@@ -178,11 +257,14 @@ static int load_repairs(struct bs_doc *d, const char *path, struct bs_error *err
     return 0;
 }
 
+static int read_text(const char *path, char **data, struct bs_error *err);
+
 int bs_doc_load_output(const char *page_dir, struct bs_doc **out,
                        struct bs_error *err)
 {
     char *path = bs_path_join(page_dir, "articles.json");
     char *rpath = bs_path_join(page_dir, "repairs.json");
+    char *fpath = bs_path_join(page_dir, "fulltext.txt");
     struct bs_page *page = NULL;
     struct bs_doc *d = NULL;
     int rc = -1;
@@ -195,7 +277,8 @@ int bs_doc_load_output(const char *page_dir, struct bs_doc **out,
         free(d->id);
         d->id = bs_gt_stem(page_dir);
     }
-    if (bs_is_file(rpath) && load_repairs(d, rpath, err) < 0) {
+    if ((bs_is_file(rpath) && load_repairs(d, rpath, err) < 0) ||
+        (bs_is_file(fpath) && read_text(fpath, &d->page_text, err) < 0)) {
         bs_doc_free(&d);
         goto done;
     }
@@ -205,6 +288,7 @@ done:
     bs_page_free(&page);
     free(path);
     free(rpath);
+    free(fpath);
     return rc;
 }
 
@@ -651,8 +735,7 @@ static struct bs_doc *px_doc(const struct px_page *p, const char *path)
 
     free(stem);
     d->has_articles = p->has_tags;
-    if (!p->has_tags)
-        d->page_text = bs_strdup("");
+    d->page_text = bs_strdup("");
     for (int r = 0; r < p->nregions; r++) {
         const struct px_region *reg = &p->regions[r];
         int heading = reg->type && (strcmp(reg->type, "heading") == 0 ||
@@ -698,15 +781,9 @@ static struct bs_doc *px_doc(const struct px_page *p, const char *path)
                 free(para);
                 continue;
             }
-            if (!p->has_tags) {
-                char *o = bs_sprintf("%s%s%s", d->page_text,
-                                     *d->page_text ? "\n" : "", para);
-                free(d->page_text);
-                d->page_text = o;
-                free(para);
-                continue;
-            }
-            if (!tag[0]) {
+            /* the whole page: every paragraph, in an article or not */
+            append_line(&d->page_text, para);
+            if (!p->has_tags || !tag[0]) {
                 free(para);
                 continue;
             }
@@ -813,6 +890,21 @@ static int read_text(const char *path, char **data, struct bs_error *err)
         *data = NULL;
         return bs_fail(err, "%s: not UTF-8 text", path);
     }
+    return 0;
+}
+
+int bs_doc_load_text(const char *path, struct bs_doc **out,
+                     struct bs_error *err)
+{
+    char *text, *stem;
+
+    *out = NULL;
+    if (read_text(path, &text, err) < 0)
+        return -1;
+    stem = bs_gt_stem(path);
+    *out = doc_new(stem, path);
+    (*out)->page_text = text;
+    free(stem);
     return 0;
 }
 
@@ -957,21 +1049,14 @@ int bs_gt_load(const char *path, struct bs_doc **out, struct bs_error *err)
             free((*out)->id);
             (*out)->id = bs_gt_stem(path);
         }
+        (*out)->page_text = truth_page_text(page, *out);
         bs_page_free(&page);
         return 0;
     }
     if (ends_with(path, ".xml"))
         return load_page_xml(path, out, err);
-    if (ends_with(path, ".txt")) {
-        char *text, *stem;
-        if (read_text(path, &text, err) < 0)
-            return -1;
-        stem = bs_gt_stem(path);
-        *out = doc_new(stem, path);
-        (*out)->page_text = text;
-        free(stem);
-        return 0;
-    }
+    if (ends_with(path, ".txt"))
+        return bs_doc_load_text(path, out, err);
     return bs_fail(err, "%s: unknown ground-truth format (want .json, .xml, "
                    ".txt or a folder)", path);
 }
