@@ -33,7 +33,7 @@ DEB_PACKAGES := build-essential pkg-config libtesseract-dev libleptonica-dev \
 	libpng-dev libtiff-dev libjansson-dev libxml2-dev libxml2-utils \
 	tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim \
 	tesseract-ocr-deu tesseract-ocr-frk tesseract-ocr-osd \
-	libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-dejavu-core \
+	libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-dejavu-core fonts-dejavu-extra \
 	wamerican parallel clang python3 chromium
 # libjpeg: our own JPEG decoder (pipeline/image/decode_jpeg.c); libdeflate:
 # the PNG artifact encoder (pipeline/image/encode_png.c); valgrind: the leak test
