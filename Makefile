@@ -6,6 +6,8 @@
 #   make check     the test suite built with AddressSanitizer + UBSan
 #   make demo      run broadsheet on the bundled sample page
 #   make bench     broadsheet against plain tesseract on full pages
+#   make accuracy  broadsheet against plain tesseract: accuracy on real and
+#                  random pages (PAGES=real|random, SEEDS=unseen|dev)
 #   make fixtures  regenerate the synthetic fixture pages bit for bit
 #   make fuzz      build and briefly run the libFuzzer harnesses
 #   make install / uninstall   (PREFIX, DESTDIR honoured; with the man page)
@@ -32,7 +34,7 @@ DEB_PACKAGES := build-essential pkg-config libtesseract-dev libleptonica-dev \
 	libpng-dev libtiff-dev libjansson-dev libxml2-dev libxml2-utils \
 	tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim \
 	tesseract-ocr-deu tesseract-ocr-frk tesseract-ocr-osd \
-	libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-dejavu-core \
+	libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-dejavu-core fonts-dejavu-extra \
 	wamerican parallel clang python3 chromium
 # libjpeg: our own JPEG decoder (pipeline/image/decode_jpeg.c); libdeflate:
 # the PNG artifact encoder (pipeline/image/encode_png.c); valgrind: the leak test
@@ -56,8 +58,8 @@ TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB     := $(BUILD)/libbroadsheet.a
 
-.PHONY: all test check bench demo install uninstall clean deps fixtures fuzz \
-	unit-tests lexicon man
+.PHONY: all test check bench accuracy demo install uninstall clean deps \
+	fixtures fuzz unit-tests lexicon man
 
 all: $(BIN)
 
@@ -129,6 +131,13 @@ demo: deps $(BIN)
 bench: deps $(BIN)
 	tests/bench.sh
 	tests/bench_batch.sh
+
+# Accuracy against plain Tesseract on ../shared/real and the random
+# generator's pages (tests/accuracy/run.sh; table in
+# tests/artifacts/accuracy.md).  Exits non-zero only when something failed
+# to run, not when a target is missed.
+accuracy: deps $(BIN)
+	BROADSHEET=$(abspath $(BIN)) tests/accuracy/run.sh
 
 fixtures: deps
 	$(MAKE) -C fixtures

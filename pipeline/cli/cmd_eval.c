@@ -3,15 +3,17 @@
  * ground truth, prints a table, writes --json / --html, and turns missed
  * thresholds into exit code 1 for CI gates.
  *
- * Pairing: OUT is one page folder (it holds articles.json) or a batch
- * folder of page folders at any depth (page id = the folder's path below
- * OUT).  GT is one truth (a file, a folder of per-article .txt files, a
- * page folder) or a folder of truth files and page folders, matched to
- * output pages by page id = the truth's path below GT without its
- * extension.  A truth whose page has no articles.json (the page failed), or
- * no folder at all while a manifest of OUT names the page (it failed before
- * it had one), is scored against an empty output: all its articles missed.
- * Truths of pages OUT never heard of are listed and not scored.
+ * Pairing: OUT is one page folder (it holds articles.json), a batch folder
+ * of page folders at any depth (page id = the folder's path below OUT), or
+ * a file of plain page text (another engine's output, scored on the page
+ * level only, like a page folder).  GT is one truth (a file, a folder of
+ * per-article .txt files, a page folder) or a folder of truth files and
+ * page folders, matched to output pages by page id = the truth's path below
+ * GT without its extension.  A truth whose page has no articles.json (the
+ * page failed), or no folder at all while a manifest of OUT names the page
+ * (it failed before it had one), is scored against an empty output: all
+ * its articles missed.  Truths of pages OUT never heard of are listed and
+ * not scored.
  */
 #include "cli.h"
 
@@ -30,12 +32,15 @@
 static const char usage[] =
     "usage: broadsheet eval [options] OUT GT\n"
     "\n"
-    "Scores broadsheet output against ground truth.  OUT: a page folder or a\n"
-    "batch folder of page folders (at any depth).  GT: articles.json-schema\n"
-    "file, PAGE XML, plain page text (.txt), a folder of per-article .txt\n"
-    "files (any names), or a folder of such truths matched to pages by path\n"
-    "(GT/1912-01-01/0001.json is page 1912-01-01/0001).  Truth of a page that\n"
-    "failed (a manifest of OUT names it) counts as every article missed.\n"
+    "Scores broadsheet output against ground truth.  OUT: a page folder, a\n"
+    "batch folder of page folders (at any depth), or a file of plain page\n"
+    "text (another engine's output: page scores only).  GT: articles.json-\n"
+    "schema file, PAGE XML, plain page text (.txt), a folder of per-article\n"
+    ".txt files (any names), or a folder of such truths matched to pages by\n"
+    "path (GT/1912-01-01/0001.json is page 1912-01-01/0001).  Page scores\n"
+    "compare whole page texts (fulltext.txt) when the truth has one.  Truth\n"
+    "of a page that failed (a manifest of OUT names it) counts as every\n"
+    "article missed.\n"
     "\n"
     "options:\n"
     "  --json FILE              write the full results as JSON\n"
@@ -54,6 +59,7 @@ static const char usage[] =
     "  --max-wer X              article WER\n"
     "  --max-page-cer X         page CER in reading order\n"
     "  --max-page-wer X         page WER in reading order\n"
+    "  --max-page-bow X         page bag-of-words error (order-free)\n"
     "  --min-fca X              flexible character accuracy\n"
     "  --min-precision X        article precision\n"
     "  --min-recall X           article recall\n"
@@ -80,6 +86,7 @@ static const struct threshold thresholds[] = {
     {"max-wer", "article WER", "article_wer", 1},
     {"max-page-cer", "page CER", "page_cer", 1},
     {"max-page-wer", "page WER", "page_wer", 1},
+    {"max-page-bow", "page bag-of-words error", "page_bow", 1},
     {"min-fca", "flexible character accuracy", "fca", 0},
     {"min-precision", "article precision", "precision", 0},
     {"min-recall", "article recall", "recall", 0},
@@ -341,6 +348,25 @@ static int eval_one(struct bs_eval_run *run, const char *page_dir,
     return 0;
 }
 
+/* Scores a file of plain page text (another engine's) against one truth. */
+static int eval_text(struct bs_eval_run *run, const char *text_path,
+                     const char *truth_path, struct bs_error *err)
+{
+    struct bs_doc *gt = NULL, *pred = NULL;
+
+    if (bs_gt_load(truth_path, &gt, err) < 0)
+        return -1;
+    if (bs_doc_load_text(text_path, &pred, err) < 0) {
+        bs_doc_free(&gt);
+        return -1;
+    }
+    /* the page is the truth's ("page.txt" says nothing) */
+    free(pred->id);
+    pred->id = bs_strdup(gt->id);
+    bs_eval_add_page(run, gt, pred, 0);
+    return 0;
+}
+
 static const char *base_of(const char *path, char *buf, size_t size)
 {
     size_t n = strlen(path);
@@ -437,10 +463,30 @@ static int gather(struct bs_eval_run *run, const char *out, const char *gt,
     struct truth *truths = NULL;
     int ntruths = 0, single_truth, unrun = 0;
 
-    if (!bs_is_dir(out))
-        return bs_fail(err, "%s: no such output folder", out);
     if (!bs_is_dir(gt) && !bs_is_file(gt))
         return bs_fail(err, "%s: no such ground-truth file or folder", gt);
+    if (bs_is_file(out)) {
+        /* plain text: the truth itself, or the one named like the file */
+        char *stem = bs_gt_stem(out), *truth_path = NULL;
+        if (bs_is_file(gt) || is_single_truth_dir(gt, NULL)) {
+            truth_path = bs_strdup(gt);
+        } else {
+            collect_truths(gt, NULL, &truths, &ntruths);
+            for (int k = 0; k < ntruths; k++)
+                if (strcmp(truths[k].key, stem) == 0)
+                    truth_path = bs_strdup(truths[k].path);
+        }
+        if (truth_path)
+            rc = eval_text(run, out, truth_path, err);
+        else
+            bs_fail(err, "%s: no ground truth for page \"%s\" (want %s/%s.json, "
+                    ".xml or .txt)", gt, stem, gt, stem);
+        free(truth_path);
+        free(stem);
+        goto done;
+    }
+    if (!bs_is_dir(out))
+        return bs_fail(err, "%s: no such output folder or text file", out);
     single_out = has_entry(out, "articles.json", 0);
     if (single_out) {
         char *id = single_page_id(out);
@@ -592,6 +638,7 @@ static void table_row(const char *name, json_t *m)
     cell(num(m, "article_cer"), 7);
     cell(num(m, "article_wer"), 7);
     cell(num(m, "page_cer"), 7);
+    cell(num(m, "page_bow"), 7);
     cell(num(m, "fca"), 6);
     printf("\n");
 }
@@ -601,9 +648,9 @@ static void print_table(json_t *report, int articles)
     json_t *pages = json_object_get(report, "pages"), *pg, *sum;
     size_t i;
 
-    printf("%-24s %-12s %6s %6s %6s %7s %7s %7s %7s %6s\n", "page",
+    printf("%-24s %-12s %6s %6s %6s %7s %7s %7s %7s %7s %6s\n", "page",
            "found/gt/out", "prec", "recall", "F1", "heads", "artCER", "artWER",
-           "pageCER", "FCA");
+           "pageCER", "pageBoW", "FCA");
     json_array_foreach(pages, i, pg) {
         table_row(json_string_value(json_object_get(pg, "id")), pg);
         if (json_is_true(json_object_get(pg, "missing_output")))
