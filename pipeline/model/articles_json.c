@@ -227,13 +227,25 @@ static int read_blocks(json_t *root, struct bs_page *page, const char *path,
 int bs_articles_load(const char *path, struct bs_page **out,
                      struct bs_error *err)
 {
-    json_t *root, *info, *arts, *order, *cols, *v;
-    struct bs_page *page = NULL;
-    size_t i;
+    json_t *root;
+    int rc;
 
     *out = NULL;
     if (bs_json_load_file(path, 64u << 20, &root, err) < 0)
         return -1;
+    rc = bs_articles_from_json(root, path, out, err);
+    json_decref(root);
+    return rc;
+}
+
+int bs_articles_from_json(json_t *root, const char *path,
+                          struct bs_page **out, struct bs_error *err)
+{
+    json_t *info, *arts, *order, *cols, *v;
+    struct bs_page *page = NULL;
+    size_t i;
+
+    *out = NULL;
     if (!json_is_object(root)) {
         bs_fail(err, "%s: not an articles.json object", path);
         goto fail;
@@ -364,11 +376,9 @@ int bs_articles_load(const char *path, struct bs_page **out,
             goto fail;
         }
     }
-    json_decref(root);
     *out = page;
     return 0;
 fail:
-    json_decref(root);
     bs_page_free(&page);
     return -1;
 }

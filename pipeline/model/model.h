@@ -277,6 +277,10 @@ int bs_articles_save(const struct bs_page *page, const char *path,
  * articles in reading order.  Caller owns *out. */
 int bs_articles_load(const char *path, struct bs_page **out,
                      struct bs_error *err);
+/* The same from JSON already parsed (root borrowed); `path` names it in
+ * messages. */
+int bs_articles_from_json(json_t *root, const char *path,
+                          struct bs_page **out, struct bs_error *err);
 
 /* The text form of one article (articles/aNNN.txt): kicker, headline,
  * subheadline and byline lines (those present), a blank line, then the body
