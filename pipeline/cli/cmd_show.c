@@ -131,11 +131,17 @@ int bs_cmd_show(int argc, char **argv)
         }
         else if (argv[i][0] != '-' && !dir)
             dir = argv[i];
-        else
-            return usage(stderr);
+        else {
+            fprintf(stderr, "broadsheet show: unknown option or extra "
+                    "argument \"%s\" (see broadsheet show --help)\n", argv[i]);
+            return BS_EXIT_USAGE;
+        }
     }
-    if (!dir || !out)
-        return usage(stderr);
+    if (!dir || !out) {
+        fprintf(stderr, "broadsheet show: want PAGEDIR and -o OVERLAY.png (see "
+                "broadsheet show --help)\n");
+        return BS_EXIT_USAGE;
+    }
     model = model_path(dir, stage, &err);
     if (!model || bs_page_load(model, &page, &err) < 0)
         goto fail;

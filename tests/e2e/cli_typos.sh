@@ -38,6 +38,12 @@ refused "stage --force" stage layout done/p --force
 refused "stage --from" stage layout done/p --from ocr
 refused "stage --lang eng+xyz" stage ocr done/p --lang eng+xyz
 refused "run --bogus" run --bogus p.png -o out
+refused "show --bogus" show done/p -o out.png --bogus
+refused "show --shard" show done/p -o out.png --shard 1/2
+refused "status --shard" status done --shard 1/2
+refused "eval --shard" eval --shard 1/2 done done
+refused "profile --bogus" profile --bogus
+refused "stages extra" stages extra
 refused "run -x" run -x p.png -o out
 # The page the stage typos named was never touched.
 [ -z "$(find done/p -newer done/p/done.json ! -name done.json)" ] || fail "a refused stage touched the page"

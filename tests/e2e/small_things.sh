@@ -17,6 +17,12 @@ printf 'Another page.\n' > B/t.txt
 "$BROADSHEET" repair -q A/t.txt B/t.txt -o R 2> err
 [ $? = 2 ] && grep -q 'A/t.txt and B/t.txt' err || fail "repair clash: $(cat err)"
 [ ! -e R ] || fail "repair clash wrote R"
+# import likewise: two files of one page id are refused, not suffixed.
+dir0=$(fixture_run en-2col) || fail "fixture run"
+mkdir -p I1 I2 && cp "$dir0/page.alto.xml" I1/x.alto.xml && cp "$dir0/page.alto.xml" I2/x.alto.xml
+"$BROADSHEET" import -q I1/x.alto.xml I2/x.alto.xml -o IMP 2> err
+[ $? = 2 ] && grep -q 'I1/x.alto.xml and I2/x.alto.xml' err || fail "import clash: $(cat err)"
+[ ! -e IMP ] || fail "import clash wrote IMP"
 # page.txt joins the lines of a paragraph (as run's page.txt), lines.txt
 # keeps them.
 "$BROADSHEET" repair -q A/t.txt -o R || fail "repair"
