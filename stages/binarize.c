@@ -12,6 +12,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Scales a length given at 300 dpi to the page's resolution. */
 static int at_dpi(int px300, int dpi)
@@ -97,17 +98,35 @@ static PIX *threshold_128(PIX *gray)
     return bin;
 }
 
+/* The body type of the page, measured on a first global threshold of the
+ * evened-out page (Otsu's), into page->type: the Sauvola window and every
+ * later length follow it. */
+static void measure_type(PIX *norm, struct bs_page *page)
+{
+    l_int32 thresh = 128;
+    PIX *quick;
+
+    pixSplitDistributionFgBg(norm, 0.1f, 4, &thresh, NULL, NULL, 0);
+    quick = pixThresholdToBinary(norm, thresh);
+    if (quick)
+        bs_type_measure(quick, &page->type);
+    pixDestroy(&quick);
+}
+
 /* Sauvola on an evened-out background: uneven lighting and yellowed paper
- * would otherwise turn whole regions black or white. */
-static PIX *binarize(PIX *gray, const struct bs_profile *p, int dpi)
+ * would otherwise turn whole regions black or white.  The window follows
+ * the body type (measured here first). */
+static PIX *binarize(PIX *gray, const struct bs_profile *p,
+                     struct bs_page *page)
 {
     PIX *norm, *bin;
 
     norm = pixBackgroundNormSimple(gray, NULL, NULL);
     if (!norm)
         norm = pixClone(gray);
+    measure_type(norm, page);
     /* NULL when the page is no larger than the window (a thumbnail) */
-    bin = bs_sauvola(norm, at_dpi(p->sauvola_window, dpi),
+    bin = bs_sauvola(norm, at_dpi(p->sauvola_window, bs_page_res(page)),
                      (float)p->sauvola_k);
     if (!bin)
         bin = pixThresholdToBinary(norm, 160);
@@ -116,31 +135,47 @@ static PIX *binarize(PIX *gray, const struct bs_profile *p, int dpi)
 }
 
 /* The components of bin to keep: dark scan borders are large components
- * touching the edge (text near the edge is small, so only big ones go);
- * specks are smaller than speckle_max_px both ways.  Both are judged on
- * the same components, found once.  Returns a new image, NULL on
+ * touching the edge (text near the edge is small, so only big ones go) and
+ * whatever lies beside the print area (bs_print_area: a border strip
+ * parted from the type by white, however broken up); specks are smaller
+ * than speckle_max_px both ways.  All are judged on the same components,
+ * found once, on which the page's type is measured again (into
+ * page->type) as layout will see it.  Returns a new image, NULL on
  * failure (bin is then kept as it is). */
 static PIX *clean_components(PIX *bin, const struct bs_profile *p,
-                             const struct bs_page *page)
+                             struct bs_page *page)
 {
     int w = pixGetWidth(bin), h = pixGetHeight(bin);
-    int s = p->speckle_max_px > 0 ? at_dpi(p->speckle_max_px, page->dpi) + 1
-                                  : 0;
+    int s = p->speckle_max_px > 0
+                ? at_dpi(p->speckle_max_px, bs_page_res(page)) + 1
+                : 0;
     struct bs_comps cc;
     unsigned char *keep;
     PIX *out = NULL;
 
     if (bs_comps_find(bin, &cc) == 0) {
+        struct bs_box area = {0, 0, w, h};
+        struct bs_type_size t;
+        /* the type as layout will see it: measured again on the final
+         * binary (the first measure, on a global threshold, only sized
+         * the Sauvola window) */
+        bs_type_measure_comps(&cc, &t);
+        if (t.glyphs > 0 && t.line_pitch > 0)
+            page->type = t;
+        if (p->border_clean)
+            bs_print_area(&cc, &page->type, w, h, &area);
         keep = malloc((size_t)cc.n + 1);
         if (!keep)
             bs_oom();
         for (int c = 0; c < cc.n; c++) {
             int cw = cc.x1[c] - cc.x0[c], ch = cc.y1[c] - cc.y0[c];
+            int cx = (cc.x0[c] + cc.x1[c]) / 2;
             int edge = cc.x0[c] == 0 || cc.y0[c] == 0 || cc.x1[c] == w ||
                        cc.y1[c] == h;
-            keep[c] = !(p->border_clean && edge &&
-                        (cw >= page->width / 8 || ch >= page->height / 8)) &&
-                      (cw >= s || ch >= s);
+            int border = p->border_clean &&
+                         ((edge && (cw >= w / 8 || ch >= h / 8)) ||
+                          cx < area.x || cx >= bs_box_right(area));
+            keep[c] = !border && (cw >= s || ch >= s);
         }
         out = bs_comps_render(&cc, bin, keep);
         free(keep);
@@ -166,9 +201,12 @@ static int binarize_run(struct bs_run *run, struct bs_page *page,
         gray = pixGetDepth(image) == 1 ? pixClone(image)
                                        : threshold_128(image);
         bin = gray ? pixCopy(NULL, gray) : NULL;
+        memset(&page->type, 0, sizeof(page->type));
+        if (bin)
+            bs_type_measure(bin, &page->type);
     } else {
         gray = pixClone(image);
-        bin = binarize(gray, p, page->dpi);
+        bin = binarize(gray, p, page);
     }
     if (!bin) {
         pixDestroy(&gray);
@@ -203,7 +241,7 @@ static int binarize_run(struct bs_run *run, struct bs_page *page,
     pixDestroy(&gray);
 
     clean = bin;
-    if (p->border_clean || p->speckle_max_px > 0) {
+    {
         PIX *kept = clean_components(clean, p, page);
         if (kept) {
             pixDestroy(&clean);

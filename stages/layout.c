@@ -94,7 +94,7 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
     BOXA *cboxes = NULL, *engravings = NULL, *islands = NULL;
     PIXA *cpixa = NULL;
     struct bs_comps cc = {0};
-    int body_h, rc = -1;
+    int res = bs_page_res(page), body_h, rc = -1;
 
     if (!bin)
         return -1;
@@ -104,7 +104,7 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
     bs_page_clear_bands(page);
     bs_page_clear_articles(page);
 
-    photos = bs_find_photos(bin, bs_at_dpi(p->photo_min_px, page->dpi));
+    photos = bs_find_photos(bin, bs_at_dpi(p->photo_min_px, res));
     text = pixCopy(NULL, bin);
     if (!photos || !text) {
         bs_fail(err, "%s: layout: photo search failed", run->dir);
@@ -116,14 +116,14 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
         pixRasterop(text, x - 2, y - 2, w + 4, h + 4, PIX_CLR, NULL, 0, 0);
     }
     /* dust and paper fibres left by binarize, lying away from text */
-    if (bs_remove_specks(text, bs_at_dpi(6, page->dpi),
-                         bs_at_dpi(12, page->dpi), bs_at_dpi(3, page->dpi),
-                         bs_at_dpi(60, page->dpi)) < 0) {
+    if (bs_remove_specks(text, bs_at_dpi(6, res),
+                         bs_at_dpi(12, res), bs_at_dpi(3, res),
+                         bs_at_dpi(60, res)) < 0) {
         bs_fail(err, "%s: layout: speck removal failed", run->dir);
         goto out;
     }
-    if (bs_find_rules(text, bs_at_dpi(p->min_rule_px, page->dpi),
-                      bs_at_dpi(p->max_rule_thickness_px, page->dpi),
+    if (bs_find_rules(text, bs_at_dpi(p->min_rule_px, res),
+                      bs_at_dpi(p->max_rule_thickness_px, res),
                       &hrules, &vrules, &rules) < 0) {
         bs_fail(err, "%s: layout: rule search failed", run->dir);
         goto out;
@@ -135,8 +135,8 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
         BOXA *all = boxaCopy(hrules, L_COPY);
         boxaJoin(all, vrules, 0, -1);
         framed = bs_find_drawn_photos(text, all,
-                                      bs_at_dpi(p->min_rule_px, page->dpi),
-                                      bs_at_dpi(p->photo_min_px, page->dpi));
+                                      bs_at_dpi(p->min_rule_px, res),
+                                      bs_at_dpi(p->photo_min_px, res));
         boxaDestroy(&all);
     }
     if (!framed) {
@@ -147,7 +147,7 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
     /* engravings are among the few components photo-sized both ways:
      * only those are copied out one by one */
     if (bs_comps_find(text, &cc) == 0) {
-        int side = bs_at_dpi(p->photo_min_px, page->dpi);
+        int side = bs_at_dpi(p->photo_min_px, res);
         PIX *big = bs_comps_select(&cc, text, side, side, L_SELECT_IF_BOTH,
                                    L_SELECT_IF_GTE);
         cboxes = big ? pixConnComp(big, &cpixa, 8) : NULL;
@@ -155,7 +155,7 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
     }
     engravings = cboxes ? bs_find_engravings(cboxes, cpixa,
                                              bs_at_dpi(p->photo_min_px,
-                                                       page->dpi))
+                                                       res))
                         : NULL;
     if (!engravings) {
         bs_fail(err, "%s: layout: component search failed", run->dir);

@@ -98,20 +98,39 @@ static void blank_photos(PIX *crop, const struct bs_page *page,
     }
 }
 
+/* The factor that brings the page's body type up to ocr_min_xheight_px
+ * for Tesseract, which reads small type badly: 1 when it is that large
+ * already or the gain is under 10%.  The x-height is the measured one, or
+ * for square scripts (Chinese: the commonest glyph is a whole character)
+ * that of Latin type on the same line pitch. */
+static double body_upscale(const struct bs_page *page,
+                           const struct bs_profile *p)
+{
+    double xh = page->type.x_height, pitch = page->type.line_pitch, f;
+
+    if (p->ocr_min_xheight_px <= 0 || xh <= 0)
+        return 1.0;
+    if (pitch > 0 && 0.55 * pitch < xh)
+        xh = 0.55 * pitch;
+    f = p->ocr_min_xheight_px / xh;
+    return f < 1.1 ? 1.0 : f > 4.0 ? 4.0 : f;
+}
+
 /* Crops a block with a white margin, its photos painted white (those of
- * page), scaled so its text is at most headline_max_px (at 300 dpi) tall.
- * Returns a new PIX owned by the caller and the map back to page
- * coordinates, or NULL when the block lies outside the image. */
-static PIX *block_crop(PIX *src, int bilevel, const struct bs_page *page,
+ * page), scaled so small body type reaches ocr_min_xheight_px and its
+ * text is at most headline_max_px tall.  Returns a new PIX owned by the
+ * caller and the map back to page coordinates, or NULL when the block
+ * lies outside the image. */
+static PIX *block_crop(PIX *src, const struct bs_page *page,
                        const struct bs_block *b, const struct bs_profile *p,
                        struct bs_tess_map *map)
 {
     BOX *box = boxCreate(b->box.x, b->box.y, b->box.w, b->box.h);
     PIX *crop = pixClipRectangle(src, box, NULL);
     PIX *padded, *scaled;
-    int pad = p->ocr_pad_px, dpi = page->dpi;
-    double scale = 1.0, th = block_text_height(b);
-    double max_px = p->headline_max_px * (dpi > 0 ? dpi : 300) / 300.0;
+    int pad = p->ocr_pad_px;
+    double scale = body_upscale(page, p), th = block_text_height(b);
+    double max_px = p->headline_max_px;
 
     boxDestroy(&box);
     if (!crop)
@@ -119,10 +138,10 @@ static PIX *block_crop(PIX *src, int bilevel, const struct bs_page *page,
     blank_photos(crop, page, b);
     map->x = b->box.x;
     map->y = b->box.y;
-    if (th > max_px)
+    if (th * scale > max_px)
         scale = max_px / th;
-    if (scale < 0.999) {
-        if (bilevel && pixGetDepth(crop) == 1) {
+    if (fabs(scale - 1.0) > 0.001) {
+        if (pixGetDepth(crop) == 1) {
             /* The grey page it stands for, scaled as the grey page is. */
             PIX *g = pixConvertTo8(crop, FALSE);
             pixDestroy(&crop);
@@ -130,9 +149,9 @@ static PIX *block_crop(PIX *src, int bilevel, const struct bs_page *page,
                 return NULL;
             crop = g;
         }
-        scaled = pixGetDepth(crop) == 1
-                     ? pixScaleToGray(crop, (l_float32)scale)
-                     : pixScaleSmooth(crop, (l_float32)scale, (l_float32)scale);
+        scaled = scale < 1.0
+                     ? pixScaleSmooth(crop, (l_float32)scale, (l_float32)scale)
+                     : pixScaleGrayLI(crop, (l_float32)scale, (l_float32)scale);
         if (scaled) {
             pixDestroy(&crop);
             crop = scaled;
@@ -202,9 +221,11 @@ static void move_lines(struct bs_block *to, struct bs_block *from)
  * block read with psm_region (see split below). */
 struct job {
     int block;               /* index into page->blocks */
+    int strip;               /* index into work.strips, -1: not a strip */
     PIX *pix;                /* a region's image (owned); NULL: whole block */
     struct bs_tess_map map;  /* for a region */
-    struct bs_block *out;    /* a region's lines (owned); NULL: the block */
+    struct bs_block *out;    /* a region's or strip's lines (owned); NULL:
+                                the block */
 };
 
 /* The work shared by the threads of one page.  Threads take jobs in order;
@@ -216,6 +237,10 @@ struct work {
     const struct bs_profile *p;
     int split;               /* read psm_region blocks region by region */
     int bilevel;             /* src is a bilevel grey page made 1-bit */
+    struct bs_strip *strips; /* column strips (ocr/strips.c) */
+    int nstrips;
+    int *in_strip;           /* per block: its strip or -1 */
+    double upscale;          /* body type scaled up by this for Tesseract */
     struct job *jobs;
     int njobs, capjobs, next;
     int splitting;           /* blocks being split: more jobs may come */
@@ -227,7 +252,7 @@ struct work {
 
 static int ppi_of(const struct bs_page *page, double scale)
 {
-    return (int)lround((page->dpi > 0 ? page->dpi : 300) * scale);
+    return (int)lround(bs_page_res(page) * scale);
 }
 
 /* Tesseract's layout analysis of block b (read with psm_region): queues one
@@ -240,7 +265,7 @@ static int split_block(struct bs_tess *tess, struct work *w, int bi,
     struct bs_block *b = &w->page->blocks[bi];
     struct bs_tess_map map;
     struct bs_tess_region *r;
-    PIX *crop = block_crop(w->src, w->bilevel, w->page, b, w->p, &map);
+    PIX *crop = block_crop(w->src, w->page, b, w->p, &map);
     int n;
 
     if (!crop)
@@ -260,6 +285,7 @@ static int split_block(struct bs_tess *tess, struct work *w, int bi,
                 sizeof(*w->jobs));
         j = &w->jobs[w->njobs++];
         j->block = bi;
+        j->strip = -1;
         j->pix = r[k].pix;
         j->map.scale = map.scale;
         j->map.x = map.x + (int)lround(r[k].x / map.scale);
@@ -272,10 +298,48 @@ static int split_block(struct bs_tess *tess, struct work *w, int bi,
     return 0;
 }
 
+/* Cuts strip si out of the page with what is not its own painted white,
+ * scaled up with small body type, with a white margin.  Returns a new PIX
+ * owned by the caller and the map back to page coordinates, or NULL. */
+static PIX *strip_crop(const struct work *w, int si, struct bs_tess_map *map)
+{
+    const struct bs_strip *st = &w->strips[si];
+    BOX *box = boxCreate(st->box.x, st->box.y, st->box.w, st->box.h);
+    PIX *crop = pixClipRectangle(w->src, box, NULL), *padded;
+    double scale = w->upscale;
+    int pad = w->p->ocr_pad_px;
+
+    boxDestroy(&box);
+    if (!crop)
+        return NULL;
+    bs_strip_mask(crop, w->src, w->page, st, w->in_strip, si);
+    if (scale > 1.001) {
+        PIX *g = pixGetDepth(crop) == 1 ? pixConvertTo8(crop, FALSE)
+                                        : pixClone(crop);
+        PIX *up = g ? pixScaleGrayLI(g, (l_float32)scale, (l_float32)scale)
+                    : NULL;
+        pixDestroy(&g);
+        if (up) {
+            pixDestroy(&crop);
+            crop = up;
+        } else {
+            scale = 1.0;
+        }
+    }
+    padded = pixAddBorder(crop, pad, pixGetDepth(crop) == 1 ? 0 : 255);
+    pixDestroy(&crop);
+    if (!padded)
+        return NULL;
+    map->x = st->box.x - (int)lround(pad / scale);
+    map->y = st->box.y - (int)lround(pad / scale);
+    map->scale = scale;
+    return padded;
+}
+
 /* True when job j is a whole block to split into regions. */
 static int splits(const struct work *w, const struct job *j)
 {
-    return w->split && !j->out &&
+    return w->split && !j->out && j->strip < 0 &&
            psm_for(&w->page->blocks[j->block], w->page->width, w->p) ==
                w->p->psm_region &&
            w->p->psm_region != w->p->psm_body;
@@ -291,6 +355,14 @@ static int do_job(struct bs_tess *tess, struct work *w, struct job *j,
     struct bs_tess_map map;
     PIX *crop;
 
+    if (j->strip >= 0) { /* a column strip: Tesseract lays it out */
+        crop = strip_crop(w, j->strip, &map);
+        if (!crop)
+            return bs_fail(err, "%s: a column strip lies outside the page",
+                           w->dir);
+        return bs_tess_read(tess, lang, &crop, w->p->psm_column,
+                            ppi_of(w->page, map.scale), map, j->out, err);
+    }
     if (j->out) /* a region: one of Tesseract's blocks, read as uniform */
         return bs_tess_read(tess, lang, &j->pix, w->p->psm_body,
                             ppi_of(w->page, j->map.scale), j->map, j->out,
@@ -303,7 +375,7 @@ static int do_job(struct bs_tess *tess, struct work *w, struct job *j,
         pthread_mutex_unlock(&w->lock);
         return rc;
     }
-    crop = block_crop(w->src, w->bilevel, w->page, b, w->p, &map);
+    crop = block_crop(w->src, w->page, b, w->p, &map);
     if (!crop)
         return bs_fail(err, "%s: block %s lies outside the page", w->dir,
                        b->id);
@@ -354,7 +426,7 @@ static void *worker_main(void *arg)
 }
 
 struct sized {
-    int block;
+    int block, strip;
     long area;
 };
 
@@ -427,22 +499,44 @@ static int ocr_run(struct bs_run *run, struct bs_page *page,
     w.lang = page->lang;
     w.dir = run->dir;
     w.p = p;
-    /* Rules and photos never reach Tesseract; the largest blocks go
-     * first so no thread is left with a big one at the end. */
+    /* The blocks of each column of a band are read as one strip
+     * (psm_column; 0: every block alone), the others alone.  Rules and
+     * photos never reach Tesseract; the largest jobs go first so no thread
+     * is left with a big one at the end. */
+    w.upscale = body_upscale(page, p);
+    w.in_strip = bs_calloc((size_t)page->nblocks + 1, sizeof(int));
+    for (int i = 0; i < page->nblocks; i++) {
+        bs_block_clear_lines(&page->blocks[i]);
+        w.in_strip[i] = -1;
+    }
+    if (p->psm_column > 0)
+        w.nstrips = bs_strips_plan(page, p->headline_max_px / w.upscale,
+                                   &w.strips, w.in_strip);
     v = bs_calloc((size_t)page->nblocks + 1, sizeof(*v));
+    for (int k = 0; k < w.nstrips; k++) {
+        v[ntext].block = w.strips[k].members[0];
+        v[ntext].strip = k;
+        v[ntext].area = bs_box_area(w.strips[k].box);
+        ntext++;
+    }
     for (int i = 0; i < page->nblocks; i++) {
         struct bs_block *b = &page->blocks[i];
-        bs_block_clear_lines(b);
-        if (bs_role_has_text(b->role) && !bs_box_empty(b->box)) {
+        if (w.in_strip[i] < 0 && bs_role_has_text(b->role) &&
+            !bs_box_empty(b->box)) {
             v[ntext].block = i;
+            v[ntext].strip = -1;
             v[ntext].area = bs_box_area(b->box);
             ntext++;
         }
     }
     qsort(v, (size_t)ntext, sizeof(*v), by_area_desc);
     bs_grow((void **)&w.jobs, &w.capjobs, ntext + 1, sizeof(*w.jobs));
-    for (int k = 0; k < ntext; k++)
-        w.jobs[w.njobs++] = (struct job){.block = v[k].block};
+    for (int k = 0; k < ntext; k++) {
+        struct job j = {.block = v[k].block, .strip = v[k].strip};
+        if (j.strip >= 0)
+            j.out = bs_calloc(1, sizeof(*j.out));
+        w.jobs[w.njobs++] = j;
+    }
     free(v);
 
     nthreads = p->ocr_threads;
@@ -480,10 +574,11 @@ static int ocr_run(struct bs_run *run, struct bs_page *page,
     for (int k = 0; k < w.njobs; k++) {
         struct job *j = &w.jobs[k];
         pixDestroy(&j->pix);
-        if (j->out) {
+        if (j->out && j->strip >= 0)
+            bs_strip_distribute(page, &w.strips[j->strip], j->out);
+        else if (j->out)
             move_lines(&page->blocks[j->block], j->out);
-            free(j->out);
-        }
+        free(j->out);
     }
     for (int i = 0; i < page->nblocks; i++)
         drop_low_conf(&page->blocks[i], p);
@@ -492,6 +587,8 @@ static int ocr_run(struct bs_run *run, struct bs_page *page,
     free(workers);
     free(threads);
     free(w.jobs);
+    bs_strips_free(w.strips, w.nstrips);
+    free(w.in_strip);
     pixDestroy(&src);
     if (w.failed) {
         *err = w.err;

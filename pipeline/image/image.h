@@ -135,6 +135,36 @@ PIX *bs_comps_select(const struct bs_comps *cc, PIX *like, int width,
 int bs_size_selected(int w, int h, int width, int height, int type,
                      int relation);
 
+/* ---- type_size.c ---- */
+/*
+ * The size of a page's body type, measured on its ink: the commonest
+ * glyph height, the pitch of body lines and the stroke width.  Lengths
+ * are derived from these, never from a resolution tag.
+ */
+
+/* Measures the body type of the 1-bit page bin into *out (zeroed first;
+ * out->glyphs stays 0 when fewer than 200 letter-like components were
+ * found, line_pitch 0 when no pitch stood out).  Returns 0, or -1 when bin
+ * is not a 1-bit image. */
+int bs_type_measure(PIX *bin, struct bs_type_size *out);
+/* The same from the components of a page already found (borrowed). */
+void bs_type_measure_comps(const struct bs_comps *cc, struct bs_type_size *out);
+
+/* ---- print_area.c ---- */
+/*
+ * The print area: the rectangle a page's type is set in, so that ink in
+ * the margin beyond it (scan borders, shadows, the facing page) is not
+ * taken for text.
+ */
+
+/* Sets *area to the print area of a width x height page whose components
+ * are cc and whose body type is t: the x-range of its body-sized glyphs
+ * less narrow strips at the sides parted from the type by white, grown by
+ * a line pitch; the whole height.  Returns 0, or -1 (and the whole page in
+ * *area) when the type is unknown or too little to tell. */
+int bs_print_area(const struct bs_comps *cc, const struct bs_type_size *t,
+                  int width, int height, struct bs_box *area);
+
 /* ---- overlay.c ---- */
 /*
  * Draws a page model over its page image, for people to check

@@ -72,7 +72,7 @@ void bs_find_bands(struct bs_page *page, PIX *text, PIX *body, BOXA *hrules,
 {
     int h = pixGetHeight(text), n = boxaGetCount(hrules), ncuts = 0;
     int *cuts = calloc((size_t)n + 2, sizeof(*cuts));
-    int inked_w, min_gutter = bs_at_dpi(p->min_gutter_px, page->dpi);
+    int inked_w, min_gutter = bs_at_dpi(p->min_gutter_px, bs_page_res(page));
     BOX *all = NULL;
 
     if (!cuts)

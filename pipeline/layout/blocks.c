@@ -207,7 +207,7 @@ static int merge_slivers(int *ln, int n, int body_h)
 int bs_body_line_height(PIX *text, const struct bs_page *page)
 {
     int w = pixGetWidth(text), h = pixGetHeight(text);
-    int strip = bs_at_dpi(150, page->dpi), nh = 0, caph = 256;
+    int strip = bs_at_dpi(150, bs_page_res(page)), nh = 0, caph = 256;
     int *hs = malloc((size_t)caph * sizeof(*hs)), med;
 
     if (!hs)
@@ -232,7 +232,7 @@ int bs_body_line_height(PIX *text, const struct bs_page *page)
     }
     med = median(hs, nh);
     free(hs);
-    return med > 0 ? med : bs_at_dpi(30, page->dpi);
+    return med > 0 ? med : bs_at_dpi(30, bs_page_res(page));
 }
 
 static void add_piece(struct pieces *ps, struct piece p)
@@ -399,9 +399,116 @@ static char *heading_lines(PIX *text, struct bs_span col, int y0,
     return heading;
 }
 
+/* Splits the lines of ln[0..n) that hold several lines of body type:
+ * descenders touching the next line's ascenders (tight leading, ink
+ * spread, black letter) or a stroke down the column's edge leave no white
+ * row between them, but the x-height glyphs of body type (core, the rows
+ * of `cores`: glyphs of the page's measured x-height, which touch nothing
+ * of the line above or below) still come in separate runs a line pitch
+ * apart (a little askew, they overlap at their edges: a run is where
+ * the x-height ink passes a quarter of the line's most).  Each line with
+ * two or more such runs is cut between them, at its emptiest row.  Returns the new count; *lines may be reallocated. */
+static int split_at_cores(const l_int32 *rows, const l_int32 *core, int **lines,
+                          int n, int xh, int pitch, int colw)
+{
+    int *ln = *lines, *out, k = 0, cap = n + 16;
+
+    if (xh <= 0 || pitch <= xh)
+        return n;
+    out = malloc((size_t)cap * 2 * sizeof(*out));
+    if (!out)
+        bs_oom();
+    for (int i = 0; i < n; i++) {
+        int y0 = ln[2 * i], y1 = ln[2 * i + 1], start = y0;
+        int prev_end = -1, prev_mid = -1, low = 0;
+        /* a row is in a core when it holds a quarter of the line's most
+         * x-height ink: lines a little askew overlap at their edges */
+        for (int y = y0; y < y1; y++)
+            low = core[y] > low ? core[y] : low;
+        low /= 4;
+        if (y1 - y0 >= pitch + xh / 2) {
+            for (int y = y0; y < y1;) {
+                int s, e, mid, most = 0;
+                if (core[y] <= low) {
+                    y++;
+                    continue;
+                }
+                for (s = y; y < y1 && core[y] > low; y++)
+                    most = core[y] > most ? core[y] : most;
+                e = y;
+                mid = (s + e) / 2;
+                /* a line of body type fills a good part of the column
+                 * with x-height glyphs; a few fragments (the parts of a
+                 * large Chinese character, dust) are no line */
+                if (e - s < xh / 2 || 8 * most < colw)
+                    continue;
+                if (prev_end >= 0 && 10 * (mid - prev_mid) >= 7 * pitch) {
+                    /* cut at the emptiest row between the two runs */
+                    int cut = prev_end;
+                    for (int r = prev_end; r < s; r++)
+                        if (rows[r] < rows[cut])
+                            cut = r;
+                    if (k + 2 > cap) {
+                        cap = 2 * (k + 2);
+                        out = realloc(out, (size_t)cap * 2 * sizeof(*out));
+                        if (!out)
+                            bs_oom();
+                    }
+                    out[2 * k] = start;
+                    out[2 * k + 1] = cut;
+                    k++;
+                    start = cut + 1;
+                }
+                prev_end = e;
+                prev_mid = mid;
+            }
+        }
+        if (k + 1 > cap) {
+            cap = 2 * (k + 1);
+            out = realloc(out, (size_t)cap * 2 * sizeof(*out));
+            if (!out)
+                bs_oom();
+        }
+        out[2 * k] = start;
+        out[2 * k + 1] = y1;
+        k++;
+    }
+    free(ln);
+    *lines = out;
+    return k;
+}
+
+/* The glyphs of text that are body type's x-height tall (a, e, n, o...),
+ * or NULL when the page's type is unknown: what split_at_cores follows. */
+static PIX *xheight_glyphs(PIX *text, const struct bs_type_size *t)
+{
+    struct bs_comps cc;
+    unsigned char *keep;
+    PIX *out = NULL;
+    double xh = t->x_height;
+
+    if (xh < 4 || t->line_pitch <= xh)
+        return NULL;
+    if (bs_comps_find(text, &cc) < 0) {
+        bs_comps_release(&cc);
+        return NULL;
+    }
+    keep = calloc((size_t)cc.n + 1, 1);
+    if (!keep)
+        bs_oom();
+    for (int c = 0; c < cc.n; c++) {
+        int w = cc.x1[c] - cc.x0[c], h = cc.y1[c] - cc.y0[c];
+        keep[c] = h >= 0.7 * xh && h <= 1.3 * xh && w <= 3 * h;
+    }
+    out = bs_comps_render(&cc, text, keep);
+    free(keep);
+    bs_comps_release(&cc);
+    return out;
+}
+
 /* Cuts one column of a band into pieces. */
-static void column_pieces(PIX *text, const struct bs_page *page, int bi,
-                          int ci, int body_h, double gap_lines,
+static void column_pieces(PIX *text, PIX *cores, const struct bs_page *page,
+                          int bi, int ci, int body_h, double gap_lines,
                           BOXA *photos, struct pieces *ps)
 {
     const struct bs_band *band = &page->bands[bi];
@@ -413,6 +520,13 @@ static void column_pieces(PIX *text, const struct bs_page *page, int bi,
     n = find_lines(rows, h, 0, &ln);
     n = split_tall(rows, &ln, n, (col.x1 - col.x0) / 50, body_h);
     n = merge_slivers(ln, n, body_h);
+    if (cores) {
+        l_int32 *core = row_counts(cores, col.x0, band->y0, col.x1 - col.x0,
+                                   h);
+        n = split_at_cores(rows, core, &ln, n, (int)page->type.x_height,
+                           (int)page->type.line_pitch, col.x1 - col.x0);
+        free(core);
+    }
     heading = heading_lines(text, col, band->y0, ln, n, body_h);
     while (i < n) {
         int first = i, hs[512], nh = 0, med;
@@ -720,6 +834,7 @@ int bs_find_blocks(struct bs_page *page, PIX *text, BOXA *photos,
     struct pieces ps = {NULL, 0, 0};
     int *uf, nisl = islands ? boxaGetCount(islands) : 0;
     PIX *rest = text;   /* the columns' text: islands left out */
+    PIX *cores;
     BOXA *edges = photos;
 
     if (nisl > 0) {
@@ -734,10 +849,11 @@ int bs_find_blocks(struct bs_page *page, PIX *text, BOXA *photos,
             pixRasterop(rest, x, y, w, h, PIX_CLR, NULL, 0, 0);
         }
     }
+    cores = xheight_glyphs(rest, &page->type);
     for (int bi = 0; bi < page->nbands; bi++)
         for (int ci = 0; ci < page->bands[bi].ncols; ci++)
-            column_pieces(rest, page, bi, ci, body_h, p->block_gap_lines,
-                          edges, &ps);
+            column_pieces(rest, cores, page, bi, ci, body_h,
+                          p->block_gap_lines, edges, &ps);
     if (ps.n <= 0)
         goto out;
     body_h = typical_line(&ps, body_h);
@@ -786,6 +902,7 @@ out:
         add_island(page, text, b, body_h);
     }
     free(ps.v);
+    pixDestroy(&cores);
     if (rest != text)
         pixDestroy(&rest);
     if (edges != photos)

@@ -11,6 +11,9 @@
  */
 #include "layout.h"
 
+#include "../base/base.h"
+#include "../image/image.h"
+
 #include <math.h>
 #include <stdlib.h>
 
@@ -20,21 +23,48 @@ int bs_at_dpi(int px300, int dpi)
     return v < 1 ? 1 : v;
 }
 
-/* Components of `lines` whose short side is at most max_thick. */
-static BOXA *thin_boxes(PIX *lines, int max_thick, int horizontal)
+/* Components of `lines` (an opening: only long runs are left) that are
+ * thin: their mean thickness (ink over length) is at most max_thick and
+ * they are at least 20 times as long.  The mean, not the box's short side,
+ * because a rule printed or scanned a little askew or bent keeps its
+ * thickness while its box grows with the tilt; the box may still be only a
+ * few thicknesses plus a 1-in-30 slope across, so solid areas do not pass.
+ * *kept (when asked for) gets the image of the components kept. */
+static BOXA *thin_boxes(PIX *lines, int max_thick, int horizontal,
+                        PIX **kept)
 {
-    BOXA *all = pixConnComp(lines, NULL, 8), *out = boxaCreate(8);
-    int n = all ? boxaGetCount(all) : 0;
+    struct bs_comps cc;
+    BOXA *out = boxaCreate(8);
+    long *area;
+    unsigned char *keep;
 
-    for (int i = 0; i < n; i++) {
-        l_int32 x, y, w, h;
-        boxaGetBoxGeometry(all, i, &x, &y, &w, &h);
-        int len = horizontal ? w : h, thick = horizontal ? h : w;
-        /* a long glyph stroke is short for its thickness */
-        if (thick <= max_thick && len >= 20 * thick)
-            boxaAddBox(out, boxCreate(x, y, w, h), L_INSERT);
+    if (kept)
+        *kept = NULL;
+    if (bs_comps_find(lines, &cc) < 0) {
+        bs_comps_release(&cc);
+        return out;
     }
-    boxaDestroy(&all);
+    area = calloc((size_t)cc.n + 1, sizeof(*area));
+    keep = calloc((size_t)cc.n + 1, 1);
+    if (!area || !keep)
+        bs_oom();
+    for (int r = 0; r < cc.nruns; r++)
+        area[cc.runs[r].comp] += cc.runs[r].x1 - cc.runs[r].x0;
+    for (int i = 0; i < cc.n; i++) {
+        int w = cc.x1[i] - cc.x0[i], h = cc.y1[i] - cc.y0[i];
+        int len = horizontal ? w : h, across = horizontal ? h : w;
+        double thick = (double)area[i] / len;
+        if (thick <= max_thick && len >= 20 * thick &&
+            across <= 3 * max_thick + len / 30) {
+            keep[i] = 1;
+            boxaAddBox(out, boxCreate(cc.x0[i], cc.y0[i], w, h), L_INSERT);
+        }
+    }
+    if (kept)
+        *kept = bs_comps_render(&cc, lines, keep);
+    free(area);
+    free(keep);
+    bs_comps_release(&cc);
     return out;
 }
 
@@ -138,7 +168,7 @@ static void join_pieces(BOXA *boxes, int max_thick, int gap, int horizontal)
 int bs_find_rules(PIX *bin, int min_len, int max_thick, BOXA **hrules,
                   BOXA **vrules, PIX **mask)
 {
-    PIX *h, *v, *half, *seeds, *ink;
+    PIX *h, *v, *half, *seeds, *ink, *hk = NULL, *vk = NULL;
 
     if (hrules)
         *hrules = NULL;
@@ -164,8 +194,8 @@ int bs_find_rules(PIX *bin, int min_len, int max_thick, BOXA **hrules,
         pixDestroy(&ink);
         return ERROR_INT("opening failed", __func__, -1);
     }
-    *hrules = thin_boxes(h, max_thick / 2 + 1, 1);
-    *vrules = thin_boxes(v, max_thick / 2 + 1, 0);
+    *hrules = thin_boxes(h, max_thick / 2 + 1, 1, mask ? &hk : NULL);
+    *vrules = thin_boxes(v, max_thick / 2 + 1, 0, mask ? &vk : NULL);
     drop_glyph_strokes(*hrules, ink, 1);
     drop_glyph_strokes(*vrules, ink, 0);
     pixDestroy(&ink);
@@ -174,20 +204,36 @@ int bs_find_rules(PIX *bin, int min_len, int max_thick, BOXA **hrules,
     join_pieces(*hrules, max_thick, min_len / 2, 1);
     join_pieces(*vrules, max_thick, min_len / 2, 0);
     if (mask) {
-        /* Only the thin components: solid areas stay in the image. */
-        PIX *m = pixCreateTemplate(bin);
-        BOXA *both[2] = {*hrules, *vrules};
+        /* The ink of the rules kept, along the rule however it bends:
+         * their opened pixels at full size, grown by 2 px (antialiased
+         * and ragged edges), within the rules' boxes (a glyph's stroke
+         * dropped above is not a rule). */
+        PIX *m = pixCreateTemplate(bin), *both = NULL, *full = NULL;
+        BOXA *sets[2] = {*hrules, *vrules};
+        if (hk && vk)
+            both = pixOr(NULL, hk, vk);
+        if (both)
+            full = pixExpandReplicate(both, 2);
+        if (full)
+            pixDilateBrick(full, full, 5, 5);
         for (int k = 0; k < 2; k++)
-            for (int i = 0; i < boxaGetCount(both[k]); i++) {
+            for (int i = 0; i < boxaGetCount(sets[k]); i++) {
                 l_int32 x, y, w, hh;
-                boxaGetBoxGeometry(both[k], i, &x, &y, &w, &hh);
-                /* grow by 2 px: antialiased and ragged rule edges */
+                boxaGetBoxGeometry(sets[k], i, &x, &y, &w, &hh);
                 pixRasterop(m, x - 2, y - 2, w + 4, hh + 4, PIX_SET, NULL, 0,
                             0);
             }
+        if (full && pixGetWidth(full) >= pixGetWidth(m) &&
+            pixGetHeight(full) >= pixGetHeight(m))
+            pixRasterop(m, 0, 0, pixGetWidth(m), pixGetHeight(m),
+                        PIX_SRC & PIX_DST, full, 0, 0);
         pixAnd(m, m, bin);
+        pixDestroy(&both);
+        pixDestroy(&full);
         *mask = m;
     }
+    pixDestroy(&hk);
+    pixDestroy(&vk);
     pixDestroy(&h);
     pixDestroy(&v);
     return 0;

@@ -137,11 +137,25 @@ struct bs_article {
     char *continued_to_ref;
 };
 
+/* The size of a page's body type as measured on its ink
+ * (pipeline/image/type_size.c), in px of the page.  All zero until
+ * binarize has measured it, or when the page holds too little text. */
+struct bs_type_size {
+    float x_height;      /* commonest glyph height: Latin x-height, CJK
+                            character height */
+    float line_pitch;    /* distance between two body lines, 0 unknown */
+    float stroke;        /* commonest stroke width */
+    int glyphs;          /* letter-like components it was measured on */
+};
+
 struct bs_page {
     char *id;            /* page id: the OUT sub-folder name */
     char *source;        /* input path as given */
     char *checksum;      /* sha256 of the input file, hex */
-    int width, height, dpi;
+    int width, height;
+    int dpi;             /* resolution the file or --dpi gave: only a hint
+                            (bs_page_res) and what the outputs record */
+    struct bs_type_size type; /* body type, measured by binarize */
     char *lang;          /* Tesseract language string, e.g. "chi_sim+eng" */
     float skew_deg;      /* skew of the scan found by binarize, degrees in
                           * pixRotate's sense; binarize rotated the page by
@@ -157,6 +171,18 @@ struct bs_page {
     struct bs_article *articles; /* in reading order */
     int narticles, caparticles;
 };
+
+/* Body line pitch, in px, of newspaper body type (9 pt on 11 pt leading)
+ * scanned at 300 dpi: the type that every length setting "in px at 300
+ * dpi" is given for. */
+#define BS_REF_LINE_PITCH 45.83
+
+/* The resolution a page's lengths are scaled to: the one at which its
+ * measured body type would be the reference type (BS_REF_LINE_PITCH), so
+ * settings follow the type on the page, whatever its file says.  Without a
+ * measurement (too little text, an old artifact) the resolution hint
+ * page->dpi, else 300. */
+int bs_page_res(const struct bs_page *page);
 
 struct bs_page *bs_page_new(void);
 void bs_page_free(struct bs_page **page);
@@ -325,7 +351,9 @@ struct bs_profile {
     int psm_headline;
     int psm_line;              /* one-line blocks (headline, byline, kicker) */
     int psm_region;            /* body blocks wider than a column */
+    int psm_column;            /* a column's blocks read as one strip, 0 off */
     int headline_max_px;       /* text taller than this is scaled down for OCR */
+    int ocr_min_xheight_px;    /* smaller body type is scaled up for OCR */
     int ocr_pad_px;
     int ocr_threads;           /* blocks of one page read in parallel, 0 auto */
     int ocr_split;             /* threads share psm_region blocks by region */

@@ -6,6 +6,7 @@
 #include "../base/base.h"
 
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -310,4 +311,15 @@ void bs_line_fit_box(struct bs_line *line)
         u = bs_box_union(u, line->words[w].box);
     if (!bs_box_empty(u))
         line->box = u;
+}
+
+int bs_page_res(const struct bs_page *page)
+{
+    double res;
+
+    if (page->type.line_pitch > 0)
+        res = 300.0 * page->type.line_pitch / BS_REF_LINE_PITCH;
+    else
+        res = page->dpi > 0 ? page->dpi : 300;
+    return res < 30 ? 30 : res > 2400 ? 2400 : (int)lround(res);
 }

@@ -114,6 +114,14 @@ json_t *bs_page_to_json(const struct bs_page *page)
     if (page->rotated_deg)
         json_object_set_new(info, "rotated_deg",
                             json_integer(page->rotated_deg));
+    if (page->type.glyphs > 0)
+        json_object_set_new(
+            info, "type",
+            json_pack("{s:f, s:f, s:f, s:i}", "x_height",
+                      round1(page->type.x_height), "line_pitch",
+                      round1(page->type.line_pitch), "stroke",
+                      round1(page->type.stroke), "glyphs",
+                      page->type.glyphs));
     json_object_set_new(root, "page", info);
 
     for (int i = 0; i < page->nbands; i++) {
@@ -248,6 +256,30 @@ static int get_array(struct reader *r, json_t *obj, const char *key,
     if (!json_is_array(v) || json_array_size(v) > MAX_ITEMS)
         return bs_fail(r->err, "%s: \"%s\" is not an array", r->what, key);
     *out = v;
+    return 0;
+}
+
+/* The optional "type" of the page: the body type binarize measured.
+ * Absent (an artifact of an older broadsheet), it stays zero and lengths
+ * follow the resolution hint. */
+static int read_type(struct reader *r, json_t *info, struct bs_type_size *t)
+{
+    json_t *v = json_object_get(info, "type");
+    double xh = 0, pitch = 0, stroke = 0;
+
+    memset(t, 0, sizeof(*t));
+    if (!v)
+        return 0;
+    if (!json_is_object(v))
+        return bs_fail(r->err, "%s: \"type\" is not an object", r->what);
+    if (get_num(r, v, "x_height", 0, MAX_COORD, &xh) < 0 ||
+        get_num(r, v, "line_pitch", 0, MAX_COORD, &pitch) < 0 ||
+        get_num(r, v, "stroke", 0, MAX_COORD, &stroke) < 0 ||
+        get_int(r, v, "glyphs", 0, 1 << 30, 0, &t->glyphs) < 0)
+        return -1;
+    t->x_height = (float)xh;
+    t->line_pitch = (float)pitch;
+    t->stroke = (float)stroke;
     return 0;
 }
 
@@ -411,6 +443,8 @@ int bs_page_from_json(json_t *root, const char *what, struct bs_page **out,
         get_num(&r, info, "skew_deg", -90, 90, &skew) < 0)
         goto fail;
     page->skew_deg = (float)skew;
+    if (read_type(&r, info, &page->type) < 0)
+        goto fail;
     if (page->rotated_deg % 90 != 0) {
         bs_fail(err, "%s: \"rotated_deg\" is not 0, 90, 180 or 270", what);
         goto fail;

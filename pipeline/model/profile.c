@@ -46,7 +46,7 @@ const struct bs_param bs_params[] = {
       "layout: text this many times the body height at the top is a masthead"),
     P(min_rule_px, BS_PARAM_INT, 120, 20, 5000,
       "layout: shortest line kept as a rule, px at 300 dpi"),
-    P(max_rule_thickness_px, BS_PARAM_INT, 10, 1, 50,
+    P(max_rule_thickness_px, BS_PARAM_INT, 20, 1, 50,
       "layout: thickest line kept as a rule, px at 300 dpi"),
     P(photo_min_px, BS_PARAM_INT, 120, 20, 5000,
       "layout: smallest side of a photo, px at 300 dpi"),
@@ -61,8 +61,15 @@ const struct bs_param bs_params[] = {
     P(psm_region, BS_PARAM_INT, 3, 3, 13,
       "ocr: mode for body blocks too wide to be one column (layout missed "
       "a gutter)"),
+    P(psm_column, BS_PARAM_INT, 3, 0, 13,
+      "ocr: page segmentation mode for the blocks of one column of a band, "
+      "read as one strip; 0: every block read alone"),
     P(headline_max_px, BS_PARAM_INT, 40, 16, 400,
-      "ocr: text taller than this (px at 300 dpi) is scaled down before OCR"),
+      "ocr: text taller than this (px of the image Tesseract reads) is "
+      "scaled down before OCR"),
+    P(ocr_min_xheight_px, BS_PARAM_INT, 20, 0, 100,
+      "ocr: a page whose body x-height is under this (px of the scan) is "
+      "scaled up to it for OCR (not for less than 10%); 0: never"),
     P(ocr_pad_px, BS_PARAM_INT, 10, 0, 100,
       "ocr: white margin added around each block crop"),
     P(ocr_threads, BS_PARAM_INT, 0, 0, 64,

@@ -81,7 +81,7 @@ static double body_height(const struct bs_page *page)
         qsort(v, (size_t)n, sizeof(int), cmp_int);
         h = v[n / 2];
     } else {
-        h = 30.0 * (page->dpi > 0 ? page->dpi : 300) / 300.0;
+        h = 30.0 * bs_page_res(page) / 300.0;
     }
     free(v);
     return h;
