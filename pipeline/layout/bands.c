@@ -3,11 +3,12 @@
  * structure (6 columns above a cutoff rule, 4 below; a masthead across the
  * whole width).
  *
- * A band ends at a horizontal rule spanning nearly the whole inked width of
- * the page.  Rules between two articles inside a band are shorter and do not
+ * A band ends at a horizontal rule spanning nearly the whole width of the
+ * page's type.  Rules between two articles inside a band are shorter and do not
  * cut it.
  */
 #include "layout.h"
+#include "../image/image.h"
 
 #include <stdlib.h>
 
@@ -67,6 +68,90 @@ static int uneven(const struct bs_band *band)
     return hi > 3 * lo;
 }
 
+/* The first row after the last one of rows [y0, y1) that holds a glyph
+ * at least min_h tall (a masthead's letters); y0 when none. */
+static int large_type_end(PIX *text, int y0, int y1, int min_h)
+{
+    BOX *b = boxCreate(0, y0, pixGetWidth(text), y1 - y0), *fg = NULL;
+    PIX *t = pixClipRectangle(text, b, NULL);
+    PIX *big = t ? bs_select_by_size(t, 0, min_h, L_SELECT_HEIGHT,
+                                     L_SELECT_IF_GTE)
+                 : NULL;
+    int end = y0;
+
+    if (big && pixClipBoxToForeground(big, NULL, NULL, &fg) == 0 && fg) {
+        l_int32 fy, fh;
+        boxGetGeometry(fg, NULL, &fy, NULL, &fh);
+        end = y0 + fy + fh;
+    }
+    boxDestroy(&fg);
+    pixDestroy(&big);
+    pixDestroy(&t);
+    boxDestroy(&b);
+    return end;
+}
+
+/* Gives band its columns: one over its ink for a strip of display type or
+ * a few lines, else from white space (min_rows: the least height that is
+ * columns). */
+static void band_columns(PIX *text, PIX *body, struct bs_band *band,
+                         int strip, int min_gutter, int max_cols,
+                         int min_rows)
+{
+    if (!strip)
+        bs_find_columns(body, band->y0, band->y1, min_gutter, max_cols,
+                        min_rows, band);
+    if (band->ncols > 1 && uneven(band)) {
+        /* a masthead with its ornaments, not columns of text */
+        int x0 = band->cols[0].x0, x1 = band->cols[band->ncols - 1].x1;
+        band->ncols = 0;
+        bs_band_add_col(band, x0, x1);
+    }
+    if (band->ncols == 0) {
+        /* a strip, or only large type: one column over its ink */
+        BOX *r = boxCreate(0, band->y0, pixGetWidth(text),
+                           band->y1 - band->y0);
+        BOX *fg = NULL;
+        if (pixClipBoxToForeground(text, r, NULL, &fg) == 0 && fg) {
+            l_int32 x, w;
+            boxGetGeometry(fg, &x, NULL, &w, NULL);
+            bs_band_add_col(band, x, x + w);
+        }
+        boxDestroy(&fg);
+        boxDestroy(&r);
+    }
+}
+
+/* Width of the x-range that holds all but 1% of body's ink on each side:
+ * the type's width, not that of a speck or a smudge in the margin. */
+static int type_width(PIX *body)
+{
+    NUMA *na = pixCountPixelsByColumn(body);
+    int n = na ? numaGetCount(na) : 0, x0 = 0, x1 = n;
+    double total = 0, acc = 0;
+
+    for (int x = 0; x < n; x++) {
+        l_float32 v;
+        numaGetFValue(na, x, &v);
+        total += v;
+    }
+    for (x0 = 0; x0 < n; x0++) {
+        l_float32 v;
+        numaGetFValue(na, x0, &v);
+        if ((acc += v) > 0.01 * total)
+            break;
+    }
+    acc = 0;
+    for (x1 = n; x1 > x0; x1--) {
+        l_float32 v;
+        numaGetFValue(na, x1 - 1, &v);
+        if ((acc += v) > 0.01 * total)
+            break;
+    }
+    numaDestroy(&na);
+    return x1 - x0;
+}
+
 void bs_find_bands(struct bs_page *page, PIX *text, PIX *body, BOXA *hrules,
                    const struct bs_profile *p, int body_h)
 {
@@ -83,6 +168,13 @@ void bs_find_bands(struct bs_page *page, PIX *text, PIX *body, BOXA *hrules,
     }
     boxGetGeometry(all, NULL, NULL, &inked_w, NULL);
     boxDestroy(&all);
+    {
+        /* against the type's width: ink in the margins does not make a
+         * rule across the page any shorter */
+        int tw = type_width(body);
+        if (tw > 0 && tw < inked_w)
+            inked_w = tw;
+    }
     cuts[ncuts++] = 0;
     for (int i = 0; i < n; i++) {
         l_int32 y, w, rh;
@@ -97,31 +189,32 @@ void bs_find_bands(struct bs_page *page, PIX *text, PIX *body, BOXA *hrules,
         struct bs_band *band;
         if (!ink_rows(text, cuts[i], cuts[i + 1], &top, &bottom))
             continue;
-        band = bs_page_add_band(page, top, bottom);
         /* a masthead or folio strip is one column, whatever its spacing,
          * over all its ink (a masthead's body-sized ink may be a dot) */
         strip = bottom - top < 8 * body_h || display(text, body, top, bottom);
-        if (!strip)
-            bs_find_columns(body, top, bottom, min_gutter, p->max_columns,
-                            6 * body_h, band);
-        if (band->ncols > 1 && uneven(band)) {
-            /* a masthead with its ornaments, not columns of text */
-            int x0 = band->cols[0].x0, x1 = band->cols[band->ncols - 1].x1;
-            band->ncols = 0;
-            bs_band_add_col(band, x0, x1);
-        }
-        if (band->ncols == 0) {
-            /* a strip, or only large type: one column over its ink */
-            BOX *r = boxCreate(0, top, pixGetWidth(text), bottom - top);
-            BOX *fg = NULL;
-            if (pixClipBoxToForeground(text, r, NULL, &fg) == 0 && fg) {
-                l_int32 x, w;
-                boxGetGeometry(fg, &x, NULL, &w, NULL);
-                bs_band_add_col(band, x, x + w);
+        if (strip && bottom - top >= 8 * body_h) {
+            /* Under a masthead's letters its ears and boxes (prices,
+             * imprint, contents) are smaller type set in columns of their
+             * own, read column by column: they are a band of their own
+             * when at least three lines tall. */
+            int end = large_type_end(text, top, bottom,
+                                     (int)(p->masthead_ratio * body_h));
+            int t2, b2;
+            if (bottom - end >= 3 * body_h &&
+                ink_rows(text, end, bottom, &t2, &b2) &&
+                !display(text, body, t2, b2)) {
+                band = bs_page_add_band(page, top, end);
+                band_columns(text, body, band, 1, min_gutter, p->max_columns,
+                             6 * body_h);
+                band = bs_page_add_band(page, t2, b2);
+                band_columns(text, body, band, 0, min_gutter, p->max_columns,
+                             3 * body_h);
+                continue;
             }
-            boxDestroy(&fg);
-            boxDestroy(&r);
         }
+        band = bs_page_add_band(page, top, bottom);
+        band_columns(text, body, band, strip, min_gutter, p->max_columns,
+                     6 * body_h);
     }
     free(cuts);
 }

@@ -155,6 +155,18 @@ int bs_find_columns(PIX *text, int y0, int y1, int min_gutter, int max_cols,
                 left = x;
             right = x + 1;
         }
+    /* ... and out to the last ink beside it: a column's first and last
+     * letters are in fewer rows when its edge is a little askew or ragged,
+     * and a column cut inside its type loses them */
+    {
+        int faint = peak / 50 > 0 ? peak / 50 : 1;
+        while (left > 0 && (cnt[left - 1] >= faint ||
+                            (left > 1 && cnt[left - 2] >= faint)))
+            left--;
+        while (right < w && (cnt[right] >= faint ||
+                             (right + 1 < w && cnt[right + 1] >= faint)))
+            right++;
+    }
     left += SMEAR_X / 2;
     right -= SMEAR_X / 2;
     if (y1 - y0 < min_rows || max_cols <= 1 || right - left < 4 * min_gutter)
@@ -207,8 +219,21 @@ int bs_find_columns(PIX *text, int y0, int y1, int min_gutter, int max_cols,
             x = k;
         }
         if (x < right && x - s >= need && deep) {
-            runs[nruns].x0 = s;
-            runs[nruns].x1 = x;
+            /* the columns reach to where the gutter is nearly empty: the
+             * thinned edges of a run are the columns' ragged or askew
+             * edges, and their letters */
+            int d0 = s, d1 = x;
+            while (d0 < d1 && cnt[d0] * 5 > ref[d0])
+                d0++;
+            while (d1 > d0 && cnt[d1 - 1] * 5 > ref[d1 - 1])
+                d1--;
+            if (d1 - d0 < need) {
+                int mid = (d0 + d1) / 2;
+                d0 = mid - need / 2 > s ? mid - need / 2 : s;
+                d1 = d0 + need < x ? d0 + need : x;
+            }
+            runs[nruns].x0 = d0;
+            runs[nruns].x1 = d1;
             nruns++;
         }
     }

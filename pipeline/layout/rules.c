@@ -30,9 +30,57 @@ int bs_at_dpi(int px300, int dpi)
  * thickness while its box grows with the tilt; the box may still be only a
  * few thicknesses plus a 1-in-30 slope across, so solid areas do not pass.
  * *kept (when asked for) gets the image of the components kept. */
-static BOXA *thin_boxes(PIX *lines, int max_thick, int horizontal,
+/* Share of inked pixels of pix in the rectangle (clipped to the image);
+ * 0 for an empty one. */
+static double ink_share(PIX *pix, int x, int y, int w, int h)
+{
+    int pw = pixGetWidth(pix), ph = pixGetHeight(pix);
+    l_int32 n = 0;
+    BOX *b;
+
+    if (x < 0) {
+        w += x;
+        x = 0;
+    }
+    if (y < 0) {
+        h += y;
+        y = 0;
+    }
+    w = x + w > pw ? pw - x : w;
+    h = y + h > ph ? ph - y : h;
+    if (w <= 0 || h <= 0)
+        return 0;
+    b = boxCreate(x, y, w, h);
+    pixCountPixelsInRect(pix, b, &n, NULL);
+    boxDestroy(&b);
+    return (double)n / ((double)w * h);
+}
+
+/* True when a candidate is white on both sides along its length in ink
+ * (the ink connected to the candidates, less the long runs themselves: the
+ * other line of a double rule is no text): a rule stands apart from the
+ * type around it, while the run along the tops of a word of bold type,
+ * whose letters touch there, has the letters' bodies right under it. */
+static int stands_apart(PIX *ink, int x, int y, int w, int h, int thick,
+                        int horizontal)
+{
+    int t = thick > 2 ? thick : 2;
+    double a, b;
+
+    if (horizontal) {
+        a = ink_share(ink, x, y - 1 - t, w, t);
+        b = ink_share(ink, x, y + h + 1, w, t);
+    } else {
+        a = ink_share(ink, x - 1 - t, y, t, h);
+        b = ink_share(ink, x + w + 1, y, t, h);
+    }
+    return a < 0.3 && b < 0.3;
+}
+
+static BOXA *thin_boxes(PIX *lines, PIX *ink, int max_thick, int horizontal,
                         PIX **kept)
 {
+    PIX *rest = pixSubtract(NULL, ink, lines);
     struct bs_comps cc;
     BOXA *out = boxaCreate(8);
     long *area;
@@ -55,13 +103,16 @@ static BOXA *thin_boxes(PIX *lines, int max_thick, int horizontal,
         int len = horizontal ? w : h, across = horizontal ? h : w;
         double thick = (double)area[i] / len;
         if (thick <= max_thick && len >= 20 * thick &&
-            across <= 3 * max_thick + len / 30) {
+            across <= 3 * max_thick + len / 30 &&
+            stands_apart(rest ? rest : ink, cc.x0[i], cc.y0[i], w, h,
+                         (int)(thick + 0.5), horizontal)) {
             keep[i] = 1;
             boxaAddBox(out, boxCreate(cc.x0[i], cc.y0[i], w, h), L_INSERT);
         }
     }
     if (kept)
         *kept = bs_comps_render(&cc, lines, keep);
+    pixDestroy(&rest);
     free(area);
     free(keep);
     bs_comps_release(&cc);
@@ -194,8 +245,8 @@ int bs_find_rules(PIX *bin, int min_len, int max_thick, BOXA **hrules,
         pixDestroy(&ink);
         return ERROR_INT("opening failed", __func__, -1);
     }
-    *hrules = thin_boxes(h, max_thick / 2 + 1, 1, mask ? &hk : NULL);
-    *vrules = thin_boxes(v, max_thick / 2 + 1, 0, mask ? &vk : NULL);
+    *hrules = thin_boxes(h, ink, max_thick / 2 + 1, 1, mask ? &hk : NULL);
+    *vrules = thin_boxes(v, ink, max_thick / 2 + 1, 0, mask ? &vk : NULL);
     drop_glyph_strokes(*hrules, ink, 1);
     drop_glyph_strokes(*vrules, ink, 0);
     pixDestroy(&ink);
@@ -223,10 +274,17 @@ int bs_find_rules(PIX *bin, int min_len, int max_thick, BOXA **hrules,
                 pixRasterop(m, x - 2, y - 2, w + 4, hh + 4, PIX_SET, NULL, 0,
                             0);
             }
-        if (full && pixGetWidth(full) >= pixGetWidth(m) &&
-            pixGetHeight(full) >= pixGetHeight(m))
-            pixRasterop(m, 0, 0, pixGetWidth(m), pixGetHeight(m),
-                        PIX_SRC & PIX_DST, full, 0, 0);
+        if (full) {
+            /* full is the half image doubled: a row or column short of an
+             * odd-sized page, where no rule is kept */
+            PIX *fit = pixCreateTemplate(bin);
+            if (fit) {
+                pixRasterop(fit, 0, 0, pixGetWidth(full), pixGetHeight(full),
+                            PIX_SRC, full, 0, 0);
+                pixAnd(m, m, fit);
+            }
+            pixDestroy(&fit);
+        }
         pixAnd(m, m, bin);
         pixDestroy(&both);
         pixDestroy(&full);

@@ -120,24 +120,26 @@ struct bs_strip {
     int band, col;
     int *members;             /* block indexes, in page order */
     int nmembers, capmembers;
-    struct bs_box box;        /* union of the members' boxes */
+    struct bs_box box;        /* the members' boxes, widened over the
+                                 gutters to the next columns' edges */
 };
 
 /* Groups the text blocks of page that lie in one column of one band and
- * share a language into strips (mastheads, blocks spanning columns and
- * type taller than max_text_px, when > 0, are read alone).  Sets
+ * share a language into strips (blocks spanning columns, and below the
+ * band of the masthead mastheads and type taller than max_text_px, when
+ * > 0, are read alone).  Sets
  * in_strip[i] (page->nblocks ints) to block i's strip or -1.  Returns the
  * number of strips; *out is the caller's, freed with bs_strips_free. */
 int bs_strips_plan(const struct bs_page *page, double max_text_px,
                    struct bs_strip **out, int *in_strip);
 /* Paints white in crop (strip si's box, cut from src at scale 1) what
- * stands there but is not the strip's own: other blocks, photos, rules;
+ * stands there but is not the strip's own: other text blocks and photos;
  * the members' own boxes are copied back from src whole. */
 void bs_strip_mask(PIX *crop, PIX *src, const struct bs_page *page,
                    const struct bs_strip *s, const int *in_strip, int si);
 /* Moves the lines of `from` (what was read of strip s, page coordinates)
  * to its members: each to the member holding its centre, else the nearest
- * one up or down the column, whose box then takes the line in.  `from` is
+ * one up or down the column (the block's box stays layout's).  `from` is
  * left without lines. */
 void bs_strip_distribute(struct bs_page *page, const struct bs_strip *s,
                          struct bs_block *from);

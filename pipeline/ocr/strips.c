@@ -9,8 +9,8 @@
  * took for noise, a gap between two blocks) is read all the same, so
  * nothing of the column is lost.  The lines read go back to the blocks
  * that hold them, so roles, reading order and articles still come from
- * layout.  Blocks spanning columns (headlines, decks, islands), mastheads
- * and very large type are read alone, as before.
+ * layout.  Blocks spanning columns (headlines, decks, islands) and very
+ * large type below the page's head are read alone, as before.
  */
 #include "ocr.h"
 
@@ -19,10 +19,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Roles read inside their column's strip: type set in the column. */
-static int strip_role(enum bs_role r)
+/* True when band holds a masthead block: the head of the page, its
+ * title, ears and boxes of small type beside and under large letters. */
+static int masthead_band(const struct bs_page *page, int band)
 {
-    return bs_role_has_text(r) && r != BS_ROLE_MASTHEAD;
+    for (int i = 0; i < page->nblocks; i++)
+        if (page->blocks[i].band == band &&
+            page->blocks[i].role == BS_ROLE_MASTHEAD)
+            return 1;
+    return 0;
 }
 
 static int same_lang(const char *a, const char *b)
@@ -37,13 +42,28 @@ int bs_strips_plan(const struct bs_page *page, double max_text_px,
     int n = 0, cap = 0;
 
     *out = NULL;
+    char *head = bs_calloc((size_t)page->nbands + 1, 1);
+
+    for (int bi = 0; bi < page->nbands; bi++)
+        head[bi] = (char)masthead_band(page, bi);
     for (int i = 0; i < page->nblocks; i++) {
         const struct bs_block *b = &page->blocks[i];
         int k;
         in_strip[i] = -1;
-        if (!strip_role(b->role) || bs_box_empty(b->box) || b->band < 0 ||
-            b->col_first < 0 || b->col_first != b->col_last ||
-            (max_text_px > 0 && b->text_height > max_text_px))
+        if (!bs_role_has_text(b->role) || bs_box_empty(b->box) ||
+            b->band < 0 || b->band >= page->nbands || b->col_first < 0 ||
+            b->col_first != b->col_last)
+            continue;
+        /* Large type is read alone, scaled down (Tesseract misses glyphs
+         * far larger than it learnt), and a masthead block with it (its
+         * ornaments are no text) -- except at the head of the page, where
+         * the title stands beside and over ears and boxes of small type
+         * that a block of its own would scale away: the head is read whole
+         * at its own size, as Tesseract reads a page, and Tesseract's own
+         * layout sorts its parts. */
+        if (!head[b->band] && (b->role == BS_ROLE_MASTHEAD ||
+                               (max_text_px > 0 &&
+                                b->text_height > max_text_px)))
             continue;
         for (k = 0; k < n; k++)
             if (v[k].band == b->band && v[k].col == b->col_first &&
@@ -63,6 +83,29 @@ int bs_strips_plan(const struct bs_page *page, double max_text_px,
         v[k].box = bs_box_union(v[k].box, b->box);
         in_strip[i] = k;
     }
+    free(head);
+    /* A strip takes in the gutters on both sides, up to the next
+     * column's edge, and half a line above and below: a column's type can
+     * stand a little outside the column layout found (an edge askew, a
+     * warped page), and letters cut off there are lost.  What is not the
+     * strip's own is painted out of it (bs_strip_mask). */
+    for (int k = 0; k < n; k++) {
+        const struct bs_band *band = &page->bands[v[k].band];
+        const struct bs_span *c = &band->cols[v[k].col];
+        int pad = page->type.line_pitch > 0 ? (int)page->type.line_pitch / 2
+                                            : 20;
+        int x0 = v[k].col > 0 ? band->cols[v[k].col - 1].x1 : c->x0 - 2 * pad;
+        int x1 = v[k].col + 1 < band->ncols ? band->cols[v[k].col + 1].x0
+                                           : c->x1 + 2 * pad;
+        int y0 = v[k].box.y - pad, y1 = bs_box_bottom(v[k].box) + pad;
+        x0 = x0 < v[k].box.x ? x0 : v[k].box.x;
+        x1 = x1 > bs_box_right(v[k].box) ? x1 : bs_box_right(v[k].box);
+        x0 = x0 < 0 ? 0 : x0;
+        y0 = y0 < 0 ? 0 : y0;
+        x1 = x1 > page->width ? page->width : x1;
+        y1 = y1 > page->height ? page->height : y1;
+        v[k].box = (struct bs_box){x0, y0, x1 - x0, y1 - y0};
+    }
     *out = v;
     return n;
 }
@@ -73,10 +116,12 @@ void bs_strip_mask(PIX *crop, PIX *src, const struct bs_page *page,
     int depth = pixGetDepth(crop);
     int white = depth == 1 ? PIX_CLR : PIX_SET;
 
-    /* what stands in the strip's box but is not its own */
+    /* what stands in the strip's box but is not its own: other text and
+     * photos (not rules: Tesseract takes a rule for no letter, and a rule
+     * askew in a gutter would take the letters beside it along) */
     for (int i = 0; i < page->nblocks; i++) {
         const struct bs_block *o = &page->blocks[i];
-        if (in_strip[i] == si || bs_box_xoverlap(o->box, s->box) <= 0 ||
+        if (in_strip[i] == si || o->role == BS_ROLE_SEPARATOR || bs_box_xoverlap(o->box, s->box) <= 0 ||
             bs_box_yoverlap(o->box, s->box) <= 0)
             continue;
         pixRasterop(crop, o->box.x - s->box.x, o->box.y - s->box.y,
@@ -121,9 +166,9 @@ void bs_strip_distribute(struct bs_page *page, const struct bs_strip *s,
         bs_grow((void **)&to->lines, &to->caplines, to->nlines + 1,
                 sizeof(*to->lines));
         dst = &to->lines[to->nlines++];
+        /* the block keeps layout's box (reading order and articles are
+         * worked out on those), the line its own */
         *dst = *line;
-        /* a line found beside its block (layout missed it) widens it */
-        to->box = bs_box_union(to->box, line->box);
     }
     /* the lines now belong to the blocks */
     free(from->lines);

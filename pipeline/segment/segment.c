@@ -558,10 +558,14 @@ static int cmp_item(const void *pa, const void *pb)
 }
 
 /* Band index of y: layout band boundaries, full-width rules and the tops of
- * full-width headlines cut the page into bands read one after another. */
+ * full-width headlines cut the page into bands read one after another.  y
+ * is the top of a box: half a line of slack, as ink boxes (and OCR's line
+ * boxes) reach a few pixels past the band layout cut. */
 static int band_key(const struct seg *s, int y)
 {
     int k = 0, width = s->content_x1 - s->content_x0;
+
+    y += (int)(s->th / 2);
 
     for (int i = 0; i < s->page->nbands; i++)
         if (s->page->bands[i].y0 <= y && i > 0)
