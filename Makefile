@@ -145,7 +145,7 @@ fixtures: deps
 # The repair lexicon, regenerated from Debian's wamerican word list.
 lexicon: deps
 	models/lexicon/make_lexicon.sh /usr/share/dict/american-english \
-		models/lexicon/en.txt
+		models/lexicon/eng.txt
 
 fuzz: deps
 	tests/fuzz.sh

@@ -13,7 +13,9 @@
 #include "../pipeline/formats/formats.h"
 #include "../pipeline/model/model.h"
 #include "../pipeline/ocr/ocr.h"
+#include "../pipeline/repair/repair.h"
 #include "../pipeline/run/run.h"
+#include "../pipeline/segment/segment.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -49,38 +51,30 @@ static int prune_articles(const char *dir, const struct bs_page *page,
     return rc;
 }
 
-/* The text of the blocks in no article (masthead, folios, running foot)
- * that come before the first article block in reading order (head=1) or
- * after the last (head=0), one block a line. */
-static char *furniture_text(const struct bs_page *page, int head)
+/* The whole page for full-text search, in its physical reading order
+ * (segment/xycut.c: band by band, column by column, the masthead, folios
+ * and running foot where they stand): each text block's paragraphs, one a
+ * line, joined as repair joins the articles' lines.  page.txt holds the
+ * same text article by article. */
+static char *page_fulltext(const struct bs_page *page,
+                           const struct bs_joiner *j)
 {
-    int first = -1, last = -1;
-    int *by_order = malloc(((size_t)page->nblocks + 1) * sizeof(*by_order));
+    int *seq = bs_malloc(((size_t)page->nblocks + 1) * sizeof(int));
+    int *by_seq = bs_malloc(((size_t)page->nblocks + 1) * sizeof(int));
+    double th = page->type.line_pitch > 0 ? page->type.line_pitch * 0.6 : 0;
     char *out = bs_strdup("");
 
-    if (!by_order)
-        bs_oom();
-    for (int k = 0; k < page->nblocks; k++)
-        by_order[k] = -1;
-    for (int i = 0; i < page->nblocks; i++) {
-        const struct bs_block *b = &page->blocks[i];
-        if (b->order < 0 || b->order >= page->nblocks)
-            continue;
-        by_order[b->order] = i;
-        if (b->article[0]) {
-            first = first < 0 || b->order < first ? b->order : first;
-            last = b->order > last ? b->order : last;
-        }
-    }
+    bs_physical_order(page, th, seq);
+    for (int i = 0; i < page->nblocks; i++)
+        by_seq[i] = -1;
+    for (int i = 0; i < page->nblocks; i++)
+        if (seq[i] >= 0 && seq[i] < page->nblocks)
+            by_seq[seq[i]] = i;
     for (int k = 0; k < page->nblocks; k++) {
-        const struct bs_block *b;
         char *t, *o;
-        if (by_order[k] < 0)
+        if (by_seq[k] < 0)
             continue;
-        b = &page->blocks[by_order[k]];
-        if (b->article[0] || (head ? first >= 0 && k > first : k < last))
-            continue;
-        t = bs_block_text(b);
+        t = bs_block_paragraphs(&page->blocks[by_seq[k]], j);
         if (*t) {
             o = bs_sprintf("%s%s\n", out, t);
             free(out);
@@ -88,12 +82,13 @@ static char *furniture_text(const struct bs_page *page, int head)
         }
         free(t);
     }
-    free(by_order);
+    free(seq);
+    free(by_seq);
     return out;
 }
 
 static int write_text(struct bs_run *run, const struct bs_page *page,
-                      struct bs_error *err)
+                      const struct bs_joiner *j, struct bs_error *err)
 {
     char *adir = bs_run_path(run, "articles");
     char *all = bs_strdup(""), *path;
@@ -122,16 +117,11 @@ static int write_text(struct bs_run *run, const struct bs_page *page,
     rc = bs_write_atomic(path, all, strlen(all), err);
     free(path);
     if (rc == 0) {
-        /* the whole page for full-text search: the furniture too */
-        char *top = furniture_text(page, 1), *foot = furniture_text(page, 0);
-        char *full = bs_sprintf("%s%s%s%s%s", top, *top ? "\n" : "", all,
-                                *foot ? "\n" : "", foot);
+        char *full = page_fulltext(page, j);
         path = bs_run_path(run, "fulltext.txt");
         rc = bs_write_atomic(path, full, strlen(full), err);
         free(path);
         free(full);
-        free(top);
-        free(foot);
     }
 out:
     free(adir);
@@ -217,8 +207,19 @@ static int export_run(struct bs_run *run, struct bs_page *page,
         if (rc < 0)
             return -1;
     }
-    if ((f & BS_FMT_TXT) && write_text(run, page, err) < 0)
-        return -1;
+    if (f & BS_FMT_TXT) {
+        /* lines join as repair joins them: the page language's lexicon,
+         * else its rule (repair.h) */
+        struct bs_lexicon lex = {0};
+        int on = bs_settings_repair_on(run->settings, "join"), rc;
+        struct bs_joiner j = {on ? bs_join_lexicon : bs_join_plain, &lex};
+        if (on && bs_lexicon_load_for(&lex, page->lang, err) < 0)
+            return -1;
+        rc = write_text(run, page, &j, err);
+        bs_lexicon_release(&lex);
+        if (rc < 0)
+            return -1;
+    }
     if (write_xml(run, page, BS_FMT_ALTO, BS_ALTO_NAME, bs_alto_write,
                   err) < 0 ||
         write_xml(run, page, BS_FMT_PAGE, BS_PAGEXML_NAME, bs_pagexml_write,
@@ -233,9 +234,9 @@ static int export_run(struct bs_run *run, struct bs_page *page,
 const struct bs_stage bs_stage_export = {
     .name = "export",
     .summary = "write articles.json, page.txt, articles/*.txt (and XML)",
-    .reads = "",
-    .writes = "articles.json, page.txt, articles/aNNN.txt, page.alto.xml, "
-              "page.xml, page.hocr, page.pdf",
+    .reads = "models/lexicon/<lang>.txt",
+    .writes = "articles.json, page.txt, fulltext.txt, articles/aNNN.txt, "
+              "page.alto.xml, page.xml, page.hocr, page.pdf",
     .saves_model = 0,
     .run = export_run,
 };

@@ -16,7 +16,7 @@
 void bs_repair_page(struct bs_page *page, const struct bs_settings *s,
                     const struct bs_lexicon *lex, struct bs_repair_log *log)
 {
-    int join = bs_settings_repair_on(s, "join") && lex;
+    int join = bs_settings_repair_on(s, "join");
     struct bs_joiner joiner = {join ? bs_join_lexicon : bs_join_plain,
                                join ? (void *)lex : NULL};
 
@@ -49,9 +49,12 @@ static int repair_run(struct bs_run *run, struct bs_page *page,
 
     bs_repair_log_init(&log);
     if (bs_settings_repair_on(s, "join")) {
-        if (bs_lexicon_load_default(&lex, err) < 0)
+        /* the page's language's word list; none: the rule for languages
+         * without one (repair.h) */
+        int found = bs_lexicon_load_for(&lex, page->lang, err);
+        if (found < 0)
             goto out;
-        have_lex = 1;
+        have_lex = found;
     }
     bs_repair_page(page, s, have_lex ? &lex : NULL, &log);
     path = bs_run_path(run, "repairs.json");
@@ -67,7 +70,7 @@ out:
 const struct bs_stage bs_stage_repair = {
     .name = "repair",
     .summary = "repair doubled text, merged columns, spacing, line joins",
-    .reads = "models/lexicon/en.txt",
+    .reads = "models/lexicon/<lang>.txt",
     .writes = "repairs.json",
     .saves_model = 1,
     .run = repair_run,

@@ -91,6 +91,13 @@ int bs_cp_is_punct(uint32_t cp);
 int bs_cp_is_space(uint32_t cp);
 /* Latin letter or digit (ASCII and Latin-1/Extended letters). */
 int bs_cp_is_latin_alnum(uint32_t cp);
+/* A lower-case letter of the Latin (with long s), Greek or Cyrillic
+ * alphabets. */
+int bs_cp_is_lower(uint32_t cp);
+/* A hyphen as printed or transcribed at a line end: '-', soft hyphen,
+ * the transcribers' not sign, the Fraktur double hyphen, hyphen and
+ * non-breaking hyphen. */
+int bs_cp_is_hyphen(uint32_t cp);
 
 /* ---- fsutil.c ---- */
 /*

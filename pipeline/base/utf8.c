@@ -179,3 +179,28 @@ int bs_cp_is_latin_alnum(uint32_t cp)
            (cp >= 'a' && cp <= 'z') ||
            (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
 }
+
+int bs_cp_is_lower(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z';
+    if (cp >= 0xDF && cp <= 0xFF)
+        return cp != 0xF7;
+    if (cp >= 0x100 && cp <= 0x17F) {
+        /* Latin Extended-A: capital and small in pairs, the small one odd
+         * up to U+0137 and from U+014A, even in U+0139-0148 and
+         * U+0179-017E; kra, n-apostrophe and long s are small */
+        if (cp == 0x138 || cp == 0x149 || cp == 0x17F)
+            return 1;
+        if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+            return cp % 2 == 0;
+        return cp % 2 == 1 && cp != 0x178;
+    }
+    return (cp >= 0x3B1 && cp <= 0x3C9) || (cp >= 0x430 && cp <= 0x45F);
+}
+
+int bs_cp_is_hyphen(uint32_t cp)
+{
+    return cp == '-' || cp == 0x00AD || cp == 0x00AC || cp == 0x2E17 ||
+           cp == 0x2010 || cp == 0x2011;
+}

@@ -289,10 +289,10 @@ static int is_break(uint32_t cp)
 
 char *bs_collapse_space(const char *s)
 {
-    size_t len = strlen(s), o = 0;
+    size_t len = strlen(s), o = 0, hyph_at = 0;
     char *out = bs_malloc(len + 1);
     int pending = 0, brk = 0;
-    uint32_t last = 0;
+    uint32_t last = 0, before = 0;
 
     for (size_t i = 0; i < len;) {
         int l;
@@ -301,11 +301,28 @@ char *bs_collapse_space(const char *s)
             pending = o > 0;
             brk |= is_break(cp);
         } else {
+            /* a word broken at a line end ("Kommen-" / "tare", the
+             * transcribers' "Kommen¬") is the whole word, as a reader and
+             * a dehyphenating engine read it: the hyphen and the break go
+             * when a lower-case letter goes on after a letter; before a
+             * capital it is a compound's hyphen, kept, and the break
+             * goes */
+            if (pending && brk && bs_cp_is_hyphen(last) &&
+                bs_cp_is_latin_alnum(before) && !(before >= '0' && before <= '9') &&
+                bs_cp_is_latin_alnum(cp)) {
+                if (bs_cp_is_lower(cp))
+                    o = hyph_at;
+                else if (last != '-')
+                    out[hyph_at] = '-', o = hyph_at + 1;
+                pending = 0;
+            }
             /* a line break between two CJK characters is no space: the
              * way truth joins lines (gt.c) and Chinese is written */
             if (pending && !(brk && bs_cp_is_cjk(last) && bs_cp_is_cjk(cp)))
                 out[o++] = ' ';
             pending = brk = 0;
+            before = last;
+            hyph_at = o;
             last = cp;
             memcpy(out + o, s + i, (size_t)l);
             o += (size_t)l;

@@ -193,22 +193,33 @@ struct bs_lexicon {
     char *data;           /* the file, owned */
     char **words;         /* pointers into data, sorted (strcmp) */
     int n;
+    char name[64];        /* its file name in models/lexicon/, for the log */
 };
 
 /* Loads a lexicon file (one word a line, any order). */
 int bs_lexicon_load(struct bs_lexicon *lex, const char *path,
                     struct bs_error *err);
-/* Loads <models>/lexicon/en.txt. */
+/* Loads <models>/lexicon/eng.txt. */
 int bs_lexicon_load_default(struct bs_lexicon *lex, struct bs_error *err);
+/* Loads the lexicon of a Tesseract language string ("frk", "chi_sim+eng"):
+ * <models>/lexicon/<lang>.txt of its first part that has one.  Returns 1
+ * when one was loaded, 0 when none of its languages has a lexicon (lex
+ * stays empty), -1 when a lexicon file is unreadable. */
+int bs_lexicon_load_for(struct bs_lexicon *lex, const char *lang,
+                        struct bs_error *err);
 void bs_lexicon_release(struct bs_lexicon *lex);
 /* True when the word (any case) is in the lexicon. */
 int bs_lexicon_has(const struct bs_lexicon *lex, const char *word);
 
-/* The repair joiner: like bs_join_plain, but a Latin word hyphenated at the
- * line end loses its hyphen when the joined word is in the lexicon.
- * ctx is a const struct bs_lexicon *. */
+/* The repair joiner: like bs_join_plain, but a word hyphenated at the line
+ * end ("inter-" + "national", "Kommen-" + "tare") loses its hyphen: with a
+ * lexicon (ctx, a const struct bs_lexicon *, not empty) when the joined
+ * word is in it; without one (a language with no lexicon) whenever a
+ * lower-case letter goes on after it, as in German, where a hyphenated
+ * compound broken at its hyphen goes on with a capital. */
 enum bs_join bs_join_lexicon(const char *prev, const char *next, void *ctx);
-/* Logs the line ends of every block that the joiner dehyphenates. */
+/* Logs the line ends of every block that the joiner dehyphenates (lex as
+ * for bs_join_lexicon). */
 void bs_repair_join_log(const struct bs_page *page,
                         const struct bs_lexicon *lex,
                         struct bs_repair_log *log);
@@ -216,8 +227,9 @@ void bs_repair_join_log(const struct bs_page *page,
 /* ---- the whole pass (stages/repair.c) ---- */
 
 /* Applies every kind switched on in `s` to the page, logs each change, and
- * rebuilds every article's text with the lexicon joiner (plain joins when
- * `join` is off or lex is NULL). */
+ * rebuilds every article's text with the repair joiner (bs_join_lexicon:
+ * lex, or the rule of languages without a lexicon when lex is NULL; plain
+ * joins when `join` is off). */
 void bs_repair_page(struct bs_page *page, const struct bs_settings *s,
                     const struct bs_lexicon *lex, struct bs_repair_log *log);
 

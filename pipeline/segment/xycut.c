@@ -1,0 +1,136 @@
+/*
+ * xycut.c - the physical reading order of a page: its text blocks as the
+ * eye meets them, band by band, and inside a band column by column, each
+ * top to bottom -- the order of a page transcription (and of Tesseract's
+ * own output), where the article order of segment.c reads each article
+ * whole.  The two differ where articles share a column: under a headline
+ * over two columns, the first column's foot may hold another story, read
+ * before the second column in a page's order, after it in the article's.
+ *
+ * The method is the recursive XY-cut, preferring cuts between columns: a
+ * set of blocks is cut at the widest white run of x no block crosses
+ * (columns, left to right), else at a white run of y (top to bottom), and
+ * each part is cut again.  A headline across two columns keeps them from
+ * being cut apart until the cut under it has set it before both.  Blocks
+ * that overlap so that no cut parts them are read top to bottom.
+ */
+#include "segment.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct xy {
+    const struct bs_page *page;
+    int *idx;          /* blocks being ordered (a working copy) */
+    int *seq;          /* out: seq[block] = position */
+    int next;
+    int slack;         /* px two boxes may overlap and still be cut apart */
+};
+
+static struct bs_box box_of(const struct xy *c, int k)
+{
+    return c->page->blocks[c->idx[k]].box;
+}
+
+static int by_x0(const void *pa, const void *pb, void *ctx)
+{
+    const struct xy *c = ctx;
+    struct bs_box a = c->page->blocks[*(const int *)pa].box;
+    struct bs_box b = c->page->blocks[*(const int *)pb].box;
+    if (a.x != b.x)
+        return a.x < b.x ? -1 : 1;
+    return a.y < b.y ? -1 : a.y > b.y;
+}
+
+static int by_y0(const void *pa, const void *pb, void *ctx)
+{
+    const struct xy *c = ctx;
+    struct bs_box a = c->page->blocks[*(const int *)pa].box;
+    struct bs_box b = c->page->blocks[*(const int *)pb].box;
+    if (a.y != b.y)
+        return a.y < b.y ? -1 : 1;
+    return a.x < b.x ? -1 : a.x > b.x;
+}
+
+/* Sorts idx[lo..hi) along x or y and returns the first index of each part
+ * after a cut (cuts[0..n)), parts being runs whose extents (less the
+ * slack) do not overlap the ones before.  Returns the number of parts. */
+static int parts(struct xy *c, int lo, int hi, int vertical, int *cuts)
+{
+    int n = 0, reach;
+
+    qsort_r(c->idx + lo, (size_t)(hi - lo), sizeof(int),
+            vertical ? by_x0 : by_y0, c);
+    reach = -1;
+    for (int k = lo; k < hi; k++) {
+        struct bs_box b = box_of(c, k);
+        int s = vertical ? b.x : b.y, e = vertical ? bs_box_right(b)
+                                                  : bs_box_bottom(b);
+        int slack = c->slack < (e - s) / 4 ? c->slack : (e - s) / 4;
+        if (k > lo && s + slack >= reach)
+            cuts[n++] = k;
+        if (e - slack > reach)
+            reach = e - slack;
+    }
+    return n;
+}
+
+static void cut(struct xy *c, int lo, int hi, int depth)
+{
+    int *cuts;
+    int n;
+
+    if (hi - lo <= 1 || depth > 64) {
+        /* one block, or a tangle no cut parts: top to bottom */
+        if (hi - lo > 1)
+            qsort_r(c->idx + lo, (size_t)(hi - lo), sizeof(int), by_y0, c);
+        for (int k = lo; k < hi; k++)
+            c->seq[c->idx[k]] = c->next++;
+        return;
+    }
+    cuts = bs_malloc((size_t)(hi - lo) * sizeof(int));
+    n = parts(c, lo, hi, 1, cuts);
+    if (n == 0)
+        n = parts(c, lo, hi, 0, cuts);
+    if (n == 0) {
+        free(cuts);
+        cut(c, lo, hi, 65);
+        return;
+    }
+    for (int p = 0, s = lo; p <= n; p++) {
+        int e = p < n ? cuts[p] : hi;
+        cut(c, s, e, depth + 1);
+        s = e;
+    }
+    free(cuts);
+}
+
+void bs_physical_order(const struct bs_page *page, double body_h, int *seq)
+{
+    struct xy c;
+    int n = 0;
+
+    for (int i = 0; i < page->nblocks; i++)
+        seq[i] = -1;
+    memset(&c, 0, sizeof(c));
+    c.page = page;
+    c.seq = seq;
+    c.idx = bs_malloc(((size_t)page->nblocks + 1) * sizeof(int));
+    /* ink overhangs a column edge by a few px, and OCR's boxes more */
+    c.slack = body_h > 0 ? (int)(body_h / 2) : 8;
+    /* band by band (bands end at full-width rules), then the blocks of no
+     * band */
+    for (int bi = 0; bi <= page->nbands; bi++) {
+        int lo = n;
+        for (int i = 0; i < page->nblocks; i++) {
+            const struct bs_block *b = &page->blocks[i];
+            int in = b->band >= 0 && b->band < page->nbands;
+            if (!bs_role_has_text(b->role) || bs_box_empty(b->box))
+                continue;
+            if (bi < page->nbands ? in && b->band == bi : !in)
+                c.idx[n++] = i;
+        }
+        cut(&c, lo, n, 0);
+    }
+    free(c.idx);
+}
