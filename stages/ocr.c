@@ -183,6 +183,75 @@ static int speck(const struct bs_word *w, const struct bs_profile *p)
     return 1;
 }
 
+/* True when a word is marks a rule can be read as: bars, colons, quotes,
+ * dashes, I, l, 1 (and nothing else). */
+static int rule_marks(const char *t)
+{
+    if (!*t)
+        return 0;
+    for (const unsigned char *c = (const unsigned char *)t; *c; c++)
+        if (!strchr("|!:;'`\".,_-=~[](){}Il1i/\\", *c))
+            return 0;
+    return 1;
+}
+
+/* True when word w of line is dust read as a mark: marks only, smaller
+ * than half the x-height both ways, at an end of the line and parted from
+ * the next word by over two x-heights (a full stop or a leader dot stands
+ * by its words). */
+static int dust_mark(const struct bs_line *line, int w, double xh)
+{
+    const struct bs_word *wd = &line->words[w];
+    int gap;
+
+    if (xh <= 0 || wd->box.w >= xh / 2 || wd->box.h >= xh / 2 ||
+        line->nwords < 2 || (w != 0 && w != line->nwords - 1))
+        return 0;
+    gap = w == 0 ? line->words[1].box.x - bs_box_right(wd->box)
+                 : wd->box.x - bs_box_right(line->words[w - 1].box);
+    return gap > 2 * xh;
+}
+
+/* Drops the words that are no text but marks (rule_marks): a rule read
+ * as marks, the word's box on a rule of the page (a column rule in a
+ * gutter that a column strip takes in: ":", "|", "!"; a cutoff rule read
+ * as "___"), and dust beside a line (dust_mark).  Line boxes are fitted to
+ * the words left. */
+static void drop_stray_marks(const struct bs_page *page, struct bs_block *b)
+{
+    double xh = page->type.x_height;
+
+    for (int l = 0; l < b->nlines; l++) {
+        struct bs_line *line = &b->lines[l];
+        unsigned char *gone = bs_calloc((size_t)line->nwords + 1, 1);
+        int k = 0;
+        for (int w = 0; w < line->nwords; w++) {
+            const struct bs_word *wd = &line->words[w];
+            if (!rule_marks(wd->text) || bs_box_empty(wd->box))
+                continue;
+            gone[w] = (unsigned char)dust_mark(line, w, xh);
+            for (int r = 0; r < page->nblocks && !gone[w]; r++) {
+                const struct bs_block *rb = &page->blocks[r];
+                gone[w] = rb->role == BS_ROLE_SEPARATOR &&
+                          bs_box_xoverlap(rb->box, wd->box) > 0 &&
+                          bs_box_yoverlap(rb->box, wd->box) > 0;
+            }
+        }
+        for (int w = 0; w < line->nwords; w++) {
+            if (gone[w]) {
+                free(line->words[w].text);
+                continue;
+            }
+            line->words[k++] = line->words[w];
+        }
+        if (k < line->nwords) {
+            line->nwords = k;
+            bs_line_fit_box(line);
+        }
+        free(gone);
+    }
+}
+
 /* Drops the words of block b below ocr_min_conf, and specks. */
 static void drop_low_conf(struct bs_block *b, const struct bs_profile *p)
 {
@@ -574,14 +643,19 @@ static int ocr_run(struct bs_run *run, struct bs_page *page,
     for (int k = 0; k < w.njobs; k++) {
         struct job *j = &w.jobs[k];
         pixDestroy(&j->pix);
-        if (j->out && j->strip >= 0)
+        if (j->out && j->strip >= 0) {
+            /* before its lines go to the blocks they lie in */
+            drop_stray_marks(page, j->out);
             bs_strip_distribute(page, &w.strips[j->strip], j->out);
+        }
         else if (j->out)
             move_lines(&page->blocks[j->block], j->out);
         free(j->out);
     }
-    for (int i = 0; i < page->nblocks; i++)
+    for (int i = 0; i < page->nblocks; i++) {
+        drop_stray_marks(page, &page->blocks[i]);
         drop_low_conf(&page->blocks[i], p);
+    }
     pthread_cond_destroy(&w.more);
     pthread_mutex_destroy(&w.lock);
     free(workers);

@@ -68,24 +68,31 @@ static int uneven(const struct bs_band *band)
     return hi > 3 * lo;
 }
 
-/* The first row after the last one of rows [y0, y1) that holds a glyph
- * at least min_h tall (a masthead's letters); y0 when none. */
+/* The first row after the last one of rows [y0, y1) that holds a letter
+ * of the masthead's title: a glyph at least min_h tall and at least 0.4
+ * of the tallest (capitals and small letters of the title, not its
+ * subtitle or the ears' type); y0 when none. */
 static int large_type_end(PIX *text, int y0, int y1, int min_h)
 {
-    BOX *b = boxCreate(0, y0, pixGetWidth(text), y1 - y0), *fg = NULL;
+    BOX *b = boxCreate(0, y0, pixGetWidth(text), y1 - y0);
     PIX *t = pixClipRectangle(text, b, NULL);
-    PIX *big = t ? bs_select_by_size(t, 0, min_h, L_SELECT_HEIGHT,
-                                     L_SELECT_IF_GTE)
-                 : NULL;
-    int end = y0;
+    BOXA *comps = t ? pixConnComp(t, NULL, 8) : NULL;
+    int n = comps ? boxaGetCount(comps) : 0, tallest = 0, end = y0;
 
-    if (big && pixClipBoxToForeground(big, NULL, NULL, &fg) == 0 && fg) {
-        l_int32 fy, fh;
-        boxGetGeometry(fg, NULL, &fy, NULL, &fh);
-        end = y0 + fy + fh;
+    for (int i = 0; i < n; i++) {
+        l_int32 h;
+        boxaGetBoxGeometry(comps, i, NULL, NULL, NULL, &h);
+        tallest = h > tallest ? h : tallest;
     }
-    boxDestroy(&fg);
-    pixDestroy(&big);
+    if (tallest * 2 > 5 * min_h)
+        min_h = tallest * 2 / 5;
+    for (int i = 0; i < n; i++) {
+        l_int32 y, h;
+        boxaGetBoxGeometry(comps, i, NULL, &y, NULL, &h);
+        if (h >= min_h && y0 + y + h > end)
+            end = y0 + y + h;
+    }
+    boxaDestroy(&comps);
     pixDestroy(&t);
     boxDestroy(&b);
     return end;
@@ -93,15 +100,17 @@ static int large_type_end(PIX *text, int y0, int y1, int min_h)
 
 /* Gives band its columns: one over its ink for a strip of display type or
  * a few lines, else from white space (min_rows: the least height that is
- * columns). */
+ * columns).  ears: the small type beside a masthead, boxes of any widths
+ * parted by wide white (not the narrow gaps of a price table inside a
+ * box). */
 static void band_columns(PIX *text, PIX *body, struct bs_band *band,
                          int strip, int min_gutter, int max_cols,
-                         int min_rows)
+                         int min_rows, int ears)
 {
     if (!strip)
         bs_find_columns(body, band->y0, band->y1, min_gutter, max_cols,
                         min_rows, band);
-    if (band->ncols > 1 && uneven(band)) {
+    if (band->ncols > 1 && !ears && uneven(band)) {
         /* a masthead with its ornaments, not columns of text */
         int x0 = band->cols[0].x0, x1 = band->cols[band->ncols - 1].x1;
         band->ncols = 0;
@@ -200,21 +209,22 @@ void bs_find_bands(struct bs_page *page, PIX *text, PIX *body, BOXA *hrules,
             int end = large_type_end(text, top, bottom,
                                      (int)(p->masthead_ratio * body_h));
             int t2, b2;
-            if (bottom - end >= 3 * body_h &&
+            if (end > top && bottom - end >= 3 * body_h &&
                 ink_rows(text, end, bottom, &t2, &b2) &&
-                !display(text, body, t2, b2)) {
+                ink_rows(body, t2, b2, &t2, &b2)) {
                 band = bs_page_add_band(page, top, end);
                 band_columns(text, body, band, 1, min_gutter, p->max_columns,
-                             6 * body_h);
+                             6 * body_h, 0);
                 band = bs_page_add_band(page, t2, b2);
-                band_columns(text, body, band, 0, min_gutter, p->max_columns,
-                             3 * body_h);
+                band_columns(text, body, band, 0,
+                             min_gutter > 3 * body_h ? min_gutter : 3 * body_h,
+                             p->max_columns, 3 * body_h, 1);
                 continue;
             }
         }
         band = bs_page_add_band(page, top, bottom);
         band_columns(text, body, band, strip, min_gutter, p->max_columns,
-                     6 * body_h);
+                     6 * body_h, 0);
     }
     free(cuts);
 }

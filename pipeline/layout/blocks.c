@@ -428,19 +428,24 @@ static int split_at_cores(const l_int32 *rows, const l_int32 *core, int **lines,
         low /= 4;
         if (y1 - y0 >= pitch + xh / 2) {
             for (int y = y0; y < y1;) {
-                int s, e, mid, most = 0;
+                int s, e, mid, most = 0, at = y;
                 if (core[y] <= low) {
                     y++;
                     continue;
                 }
                 for (s = y; y < y1 && core[y] > low; y++)
-                    most = core[y] > most ? core[y] : most;
+                    if (core[y] > most) {
+                        most = core[y];
+                        at = y;
+                    }
                 e = y;
                 mid = (s + e) / 2;
                 /* a line of body type fills a good part of the column
-                 * with x-height glyphs; a few fragments (the parts of a
-                 * large Chinese character, dust) are no line */
-                if (e - s < xh / 2 || 8 * most < colw)
+                 * with x-height glyphs, or (a paragraph's short last
+                 * line) they are most of its row's ink; a few fragments
+                 * (the parts of a large Chinese character, dust) are no
+                 * line */
+                if (e - s < xh / 2 || (8 * most < colw && 2 * most < rows[at]))
                     continue;
                 if (prev_end >= 0 && 10 * (mid - prev_mid) >= 7 * pitch) {
                     /* cut at the emptiest row between the two runs */
@@ -506,6 +511,24 @@ static PIX *xheight_glyphs(PIX *text, const struct bs_type_size *t)
     return out;
 }
 
+/* Trims each line of ln[0..n) to its type: rows at its top and bottom
+ * with under a twentieth of its fullest row's ink are dust or a stray
+ * stroke beside the line, which would make it look a size larger. */
+static void trim_lines(const l_int32 *rows, int *ln, int n)
+{
+    for (int i = 0; i < n; i++) {
+        int y0 = ln[2 * i], y1 = ln[2 * i + 1], most = 0;
+        for (int y = y0; y < y1; y++)
+            most = rows[y] > most ? rows[y] : most;
+        while (y1 - y0 > 2 && rows[y0] * 20 < most)
+            y0++;
+        while (y1 - y0 > 2 && rows[y1 - 1] * 20 < most)
+            y1--;
+        ln[2 * i] = y0;
+        ln[2 * i + 1] = y1;
+    }
+}
+
 /* Cuts one column of a band into pieces. */
 static void column_pieces(PIX *text, PIX *cores, const struct bs_page *page,
                           int bi, int ci, int body_h, double gap_lines,
@@ -527,6 +550,7 @@ static void column_pieces(PIX *text, PIX *cores, const struct bs_page *page,
                            (int)page->type.line_pitch, col.x1 - col.x0);
         free(core);
     }
+    trim_lines(rows, ln, n);
     heading = heading_lines(text, col, band->y0, ln, n, body_h);
     while (i < n) {
         int first = i, hs[512], nh = 0, med;

@@ -25,7 +25,8 @@ int bs_at_dpi(int px300, int dpi)
 
 /* Components of `lines` (an opening: only long runs are left) that are
  * thin: their mean thickness (ink over length) is at most max_thick and
- * they are at least 20 times as long.  The mean, not the box's short side,
+ * they are at least 20 times as long, and that stand apart from the type
+ * around them unless they are at least long_len long (stands_apart).  The mean, not the box's short side,
  * because a rule printed or scanned a little askew or bent keeps its
  * thickness while its box grows with the tilt; the box may still be only a
  * few thicknesses plus a 1-in-30 slope across, so solid areas do not pass.
@@ -77,8 +78,8 @@ static int stands_apart(PIX *ink, int x, int y, int w, int h, int thick,
     return a < 0.3 && b < 0.3;
 }
 
-static BOXA *thin_boxes(PIX *lines, PIX *ink, int max_thick, int horizontal,
-                        PIX **kept)
+static BOXA *thin_boxes(PIX *lines, PIX *ink, int max_thick, int long_len,
+                        int horizontal, PIX **kept)
 {
     PIX *rest = pixSubtract(NULL, ink, lines);
     struct bs_comps cc;
@@ -104,8 +105,9 @@ static BOXA *thin_boxes(PIX *lines, PIX *ink, int max_thick, int horizontal,
         double thick = (double)area[i] / len;
         if (thick <= max_thick && len >= 20 * thick &&
             across <= 3 * max_thick + len / 30 &&
-            stands_apart(rest ? rest : ink, cc.x0[i], cc.y0[i], w, h,
-                         (int)(thick + 0.5), horizontal)) {
+            (len >= long_len ||
+             stands_apart(rest ? rest : ink, cc.x0[i], cc.y0[i], w, h,
+                          (int)(thick + 0.5), horizontal))) {
             keep[i] = 1;
             boxaAddBox(out, boxCreate(cc.x0[i], cc.y0[i], w, h), L_INSERT);
         }
@@ -245,8 +247,13 @@ int bs_find_rules(PIX *bin, int min_len, int max_thick, BOXA **hrules,
         pixDestroy(&ink);
         return ERROR_INT("opening failed", __func__, -1);
     }
-    *hrules = thin_boxes(h, ink, max_thick / 2 + 1, 1, mask ? &hk : NULL);
-    *vrules = thin_boxes(v, ink, max_thick / 2 + 1, 0, mask ? &vk : NULL);
+    /* half-resolution lengths: three times the shortest rule is longer
+     * than any word, so type touching it on both sides (an underline
+     * through descenders) does not make it text */
+    *hrules = thin_boxes(h, ink, max_thick / 2 + 1, 3 * min_len / 2, 1,
+                         mask ? &hk : NULL);
+    *vrules = thin_boxes(v, ink, max_thick / 2 + 1, 3 * min_len / 2, 0,
+                         mask ? &vk : NULL);
     drop_glyph_strokes(*hrules, ink, 1);
     drop_glyph_strokes(*vrules, ink, 0);
     pixDestroy(&ink);

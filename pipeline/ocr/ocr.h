@@ -120,8 +120,9 @@ struct bs_strip {
     int band, col;
     int *members;             /* block indexes, in page order */
     int nmembers, capmembers;
-    struct bs_box box;        /* the members' boxes, widened over the
-                                 gutters to the next columns' edges */
+    struct bs_box box;        /* the members' boxes, widened into the
+                                 gutters (half of each, at most a line
+                                 pitch) */
 };
 
 /* Groups the text blocks of page that lie in one column of one band and

@@ -84,20 +84,25 @@ int bs_strips_plan(const struct bs_page *page, double max_text_px,
         in_strip[i] = k;
     }
     free(head);
-    /* A strip takes in the gutters on both sides, up to the next
-     * column's edge, and half a line above and below: a column's type can
-     * stand a little outside the column layout found (an edge askew, a
-     * warped page), and letters cut off there are lost.  What is not the
-     * strip's own is painted out of it (bs_strip_mask). */
+    /* A strip reaches a little into the gutters on both sides (half the
+     * gutter, at most a line pitch) and half a line above and below: a
+     * column's type can stand a little outside the column layout found
+     * (an edge askew, a warped page), and letters cut off there are lost;
+     * further out lie only the rule and the dust of the gutter.  What is
+     * not the strip's own is painted out of it (bs_strip_mask). */
     for (int k = 0; k < n; k++) {
         const struct bs_band *band = &page->bands[v[k].band];
         const struct bs_span *c = &band->cols[v[k].col];
-        int pad = page->type.line_pitch > 0 ? (int)page->type.line_pitch / 2
-                                            : 20;
-        int x0 = v[k].col > 0 ? band->cols[v[k].col - 1].x1 : c->x0 - 2 * pad;
-        int x1 = v[k].col + 1 < band->ncols ? band->cols[v[k].col + 1].x0
-                                           : c->x1 + 2 * pad;
-        int y0 = v[k].box.y - pad, y1 = bs_box_bottom(v[k].box) + pad;
+        int pitch = page->type.line_pitch > 0 ? (int)page->type.line_pitch
+                                              : 40;
+        int gl = v[k].col > 0 ? (c->x0 - band->cols[v[k].col - 1].x1) / 2
+                              : pitch;
+        int gr = v[k].col + 1 < band->ncols
+                     ? (band->cols[v[k].col + 1].x0 - c->x1) / 2
+                     : pitch;
+        int x0 = c->x0 - (gl < pitch ? gl : pitch);
+        int x1 = c->x1 + (gr < pitch ? gr : pitch);
+        int y0 = v[k].box.y - pitch / 2, y1 = bs_box_bottom(v[k].box) + pitch / 2;
         x0 = x0 < v[k].box.x ? x0 : v[k].box.x;
         x1 = x1 > bs_box_right(v[k].box) ? x1 : bs_box_right(v[k].box);
         x0 = x0 < 0 ? 0 : x0;

@@ -227,8 +227,10 @@ static int large_type(const struct bs_block *b, int body_h, double ratio)
             hs[n++] = b->lines[l].box.h;
     if (!n)
         return 0;
+    /* the lower median: one line box OCR drew over two lines (a
+     * descender touching) does not make a block large type */
     qsort(hs, (size_t)n, sizeof(int), cmp_int);
-    return hs[n / 2] >= ratio * body_h;
+    return hs[(n - 1) / 2] >= ratio * body_h;
 }
 
 int bs_text_refine_roles(struct bs_page *page, double headline_ratio)

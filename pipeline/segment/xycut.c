@@ -11,8 +11,11 @@
  * set of blocks is cut at the widest white run of x no block crosses
  * (columns, left to right), else at a white run of y (top to bottom), and
  * each part is cut again.  A headline across two columns keeps them from
- * being cut apart until the cut under it has set it before both.  Blocks
- * that overlap so that no cut parts them are read top to bottom.
+ * being cut apart until the cut under it has set it before both; a block
+ * floating inside the text across a gutter (text above and below it: a
+ * caption in a wrap) does not, and is read after the columns it reaches
+ * into.  Blocks that overlap so that no cut parts them are read top to
+ * bottom.
  */
 #include "segment.h"
 
@@ -75,6 +78,89 @@ static int parts(struct xy *c, int lo, int hi, int vertical, int *cuts)
     return n;
 }
 
+static void cut(struct xy *c, int lo, int hi, int depth);
+
+/* True when block k of idx[lo..hi) floats inside the text around it: it
+ * spans columns of its band and other blocks stand above and below it
+ * within its width (a caption set over a gutter in a text wrap, a pull
+ * quote), so it does not part what is above it from what is below. */
+static int floats(const struct xy *c, int lo, int hi, int k)
+{
+    const struct bs_block *blk = &c->page->blocks[c->idx[k]];
+    struct bs_box b = blk->box;
+    int above = 0, below = 0;
+
+    if (blk->col_first < 0 || blk->col_last <= blk->col_first)
+        return 0;
+    for (int i = lo; i < hi && !(above && below); i++) {
+        struct bs_box o = box_of(c, i);
+        if (i == k || bs_box_xoverlap(o, b) <= 0)
+            continue;
+        above |= bs_box_bottom(o) <= b.y + c->slack;
+        below |= o.y + c->slack >= bs_box_bottom(b);
+    }
+    return above && below;
+}
+
+/* Reads idx[lo..hi) column by column when only floating blocks cross the
+ * gutters: the columns are cut apart without them, and each floating
+ * block is read after the last column it reaches into (the text beside it
+ * first).  Returns 0 when the columns cannot be cut apart even so. */
+static int cut_around_floats(struct xy *c, int lo, int hi, int depth)
+{
+    int n = hi - lo, nf = 0, nr = 0, ncut, *fl, *cuts, *rest;
+    int done = 0;
+
+    fl = bs_malloc((size_t)n * sizeof(int));
+    rest = bs_malloc((size_t)n * sizeof(int));
+    for (int k = lo; k < hi; k++)
+        if (floats(c, lo, hi, k))
+            fl[nf++] = c->idx[k];
+        else
+            rest[nr++] = c->idx[k];
+    if (nf > 0 && nr > 1) {
+        memcpy(c->idx + lo, rest, (size_t)nr * sizeof(int));
+        cuts = bs_malloc((size_t)nr * sizeof(int));
+        ncut = parts(c, lo, lo + nr, 1, cuts);
+        if (ncut > 0) {
+            unsigned char *read = bs_calloc((size_t)nf + 1, 1);
+            for (int p = 0, s = lo; p <= ncut; p++) {
+                int e = p < ncut ? cuts[p] : lo + nr;
+                int px0 = box_of(c, s).x, px1 = px0;
+                for (int k = s; k < e; k++) {
+                    struct bs_box b = box_of(c, k);
+                    px0 = b.x < px0 ? b.x : px0;
+                    px1 = bs_box_right(b) > px1 ? bs_box_right(b) : px1;
+                }
+                cut(c, s, e, depth + 1);
+                /* the floating blocks whose last column this is */
+                for (int f = 0; f < nf; f++) {
+                    struct bs_box b = c->page->blocks[fl[f]].box;
+                    int next_x = p < ncut ? box_of(c, e).x : 1 << 30;
+                    if (!read[f] && bs_box_right(b) > px0 &&
+                        (bs_box_right(b) <= next_x + c->slack || p == ncut)) {
+                        c->seq[fl[f]] = c->next++;
+                        read[f] = 1;
+                    }
+                }
+                s = e;
+            }
+            for (int f = 0; f < nf; f++)
+                if (!read[f])
+                    c->seq[fl[f]] = c->next++;
+            free(read);
+            done = 1;
+        } else {
+            /* put them back: the set is cut some other way */
+            memcpy(c->idx + lo + nr, fl, (size_t)nf * sizeof(int));
+        }
+        free(cuts);
+    }
+    free(fl);
+    free(rest);
+    return done;
+}
+
 static void cut(struct xy *c, int lo, int hi, int depth)
 {
     int *cuts;
@@ -90,6 +176,10 @@ static void cut(struct xy *c, int lo, int hi, int depth)
     }
     cuts = bs_malloc((size_t)(hi - lo) * sizeof(int));
     n = parts(c, lo, hi, 1, cuts);
+    if (n == 0 && cut_around_floats(c, lo, hi, depth)) {
+        free(cuts);
+        return;
+    }
     if (n == 0)
         n = parts(c, lo, hi, 0, cuts);
     if (n == 0) {
