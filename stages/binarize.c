@@ -162,23 +162,38 @@ static PIX *clean_components(PIX *bin, const struct bs_profile *p,
         bs_type_measure_comps(&cc, &t);
         if (t.glyphs > 0 && t.line_pitch > 0)
             page->type = t;
+        int xh = (int)page->type.x_height, pitch = (int)page->type.line_pitch;
         if (p->border_clean)
             bs_print_area(&cc, &page->type, w, h, &area);
+        int max_thick = at_dpi(p->max_rule_thickness_px, bs_page_res(page));
+        long *ink = calloc((size_t)cc.n + 1, sizeof(*ink));
         keep = malloc((size_t)cc.n + 1);
-        if (!keep)
+        if (!keep || !ink)
             bs_oom();
+        for (int r = 0; r < cc.nruns; r++)
+            ink[cc.runs[r].comp] += cc.runs[r].x1 - cc.runs[r].x0;
         for (int c = 0; c < cc.n; c++) {
             int cw = cc.x1[c] - cc.x0[c], ch = cc.y1[c] - cc.y0[c];
             int cx = (cc.x0[c] + cc.x1[c]) / 2;
             int edge = cc.x0[c] == 0 || cc.y0[c] == 0 || cc.x1[c] == w ||
                        cc.y1[c] == h;
+            /* beside the type: gone, but for a rule (long and thin: ink
+             * over length) or a picture that stands out a little past it,
+             * within a line pitch; a dark page edge is neither */
+            int outside = cx < area.x - xh / 2 ||
+                          cx >= bs_box_right(area) + xh / 2;
+            int near = cx >= area.x - pitch && cx < bs_box_right(area) + pitch;
+            int len = cw > ch ? cw : ch;
+            int rule = len >= 4 * pitch && ink[c] <= (long)len * max_thick;
+            int picture = cw >= 4 * pitch && ch >= 4 * pitch;
             int border = p->border_clean &&
                          ((edge && (cw >= w / 8 || ch >= h / 8)) ||
-                          cx < area.x || cx >= bs_box_right(area));
+                          (outside && !(near && (rule || picture))));
             keep[c] = !border && (cw >= s || ch >= s);
         }
         out = bs_comps_render(&cc, bin, keep);
         free(keep);
+        free(ink);
     }
     bs_comps_release(&cc);
     return out;

@@ -174,6 +174,7 @@ static void fold_field(char **s)
 static void fold_doc(struct bs_doc *d)
 {
     fold_field(&d->page_text);
+    fold_field(&d->article_order_text);
     for (int i = 0; i < d->narticles; i++) {
         fold_field(&d->articles[i].headline);
         fold_field(&d->articles[i].header);
@@ -204,7 +205,11 @@ void bs_eval_add_page(struct bs_eval_run *run, struct bs_doc *gt,
     pg->art_cer.exact = pg->art_wer.exact = 1;
     /* whole page against whole page when the truth is one (eval.h) */
     gtext = bs_doc_page_text(gt);
-    ptext = gt->page_text ? bs_doc_page_text(pred) : bs_doc_articles_text(pred);
+    if (gt->article_order_text && pred->article_order_text)
+        ptext = bs_strdup(pred->article_order_text);
+    else
+        ptext = gt->page_text ? bs_doc_page_text(pred)
+                              : bs_doc_articles_text(pred);
     pg->page_cer = bs_cer(gtext, ptext);
     pg->page_wer = bs_wer(gtext, ptext);
     pg->page_bow = bs_bow(gtext, ptext);

@@ -63,6 +63,12 @@ struct bs_doc {
     int narticles, caparticles;
     char *page_text;     /* the whole page's text (see above), NULL when the
                             source has none (then: the articles') */
+    char *article_order_text; /* a page in the articles.json schema: its
+                            text with the articles in their order and the
+                            blocks in none (masthead, folios) round them
+                            by position; NULL for other sources.  Truth in
+                            that schema is scored in its own order with the
+                            output's in the same form. */
     /* repairs.json counts by kind (output side only) */
     char **repair_kinds;
     int *repair_counts;
@@ -118,10 +124,14 @@ int bs_gt_is_truth_name(const char *name);
  * reference length, summed counts.
  *
  * Page-level scores (page CER, WER, bag-of-words error, FCA) compare whole
- * page texts when the truth has one (gt.c): the output's fulltext.txt, or
- * another engine's plain text, against the truth's full reading order.
- * Without one, the articles' texts in reading order on both sides.  An
- * output without articles (plain text) has no article metrics.
+ * page texts when the truth has one (gt.c): a transcription's (PAGE XML,
+ * plain text) against the output's fulltext.txt (the page in its physical
+ * reading order, as a transcriber reads it) or another engine's plain
+ * text; truth in the articles.json schema (fixtures, generated pages) in
+ * article order against the output's articles in the same form.  Without
+ * one, the articles' texts in reading order on both sides.  A word broken
+ * at a line end counts whole on both sides (bs_collapse_space).  An output
+ * without articles (plain text) has no article metrics.
  */
 
 #define BS_EVAL_MATCH_CER 0.25

@@ -42,6 +42,7 @@ void bs_doc_free(struct bs_doc **doc)
     free(d->source);
     free(d->lang);
     free(d->page_text);
+    free(d->article_order_text);
     free(d);
     *doc = NULL;
 }
@@ -129,11 +130,12 @@ static void append_line(char **acc, const char *text)
     *acc = o;
 }
 
-/* The whole text of a truth page in the articles.json schema, composed the
- * way fulltext.txt is: the blocks with text in no article (masthead,
- * folios) that start above the first article, one block a line, then the
- * articles in reading order, then those further down (a running foot). */
-static char *truth_page_text(const struct bs_page *page, const struct bs_doc *d)
+/* The whole text of a page in the articles.json schema in article order:
+ * the blocks with text in no article (masthead, folios) that start above
+ * the first article, one block a line, then the articles in reading
+ * order, then those further down (a running foot). */
+static char *article_order_text(const struct bs_page *page,
+                                const struct bs_doc *d)
 {
     int *idx = bs_calloc((size_t)page->nblocks + 1, sizeof(*idx));
     int n = 0, art_top = -1;
@@ -280,6 +282,7 @@ int bs_doc_load_output(const char *page_dir, struct bs_doc **out,
         free(d->id);
         d->id = bs_gt_stem(page_dir);
     }
+    d->article_order_text = article_order_text(page, d);
     if ((bs_is_file(rpath) && load_repairs(d, rpath, err) < 0) ||
         (bs_is_file(fpath) && read_text(fpath, &d->page_text, err) < 0)) {
         bs_doc_free(&d);
@@ -1154,7 +1157,8 @@ int bs_gt_load(const char *path, struct bs_doc **out, struct bs_error *err)
             free((*out)->id);
             (*out)->id = bs_gt_stem(path);
         }
-        (*out)->page_text = truth_page_text(page, *out);
+        (*out)->page_text = article_order_text(page, *out);
+        (*out)->article_order_text = bs_strdup((*out)->page_text);
         real_ids(*out, ids, nids);
         bs_page_free(&page);
         return 0;

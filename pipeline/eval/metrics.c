@@ -291,7 +291,7 @@ char *bs_collapse_space(const char *s)
 {
     size_t len = strlen(s), o = 0, hyph_at = 0;
     char *out = bs_malloc(len + 1);
-    int pending = 0, brk = 0;
+    int pending = 0, brk = 0, joined = 0, last_joined = 0;
     uint32_t last = 0, before = 0;
 
     for (size_t i = 0; i < len;) {
@@ -307,7 +307,7 @@ char *bs_collapse_space(const char *s)
              * when a lower-case letter goes on after a letter; before a
              * capital it is a compound's hyphen, kept, and the break
              * goes */
-            if (pending && brk && bs_cp_is_hyphen(last) &&
+            if (pending && brk && bs_cp_is_hyphen(last) && last_joined &&
                 bs_cp_is_latin_alnum(before) && !(before >= '0' && before <= '9') &&
                 bs_cp_is_latin_alnum(cp)) {
                 if (bs_cp_is_lower(cp))
@@ -318,10 +318,12 @@ char *bs_collapse_space(const char *s)
             }
             /* a line break between two CJK characters is no space: the
              * way truth joins lines (gt.c) and Chinese is written */
+            joined = !pending;  /* no space between it and the last one */
             if (pending && !(brk && bs_cp_is_cjk(last) && bs_cp_is_cjk(cp)))
                 out[o++] = ' ';
             pending = brk = 0;
             before = last;
+            last_joined = joined;
             hyph_at = o;
             last = cp;
             memcpy(out + o, s + i, (size_t)l);

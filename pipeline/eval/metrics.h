@@ -103,7 +103,11 @@ char *bs_fold_text(const char *s);
  * trimmed at both ends, except that white space holding a line break
  * between two CJK characters (bs_cp_is_cjk) goes: Chinese text broken into
  * lines reads as one line, as its truth joins it; a space typed between
- * two characters stays one.  The form CER compares.  malloc'd. */
+ * two characters stays one.  A word broken at a line end by a hyphen
+ * (bs_cp_is_hyphen: "-", the transcribers' "¬") reads whole: before a
+ * lower-case letter the hyphen and the break go ("Kommen¬" / "tare" ->
+ * "Kommentare"), before a capital the break goes and a "-" stays (a
+ * compound: "Oesterreich-Ungarn").  The form CER compares.  malloc'd. */
 char *bs_collapse_space(const char *s);
 
 /* One step of an edit script from a reference to a hypothesis. */

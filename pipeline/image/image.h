@@ -159,8 +159,8 @@ void bs_type_measure_comps(const struct bs_comps *cc, struct bs_type_size *out);
 
 /* Sets *area to the print area of a width x height page whose components
  * are cc and whose body type is t: the x-range of its body-sized glyphs
- * less narrow strips at the sides parted from the type by white, grown by
- * a line pitch; the whole height.  Returns 0, or -1 (and the whole page in
+ * less narrow strips at the sides parted from the type by white; the
+ * whole height.  Returns 0, or -1 (and the whole page in
  * *area) when the type is unknown or too little to tell. */
 int bs_print_area(const struct bs_comps *cc, const struct bs_type_size *t,
                   int width, int height, struct bs_box *area);

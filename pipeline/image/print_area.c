@@ -21,9 +21,11 @@
 /* The x-range [*x0, *x1) of the runs of prof[0..n) (nonzero entries) that
  * are not narrow runs at either end: a run at an end that is under
  * min_run wide and parted from the rest by a gap of at least min_gap is
- * trimmed, repeatedly.  Returns 0, or -1 when nothing is left. */
+ * trimmed, repeatedly, and so is one at the image's edge (within
+ * edge_gap of it) under edge_run wide behind a gap of edge_gap (the dark
+ * edge of the sheet, just beside the type).  Returns 0, or -1 when nothing is left. */
 static int trim_ends(const long *prof, int n, int min_run, int min_gap,
-                     int *x0, int *x1)
+                     int edge_run, int edge_gap, int *x0, int *x1)
 {
     int lo = 0, hi = n;
 
@@ -40,7 +42,8 @@ static int trim_ends(const long *prof, int n, int min_run, int min_gap,
             ;
         for (b = a; b < hi && !prof[b]; b++)
             ;
-        if (b < hi && a - lo < min_run && b - a >= min_gap) {
+        if (b < hi && ((a - lo < min_run && b - a >= min_gap) ||
+                       (lo < edge_gap && a - lo < edge_run && b - a >= edge_gap))) {
             lo = b;
             continue;
         }
@@ -49,7 +52,9 @@ static int trim_ends(const long *prof, int n, int min_run, int min_gap,
             ;
         for (c = a; c > lo && !prof[c - 1]; c--)
             ;
-        if (c > lo && hi - a < min_run && a - c >= min_gap) {
+        if (c > lo && ((hi - a < min_run && a - c >= min_gap) ||
+                       (hi > n - edge_gap && hi - a < edge_run &&
+                        a - c >= edge_gap))) {
             hi = c;
             continue;
         }
@@ -86,15 +91,12 @@ int bs_print_area(const struct bs_comps *cc, const struct bs_type_size *t,
      * a border strip is narrower and parted from the type by white over a
      * line pitch wide.  Only the sides are trimmed: at the head and foot a
      * single line of type (a folio, a running foot) is the page's. */
-    if (nglyph < 100 || trim_ends(px, width, 12 * xh, pitch, &x0, &x1) < 0) {
+    if (nglyph < 100 || trim_ends(px, width, 12 * xh, pitch, 2 * pitch,
+                                  xh / 2, &x0, &x1) < 0) {
         free(px);
         return -1;
     }
     free(px);
-    /* the margin kept beside the type: a rule or a photo edge can stand a
-     * little outside the text */
-    x0 = x0 - pitch > 0 ? x0 - pitch : 0;
-    x1 = x1 + pitch < width ? x1 + pitch : width;
     *area = (struct bs_box){x0, 0, x1 - x0, height};
     return 0;
 }

@@ -156,7 +156,7 @@ static int column_starts(const struct bs_block *B, int h, int x, int min)
  * height asked for. */
 static int text_gutters(const struct bs_block *B, struct bs_gutter *g, int max)
 {
-    int x0 = B->box.x, w = B->box.w, n = 0;
+    int x0 = B->box.x, w = B->box.w, n = 0, min_stripe;
     int h = bs_block_line_height(B);
     int *cov, *span;
 
@@ -188,12 +188,26 @@ static int text_gutters(const struct bs_block *B, struct bs_gutter *g, int max)
                 span[x - x0]++;
     }
     /* stripes where four or more lines run across and at most a fifth of
-     * them cover it (a photo's noise, a straddling word), wide enough */
+     * them cover it (a photo's noise, a straddling word), wide enough: a
+     * quarter line, or in CJK text, whose grid of cells lines its gaps up
+     * down the column, half a line */
+    {
+        int cjk = 0, words = 0;
+        for (int l = 0; l < B->nlines; l++)
+            for (int k = 0; k < B->lines[l].nwords; k++) {
+                const char *t = B->lines[l].words[k].text;
+                words++;
+                cjk += *t && bs_cp_is_cjk(bs_utf8_first(t));
+            }
+        min_stripe = 2 * cjk > words ? h / 2 : h / 4;
+        if (min_stripe < 3)
+            min_stripe = 3;
+    }
     for (int x = 0; x < w && n < max;) {
         int e = x;
         while (e < w && span[e] >= 4 && cov[e] * 100 <= span[e] * 20)
             e++;
-        if (e - x >= (h / 4 > 3 ? h / 4 : 3) &&
+        if (e - x >= min_stripe &&
             column_starts(B, h, x0 + (x + e) / 2, 3)) {
             int sup = 0;
             for (int k = x; k < e; k++)

@@ -199,8 +199,9 @@ static int is_vrule(const struct bs_block *b)
     return b->role == BS_ROLE_SEPARATOR && b->box.h >= 3 * b->box.w;
 }
 
-/* Bottom of an anchor's head: its headline and the subheadlines stacked
- * right under it. */
+/* Bottom of an anchor's head: its headline and the subheadlines and
+ * bylines stacked right under it (the byline under a head belongs to it:
+ * what starts under the byline starts under the head). */
 static int head_bottom(const struct seg *s, int a)
 {
     int bottom = anchor_bottom(s, a), grew = 1;
@@ -209,7 +210,8 @@ static int head_bottom(const struct seg *s, int a)
         grew = 0;
         for (int i = 0; i < s->n; i++) {
             const struct bs_block *b = blk(s, i);
-            if (b->role != BS_ROLE_SUBHEADLINE ||
+            if ((b->role != BS_ROLE_SUBHEADLINE &&
+                 b->role != BS_ROLE_BYLINE) ||
                 bs_box_bottom(b->box) <= bottom ||
                 b->box.y < blk(s, a)->box.y ||
                 b->box.y - bottom > 2 * s->th ||

@@ -15,20 +15,6 @@
 
 #include <stdint.h>
 
-/* ---- xycut.c ---- */
-/*
- * The physical reading order of a page's text blocks: band by band, in a
- * band column by column (recursive XY-cut preferring cuts between
- * columns), each top to bottom -- a page transcription's order, where
- * segment.c's reads each article whole.
- */
-
-/* Fills seq[i] (page->nblocks ints, the caller's) with text block i's
- * place in the physical order, -1 for rules, photos and empty blocks.
- * body_h: the body text height, px (two boxes overlapping by half of it
- * are still cut apart). */
-void bs_physical_order(const struct bs_page *page, double body_h, int *seq);
-
 /* ---- segment.c ---- */
 /*
  * Article segmentation and reading order from the page model.

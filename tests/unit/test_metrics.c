@@ -301,6 +301,14 @@ static void test_normalize(void)
     s = bs_collapse_space("记者获\n悉，今年 \r\n 全市\n\n计划 改造\nOK\n了");
     CHECK_STR(s, "记者获悉，今年全市计划 改造 OK 了");
     free(s);
+    /* a word broken at a line end reads whole: hyphen and break go before
+     * a small letter, the break only before a capital; not inside a line,
+     * not after a digit, not for a dash standing alone */
+    s = bs_collapse_space("die Kommen¬\ntare, Oesterreich-\n Ungarn, "
+                          "Bun-\r\ndes, well-known, 1990-\n91, a -\nb");
+    CHECK_STR(s, "die Kommentare, Oesterreich-Ungarn, Bundes, well-known, "
+                 "1990- 91, a - b");
+    free(s);
 }
 
 static void test_edit_script(void)

@@ -17,7 +17,9 @@
  * into.  Blocks that overlap so that no cut parts them are read top to
  * bottom.
  */
-#include "segment.h"
+#include "model.h"
+
+#include "../base/base.h"
 
 #include <stdlib.h>
 #include <string.h>
