@@ -35,7 +35,8 @@ BOXA *bs_find_photos(PIX *bin, int min_side);
 BOXA *bs_find_drawn_photos(PIX *bin, BOXA *rules, int min_len, int min_side);
 
 /* photos.c: engravings and woodcuts: components with both sides at least
- * min_side enclosing at least 20 holes (a letter encloses a few).  boxes
+ * min_side enclosing at least 20 holes (a letter encloses a few) that do
+ * not stand in a row of others like them (a masthead's letters).  boxes
  * and comps are the text image's components (pixConnComp); they are
  * borrowed.  Returns a new BOXA (empty when none), NULL on bad input. */
 BOXA *bs_find_engravings(BOXA *boxes, PIXA *comps, int min_side);

@@ -262,6 +262,35 @@ BOXA *bs_find_drawn_photos(PIX *bin, BOXA *rules, int min_len, int min_side)
     return out;
 }
 
+/* True when big component i of boxes stands in a row of others of its
+ * size: two or more neighbours level with it (their rows overlap half the
+ * smaller height), of a like height, parted from it by less than its
+ * height.  That is a line of display type -- a masthead's black letters,
+ * whose thick strokes binarization may hollow into many holes -- not a
+ * picture, which stands alone. */
+static int in_type_row(BOXA *boxes, int i, int min_side)
+{
+    l_int32 x, y, w, h;
+    int beside = 0;
+
+    boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
+    for (int j = 0; j < boxaGetCount(boxes) && beside < 2; j++) {
+        l_int32 jx, jy, jw, jh;
+        int top, bot, gap;
+        if (j == i)
+            continue;
+        boxaGetBoxGeometry(boxes, j, &jx, &jy, &jw, &jh);
+        if (jh < min_side / 2 || 2 * jh < h || jh > 2 * h)
+            continue;
+        top = y > jy ? y : jy;
+        bot = y + h < jy + jh ? y + h : jy + jh;
+        gap = jx > x + w ? jx - (x + w) : x > jx + jw ? x - (jx + jw) : 0;
+        if (2 * (bot - top) >= (h < jh ? h : jh) && gap < h)
+            beside++;
+    }
+    return beside >= 2;
+}
+
 BOXA *bs_find_engravings(BOXA *boxes, PIXA *comps, int min_side)
 {
     BOXA *out;
@@ -275,7 +304,7 @@ BOXA *bs_find_engravings(BOXA *boxes, PIXA *comps, int min_side)
         l_int32 w, h, holes = 0;
         PIX *c, *filled;
         boxaGetBoxGeometry(boxes, i, NULL, NULL, &w, &h);
-        if (w < min_side || h < min_side)
+        if (w < min_side || h < min_side || in_type_row(boxes, i, min_side))
             continue;
         /* the few big components of a page: the cost is theirs alone */
         c = pixaGetPix(comps, i, L_CLONE);
