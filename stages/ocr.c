@@ -212,11 +212,34 @@ static int dust_mark(const struct bs_line *line, int w, double xh)
     return gap > 2 * xh;
 }
 
+/* True when word w of line, in block b, is ink from outside the block
+ * read with the line: at an end of the line, its middle past the block's
+ * box (layout fits a block's box to its ink, so a column strip's OCR
+ * reaching into a gutter or a neighbour brings such words along), parted
+ * from the line by over two x-heights and read with little confidence.
+ * A word the block's ink holds is never dropped here, nor any in a column
+ * strip's lines before they go to their blocks (no box yet). */
+static int outside_word(const struct bs_block *b, const struct bs_line *line,
+                        int w, double xh)
+{
+    const struct bs_word *wd = &line->words[w];
+    int mid = wd->box.x + wd->box.w / 2, gap;
+
+    if (xh <= 0 || bs_box_empty(b->box) || line->nwords < 2 ||
+        wd->conf < 0 || wd->conf >= 40 ||
+        (w != 0 && w != line->nwords - 1) ||
+        (mid >= b->box.x && mid < bs_box_right(b->box)))
+        return 0;
+    gap = w == 0 ? line->words[1].box.x - bs_box_right(wd->box)
+                 : wd->box.x - bs_box_right(line->words[w - 1].box);
+    return gap > 2 * xh;
+}
+
 /* Drops the words that are no text but marks (rule_marks): a rule read
  * as marks, the word's box on a rule of the page (a column rule in a
  * gutter that a column strip takes in: ":", "|", "!"; a cutoff rule read
- * as "___"), and dust beside a line (dust_mark).  Line boxes are fitted to
- * the words left. */
+ * as "___"), and dust beside a line (dust_mark); and words from outside
+ * the block (outside_word).  Line boxes are fitted to the words left. */
 static void drop_stray_marks(const struct bs_page *page, struct bs_block *b)
 {
     double xh = page->type.x_height;
@@ -227,7 +250,10 @@ static void drop_stray_marks(const struct bs_page *page, struct bs_block *b)
         int k = 0;
         for (int w = 0; w < line->nwords; w++) {
             const struct bs_word *wd = &line->words[w];
-            if (!rule_marks(wd->text) || bs_box_empty(wd->box))
+            if (bs_box_empty(wd->box))
+                continue;
+            gone[w] = (unsigned char)outside_word(b, line, w, xh);
+            if (gone[w] || !rule_marks(wd->text))
                 continue;
             gone[w] = (unsigned char)dust_mark(line, w, xh);
             for (int r = 0; r < page->nblocks && !gone[w]; r++) {
