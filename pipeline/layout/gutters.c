@@ -116,6 +116,34 @@ static l_int32 *count_columns(PIX *pix)
     return cnt;
 }
 
+/* Ink counts of smear's x in [x0, x1) (out[x - x0]) over the rows that
+ * do not cross the run's nearly empty core [c0, c1): a row with ink in the
+ * core and on both sides of it is a line set over the gutter (a headline
+ * or a deck spanning the columns), which says nothing about where the
+ * columns' own edges are.  The columns' lines end short of the core. */
+static void edge_counts(PIX *smear, int x0, int x1, int c0, int c1,
+                        l_int32 *out)
+{
+    int wpl = pixGetWpl(smear), h = pixGetHeight(smear);
+    const l_uint32 *data = pixGetData(smear);
+
+    memset(out, 0, (size_t)(x1 - x0) * sizeof(*out));
+    for (int y = 0; y < h; y++) {
+        const l_uint32 *line = data + (size_t)y * wpl;
+        int left = 0, core = 0, right = 0;
+        for (int x = x0; x < c0 && !left; x++)
+            left = GET_DATA_BIT(line, x);
+        for (int x = c0; x < c1 && !core; x++)
+            core = GET_DATA_BIT(line, x);
+        for (int x = c1; x < x1 && !right; x++)
+            right = GET_DATA_BIT(line, x);
+        if (left && core && right)
+            continue;
+        for (int x = x0; x < x1; x++)
+            out[x - x0] += (l_int32)GET_DATA_BIT(line, x);
+    }
+}
+
 int bs_find_columns(PIX *text, int y0, int y1, int min_gutter, int max_cols,
                     int min_rows, struct bs_band *band)
 {
@@ -221,12 +249,22 @@ int bs_find_columns(PIX *text, int y0, int y1, int min_gutter, int max_cols,
         if (x < right && x - s >= need && deep) {
             /* the columns reach to where the gutter is nearly empty: the
              * thinned edges of a run are the columns' ragged or askew
-             * edges, and their letters */
-            int d0 = s, d1 = x;
-            while (d0 < d1 && cnt[d0] * 5 > ref[d0])
+             * edges, and their letters (counted without the lines that
+             * cross the gutter's core: edge_counts) */
+            int d0 = s, d1 = x, c0 = s, c1 = x;
+            l_int32 *ec = malloc((size_t)(x - s) * sizeof(*ec));
+            if (!ec)
+                goto single;
+            while (c0 < c1 && cnt[c0] * 5 > ref[c0])
+                c0++;
+            while (c1 > c0 && cnt[c1 - 1] * 5 > ref[c1 - 1])
+                c1--;
+            edge_counts(smear, s, x, c0, c1, ec);
+            while (d0 < d1 && ec[d0 - s] * 5 > ref[d0])
                 d0++;
-            while (d1 > d0 && cnt[d1 - 1] * 5 > ref[d1 - 1])
+            while (d1 > d0 && ec[d1 - 1 - s] * 5 > ref[d1 - 1])
                 d1--;
+            free(ec);
             if (d1 - d0 < need) {
                 int mid = (d0 + d1) / 2;
                 d0 = mid - need / 2 > s ? mid - need / 2 : s;
