@@ -81,7 +81,8 @@ int bs_cmd_show(int argc, char **argv)
         free(img_path);
         img_path = bs_path_join(dir, "image.png");
     }
-    if (bs_image_read_artifact(img_path, &img, &err) < 0)
+    if (bs_image_read_artifact(img_path, BS_DEFAULT_MAX_PIXELS, &img,
+                               &err) < 0)
         goto fail;
     pix = bs_overlay_render(img, page);
     if (!pix) {

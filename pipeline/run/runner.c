@@ -33,7 +33,8 @@ PIX *bs_run_image(struct bs_run *run, const char *name, struct bs_error *err)
         if (run->images[i].pix && strcmp(run->images[i].name, name) == 0)
             return run->images[i].pix;
     path = bs_run_path(run, name);
-    if (bs_image_read_artifact(path, &pix, err) < 0) {
+    if (bs_image_read_artifact(path, run->settings->max_pixels, &pix,
+                               err) < 0) {
         free(path);
         return NULL;
     }
