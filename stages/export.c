@@ -98,14 +98,16 @@ static int write_text(struct bs_run *run, const struct bs_page *page,
     char *all = bs_strdup(""), *path;
     int rc = -1;
 
-    if (bs_mkdir_p(adir, err) < 0)
+    if (bs_mkdir_here(adir, err) < 0)
         goto out;
     for (int a = 0; a < page->narticles; a++) {
         char *text = bs_article_to_text(&page->articles[a]);
         char *name = bs_sprintf("%s.txt", page->articles[a].id);
-        char *apath = bs_path_join(adir, name);
+        /* The id came from an artifact: it must name a file in articles/. */
+        char *apath = bs_path_child(adir, name, err);
         char *o = bs_sprintf("%s%s%s", all, a ? "\n" : "", text);
-        int wrc = bs_write_atomic(apath, text, strlen(text), err);
+        int wrc = apath ? bs_write_atomic(apath, text, strlen(text), err)
+                        : -1;
 
         free(all);
         all = o;

@@ -1,7 +1,7 @@
 /*
  * base.h - pipeline/base/, what every part stands on: the error status and
  * allocation (error.c), UTF-8 and code point classes (utf8.c), files and
- * folders with atomic writes (fsutil.c).
+ * folders with atomic writes (fsutil.c), folder locks (lock.c).
  *
  * base/ knows nothing of pages, images or stages; every other part may
  * include this header.
@@ -98,8 +98,16 @@ int bs_cp_is_latin_alnum(uint32_t cp);
  * Every output broadsheet writes goes through bs_write_atomic() or
  * bs_atomic_open()/bs_atomic_commit(): the bytes go to a temporary file in
  * the same folder, which is renamed over the target only once complete, so a
- * crash or kill never leaves a half-written output.
+ * crash or kill never leaves a half-written output.  Two exceptions, for
+ * paths a user names: "-" is standard output, and a path that exists and
+ * is not a regular file (/dev/stdout, a FIFO) is written in place, never
+ * renamed over.
  */
+
+/* Temp names start with this, so they are broadsheet's own (nobody else
+ * writes ".broadsheet.tmp.<pid>.<n>.NAME") and hidden from folder listings
+ * (bs_list_dir skips dot names). */
+#define BS_TEMP_PREFIX ".broadsheet.tmp."
 
 /* Writes len bytes to path atomically (temp file + fsync-free rename). */
 int bs_write_atomic(const char *path, const void *data, size_t len,
@@ -109,7 +117,8 @@ int bs_write_atomic(const char *path, const void *data, size_t len,
  * releases it. */
 struct bs_atomic {
     char *path;   /* final name */
-    char *tmp;    /* temporary name in the same folder */
+    char *tmp;    /* temporary name in the same folder; NULL when written
+                     in place (standard output, a device) */
     FILE *fp;     /* write here */
 };
 int bs_atomic_open(struct bs_atomic *af, const char *path, struct bs_error *err);
@@ -117,8 +126,8 @@ int bs_atomic_open(struct bs_atomic *af, const char *path, struct bs_error *err)
 int bs_atomic_commit(struct bs_atomic *af, struct bs_error *err);
 /* Closes and removes the temp file; safe on a zeroed struct. */
 void bs_atomic_abort(struct bs_atomic *af);
-/* A temp name beside path ("path.tmp.<pid>.<n>"), malloc'd; for libraries
- * that insist on writing a file by name themselves. */
+/* A temp name in path's folder: "DIR/.broadsheet.tmp.<pid>.<n>.NAME"
+ * (NAME cut to 96 bytes), malloc'd. */
 char *bs_temp_name(const char *path);
 /* Renames tmp over path; removes tmp on failure. */
 int bs_rename_into_place(const char *tmp, const char *path,
@@ -149,6 +158,23 @@ char *bs_path_join(const char *a, const char *b);
 /* Removes a file if it exists (ENOENT is not an error). */
 int bs_remove_if_exists(const char *path, struct bs_error *err);
 
+/* True when `name` can stand as one file name inside a folder: 1 to 255
+ * bytes, no '/' or '\\', no control character, not "." or "..", and not
+ * starting with '.' (hidden names are broadsheet's own: locks, temps). */
+int bs_name_is_safe(const char *name);
+/* dir/name, malloc'd, when name is safe (bs_name_is_safe); else NULL with
+ * err naming it.  Every file name read from an artifact (an article id
+ * made a file name) is joined this way, so none can point outside the
+ * folder it is written in. */
+char *bs_path_child(const char *dir, const char *name, struct bs_error *err);
+/* True for a block or article id: 1 to 15 bytes of letters, digits, '_',
+ * '-' and '.', starting with a letter, digit or '_' (so ".." and
+ * "../x" are not ids). */
+int bs_id_is_valid(const char *id);
+/* mkdir of one folder that must be a real folder: an existing symbolic
+ * link (which could lead out of OUT) is refused. */
+int bs_mkdir_here(const char *path, struct bs_error *err);
+
 /* A page id made from an input file name: the base name without its
  * extension, with '/', control characters, invalid UTF-8 and a leading '.'
  * replaced by '_', at most 120 bytes; "page" when nothing is left.  The
@@ -160,5 +186,33 @@ char *bs_page_id_from_path(const char *path, int subpage);
 int bs_sha256_file(const char *path, char out[65], struct bs_error *err);
 /* SHA-256 of a buffer. */
 void bs_sha256_hex(const void *data, size_t len, char out[65]);
+
+/* ---- lock.c ---- */
+/*
+ * One broadsheet at a time in a folder.
+ *
+ * A worker holds its page folder's lock while it looks at the page's
+ * stamp, removes leftovers and writes the outputs; a run holds OUT's lock
+ * while it clears OUT's leftovers and writes the run-level files (METS,
+ * links across pages).  So two runs on one OUT (or Slurm array tasks
+ * sharing it) never remove each other's temp files or write one page at
+ * once: the second waits.  Lock order: a page lock may be taken while
+ * holding OUT's, never OUT's while holding a page's.
+ */
+
+#define BS_LOCK_NAME ".broadsheet.lock"
+
+struct bs_lock {
+    int fd;          /* -1: not held */
+};
+
+/* Takes the lock of folder dir (which must exist).  wait=1 blocks until
+ * it is free; wait=0 returns 1 at once when another process holds it.
+ * Returns 0 when taken, -1 with err set when the lock file cannot be
+ * opened or locked.  Released by bs_lock_release or by the process's
+ * end. */
+int bs_lock_take(struct bs_lock *lk, const char *dir, int wait,
+                 struct bs_error *err);
+void bs_lock_release(struct bs_lock *lk);
 
 #endif

@@ -37,6 +37,11 @@ static int after_all_pages(const struct bs_cli *cli, char **dirs, int ndirs)
 {
     struct bs_error err;
 
+    /* No hook when no page of this run reached the end: a run that
+     * stopped earlier, or that wrote nothing. */
+    if (ndirs == 0 || cli->to != bs_stage_count - 1)
+        return 0;
+
     /* Continued articles are linked across the pages that were exported
      * in this run (this shard).  Pages stopped earlier have no articles. */
     if (ndirs > 1 && cli->to == bs_stage_count - 1 &&
@@ -65,15 +70,17 @@ static void record(struct bs_batch *b, int j, int status, double seconds,
     static const char *const names[] = {"done", "failed", "skipped"};
     struct bs_error err;
 
-    b->ok[j] = status != BS_JOB_FAILED;
     if (bs_manifest_add(&b->manifest, job->id, names[status], seconds,
                         checksum, reason, job->input ? job->input : job->dir,
                         &err) < 0) {
-        /* A manifest that cannot grow (disk full) must not stop the pages;
-         * say so once and go on without it. */
-        fprintf(stderr, "broadsheet: %s\n", err.msg);
-        bs_manifest_close(&b->manifest);
+        /* A page the manifest does not record is not done as far as the
+         * batch can tell: a failed page (its stamp stays, so the next run
+         * that can write the manifest records it as skipped).  The other
+         * pages go on; the disk may have room again for them. */
+        status = BS_JOB_FAILED;
+        reason = err.msg;
     }
+    b->ok[j] = status != BS_JOB_FAILED;
     bs_progress_page(&b->progress, job->id, status, seconds, reason);
 }
 
@@ -114,7 +121,7 @@ static void pool_lost(void *ctx, int j, pid_t pid)
     struct bs_batch *b = ctx;
     /* The worker may have died between writing a temp file and renaming
      * it; its pid is in the temp name. */
-    bs_remove_temps(b->jobs.v[j].dir, pid);
+    bs_remove_temps(b->jobs.v[j].dir, pid, 1);
 }
 
 static void pool_tick(void *ctx)
@@ -185,6 +192,23 @@ static char *manifest_dir(const struct bs_batch *b)
     return dir;
 }
 
+/* Takes OUT's lock (base.h), saying so when another run holds it: the
+ * run-level files are written by one run at a time. */
+static int lock_out(const char *dir, struct bs_lock *lock)
+{
+    struct bs_error err;
+    int rc = bs_lock_take(lock, dir, 0, &err);
+
+    if (rc == 1) {
+        fprintf(stderr, "broadsheet: %s: another broadsheet run is writing "
+                "this folder's run-level files; waiting for it\n", dir);
+        rc = bs_lock_take(lock, dir, 1, &err);
+    }
+    if (rc < 0)
+        fprintf(stderr, "broadsheet: %s\n", err.msg);
+    return rc;
+}
+
 static void batch_release(struct bs_batch *b)
 {
     bs_manifest_close(&b->manifest);
@@ -204,6 +228,7 @@ int bs_run_pages(struct bs_cli *cli)
         .lost = pool_lost, .tick = pool_tick,
     };
     struct bs_pool_report rep;
+    struct bs_lock out_lock = {-1};
     char *fingerprint, *mdir;
     int stopped = 0, rc = BS_EXIT_OK, failed = 0, stop_fd = -1;
 
@@ -271,9 +296,16 @@ int bs_run_pages(struct bs_cli *cli)
         batch_release(&b);
         return BS_EXIT_USAGE;
     }
-    free(mdir);
+    /* Leftovers of a run killed while it wrote OUT's own files (METS):
+     * cleared holding OUT's lock, so a run writing them now is not robbed
+     * of its temp file. */
+    if (mdir && b.manifest.fd >= 0 && lock_out(mdir, &out_lock) == 0) {
+        bs_remove_temps(mdir, 0, 0);
+        bs_lock_release(&out_lock);
+    }
     if (bs_interrupt_install(&stop_fd, &err) < 0) {
         fprintf(stderr, "broadsheet: %s\n", err.msg);
+        free(mdir);
         batch_release(&b);
         return BS_EXIT_FAILED;
     }
@@ -305,14 +337,18 @@ int bs_run_pages(struct bs_cli *cli)
 
     if (!stopped && rc == BS_EXIT_OK) {
         char **dirs = bs_calloc((size_t)b.ntodo + 1, sizeof(*dirs));
-        int ndirs = 0;
+        int ndirs = 0, locked;
         for (int t = 0; t < b.ntodo; t++)
             if (b.ok[b.todo[t]])
                 dirs[ndirs++] = b.jobs.v[b.todo[t]].dir;
+        locked = mdir && ndirs > 0 && lock_out(mdir, &out_lock) == 0;
         if (after_all_pages(cli, dirs, ndirs) < 0)
             failed++;
+        if (locked)
+            bs_lock_release(&out_lock);
         free(dirs);
     }
+    free(mdir);
     if (rc == BS_EXIT_OK && failed)
         rc = BS_EXIT_FAILED;
     batch_release(&b);

@@ -238,28 +238,24 @@ int bs_image_png_as_is(const char *path, int depth)
 
 int bs_image_write_png(const char *path, PIX *pix, struct bs_error *err)
 {
-    char *tmp = bs_temp_name(path);
+    struct bs_atomic af;
     int rc, d = pixGetDepth(pix);
 
+    if (bs_atomic_open(&af, path, err) < 0)
+        return -1;
     if ((d == 1 || d == 8) && !pixGetColormap(pix)) {
-        FILE *fp = fopen(tmp, "wb");
-        rc = fp ? bs_encode_gray_png(fp, pix) : -1;
-        if (fp && fclose(fp) != 0)
-            rc = -1;
+        rc = bs_encode_gray_png(af.fp, pix);
     } else {
         /* Leptonica takes zlib level 1 (fastest) from special = 10 + level. */
         pixSetSpecial(pix, 11);
-        rc = pixWrite(tmp, pix, IFF_PNG);
+        rc = pixWriteStreamPng(af.fp, pix, 0.0f);
         pixSetSpecial(pix, 0);
     }
     if (rc != 0) {
-        remove(tmp);
-        free(tmp);
+        bs_atomic_abort(&af);
         return bs_fail(err, "%s: cannot write PNG", path);
     }
-    rc = bs_rename_into_place(tmp, path, err);
-    free(tmp);
-    return rc;
+    return bs_atomic_commit(&af, err);
 }
 
 int bs_image_read_artifact(const char *path, long long max_pixels,

@@ -416,8 +416,11 @@ char *bs_settings_fingerprint(const struct bs_settings *s);
  * (atomically) after the page's last output, so a stamp exists only beside
  * complete outputs.  It records what the outputs were made from: the
  * broadsheet version, the input's SHA-256 (and page of a multi-page TIFF),
- * a hash of the settings fingerprint and the last stage run.  A batch skips
- * a page whose stamp matches all of these (resume); --force ignores it.
+ * a hash of the settings fingerprint and the last stage run, and the files
+ * the page folder held then (its outputs; not timing.json, which changes
+ * every run, nor the *.png image artifacts, which may be deleted to save
+ * room).  A batch skips a page whose stamp matches all of these and whose
+ * listed outputs are all still there (resume); --force ignores it.
  *
  * The stamp holds no time, so an interrupted and resumed batch writes the
  * same bytes as an uninterrupted one.
@@ -425,7 +428,7 @@ char *bs_settings_fingerprint(const struct bs_settings *s);
 
 #define BS_STAMP_NAME "done.json"
 #define BS_STAMP_FORMAT "broadsheet-done"
-#define BS_STAMP_VERSION 1
+#define BS_STAMP_VERSION 2
 
 struct bs_stamp {
     char page[256];         /* page id */
@@ -436,11 +439,13 @@ struct bs_stamp {
     char through[32];       /* last stage run */
 };
 
-/* Writes dir/done.json atomically. */
+/* Writes dir/done.json atomically, listing the files of dir (and of its
+ * sub-folders: articles/) as its outputs. */
 int bs_stamp_write(const char *dir, const struct bs_stamp *st,
                    struct bs_error *err);
-/* Reads dir/done.json.  Fails (err set) when it is missing, unreadable or
- * not a valid stamp; a stamp is untrusted input. */
+/* Reads dir/done.json.  Fails (err set) when it is missing, unreadable,
+ * not a valid stamp (a stamp is untrusted input), or when an output it
+ * lists is no longer there (deleted since: the page is not complete). */
 int bs_stamp_read(const char *dir, struct bs_stamp *st, struct bs_error *err);
 /* Removes dir/done.json if present. */
 int bs_stamp_remove(const char *dir, struct bs_error *err);

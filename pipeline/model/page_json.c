@@ -199,10 +199,11 @@ static int get_id(struct reader *r, json_t *obj, const char *key,
             return bs_fail(r->err, "%s: missing \"%s\"", r->what, key);
         return 0;
     }
-    if (!json_is_string(v) || json_string_length(v) == 0 ||
-        json_string_length(v) >= 16)
-        return bs_fail(r->err, "%s: \"%s\" must be a string of 1-15 bytes",
-                       r->what, key);
+    /* Ids name files (articles/<id>.txt): never a path. */
+    if (!json_is_string(v) || json_string_length(v) >= 16 ||
+        !bs_id_is_valid(json_string_value(v)))
+        return bs_fail(r->err, "%s: \"%s\" must be an id: 1-15 letters, "
+                       "digits, '_', '-' or '.'", r->what, key);
     strcpy(out, json_string_value(v));
     return 0;
 }
