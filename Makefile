@@ -37,6 +37,9 @@ DEB_PACKAGES := build-essential pkg-config libtesseract-dev libleptonica-dev \
 # the PNG artifact encoder (pipeline/image/encode_png.c); valgrind: the leak test
 # tests/e2e/valgrind_page.sh.
 DEB_PACKAGES += libjpeg-dev libdeflate-dev valgrind
+# slurm-wlm, munge: tests/e2e/slurm_array.sh runs README's Slurm recipe on a
+# single-node Slurm it starts (and stops) itself.
+DEB_PACKAGES += slurm-wlm munge
 
 BUILD   ?= build
 BIN     ?= broadsheet
