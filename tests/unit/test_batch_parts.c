@@ -235,6 +235,25 @@ static void test_manifest(void)
     CHECK(s.n == 2);
     CHECK_STR(s.last_status, "failed");
     CHECK_STR(s.last_reason, "in/p2.png: bad thing here");
+    /* The next run does not glue its lines to the torn one: it ends it
+     * first, so its own lines are read. */
+    CHECK(bs_manifest_open(&m, dir, 2, 3, 1, &err) == 0);
+    CHECK(bs_manifest_add(&m, "p4", "skipped", 0, "abc", NULL, "in/p4.png",
+                          &err) == 0);
+    bs_manifest_close(&m);
+    s.n = 0;
+    CHECK(bs_manifest_read(path, on_line, &s, &err) == 0);
+    CHECK(s.n == 3);
+    CHECK_STR(s.last_status, "skipped");
+    /* Never through a symbolic link. */
+    {
+        char *link = bs_path_join(dir, "manifest.tsv");
+        CHECK(symlink(path, link) == 0);
+        CHECK(bs_manifest_open(&m, dir, 0, 0, 1, &err) < 0 &&
+              strstr(err.msg, "symbolic link"));
+        bs_manifest_close(&m);
+        free(link);
+    }
     free(path);
     free(name);
     free(dir);
