@@ -209,6 +209,32 @@ static int lock_out(const char *dir, struct bs_lock *lock)
     return rc;
 }
 
+/* A wrong --lang, or a --tessdata folder without the language pages from
+ * images are read in when --lang is not given (the default, eng), is a
+ * usage error found before any page is read, not a failure of every page.
+ * (A re-run reads each page in its own language, known only per page.)
+ * The engine is freed before the workers start: each loads its own. */
+static int check_languages(const struct bs_cli *cli, struct bs_error *err)
+{
+    const char *lang = cli->settings.lang;
+    struct bs_tess *tess;
+    int bad;
+
+    if (!lang[0]) {
+        if (!cli->settings.tessdata[0] || cli->from > 0 ||
+            cli->to < bs_stage_find("ocr"))
+            return 0;
+        lang = bs_settings_lang(&cli->settings, NULL);
+    }
+    tess = bs_tess_new(cli->settings.tessdata);
+    bad = bs_tess_check_lang(tess, lang, err) < 0;
+    bs_tess_free(&tess);
+    if (bad && !cli->settings.lang[0])
+        return bs_fail_prefix(err, "--tessdata %s (no --lang: pages are "
+                              "read in %s)", cli->settings.tessdata, lang);
+    return bad ? -1 : 0;
+}
+
 static void batch_release(struct bs_batch *b)
 {
     bs_manifest_close(&b->manifest);
@@ -246,17 +272,10 @@ int bs_run_pages(struct bs_cli *cli)
         batch_release(&b);
         return BS_EXIT_USAGE;
     }
-    /* A wrong --lang is a usage error, found before any page is read.  The
-     * engine is freed before the workers start: each loads its own. */
-    if (cli->settings.lang[0]) {
-        struct bs_tess *tess = bs_tess_new(cli->settings.tessdata);
-        int bad = bs_tess_check_lang(tess, cli->settings.lang, &err) < 0;
-        bs_tess_free(&tess);
-        if (bad) {
-            fprintf(stderr, "broadsheet: %s\n", err.msg);
-            batch_release(&b);
-            return BS_EXIT_USAGE;
-        }
+    if (check_languages(cli, &err) < 0) {
+        fprintf(stderr, "broadsheet: %s\n", err.msg);
+        batch_release(&b);
+        return BS_EXIT_USAGE;
     }
 
     /* This shard's pages, in input order.  Ids were made unique over all

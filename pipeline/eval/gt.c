@@ -922,7 +922,50 @@ done:
     return rc;
 }
 
+static int cmp_str_ptr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Truth articles are paired and reported by id: two with one id would be
+ * scored as one, silently.  Refused, naming the id. */
+static int check_unique_ids(struct bs_doc **doc, const char *path,
+                            struct bs_error *err)
+{
+    struct bs_doc *d = *doc;
+    char **ids;
+    int dup = -1;
+
+    if (!d || d->narticles < 2)
+        return 0;
+    ids = bs_calloc((size_t)d->narticles, sizeof(*ids));
+    for (int i = 0; i < d->narticles; i++)
+        ids[i] = d->articles[i].id ? d->articles[i].id : "";
+    qsort(ids, (size_t)d->narticles, sizeof(*ids), cmp_str_ptr);
+    for (int i = 1; i < d->narticles && dup < 0; i++)
+        if (ids[i][0] && strcmp(ids[i], ids[i - 1]) == 0)
+            dup = i;
+    if (dup >= 0)
+        bs_fail(err, "%s: article id \"%s\" appears more than once in the "
+                "ground truth", path, ids[dup]);
+    free(ids);
+    if (dup < 0)
+        return 0;
+    bs_doc_free(doc);
+    return -1;
+}
+
+static int gt_load(const char *path, struct bs_doc **out,
+                   struct bs_error *err);
+
 int bs_gt_load(const char *path, struct bs_doc **out, struct bs_error *err)
+{
+    if (gt_load(path, out, err) < 0)
+        return -1;
+    return check_unique_ids(out, path, err);
+}
+
+static int gt_load(const char *path, struct bs_doc **out, struct bs_error *err)
 {
     *out = NULL;
     if (bs_is_dir(path)) {

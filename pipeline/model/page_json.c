@@ -208,6 +208,14 @@ static int get_id(struct reader *r, json_t *obj, const char *key,
     return 0;
 }
 
+/* An integer coordinate within +-MAX_COORD (beyond, sums and widths of
+ * coordinates could overflow an int). */
+static int in_coord(json_t *v)
+{
+    return json_is_integer(v) && json_integer_value(v) >= -MAX_COORD &&
+           json_integer_value(v) <= MAX_COORD;
+}
+
 int bs_box_from_json(json_t *v, const char *what, struct bs_box *box,
                      struct bs_error *err)
 {
@@ -425,9 +433,10 @@ int bs_page_from_json(json_t *root, const char *what, struct bs_page **out,
         size_t c;
 
         if (!json_is_array(y) || json_array_size(y) != 2 ||
-            !json_is_integer(json_array_get(y, 0)) ||
-            !json_is_integer(json_array_get(y, 1))) {
-            bs_fail(err, "%s: band %zu: bad \"y\"", what, i);
+            !in_coord(json_array_get(y, 0)) ||
+            !in_coord(json_array_get(y, 1))) {
+            bs_fail(err, "%s: band %zu: bad \"y\" (two integers within "
+                    "+-%d)", what, i, MAX_COORD);
             goto fail;
         }
         band = bs_page_add_band(page,
@@ -437,8 +446,8 @@ int bs_page_from_json(json_t *root, const char *what, struct bs_page **out,
             goto fail;
         json_array_foreach(cols, c, cv) {
             if (!json_is_array(cv) || json_array_size(cv) != 2 ||
-                !json_is_integer(json_array_get(cv, 0)) ||
-                !json_is_integer(json_array_get(cv, 1)) || c >= 64) {
+                !in_coord(json_array_get(cv, 0)) ||
+                !in_coord(json_array_get(cv, 1)) || c >= 64) {
                 bs_fail(err, "%s: band %zu: bad column", what, i);
                 goto fail;
             }

@@ -153,6 +153,15 @@ printf '# pages\n%s\n\n%s\n' in/p1.png in/sub/scan.tif > pages.txt
 mkdir empty
 "$BROADSHEET" run --to binarize -q empty -o out6 2>/dev/null
 [ $? -eq 2 ] || fail "no images at all: want exit 2"
+# A tessdata folder without the language pages are read in: a usage error
+# before any page, with --lang or without (the default, eng).
+mkdir nodata
+for lang in "" "--lang eng"; do
+    "$BROADSHEET" run -q $lang --tessdata nodata in/p1.png -o out6b 2>err6
+    [ $? -eq 2 ] && grep -q 'cannot load language "eng"' err6 ||
+        fail "--tessdata without eng ($lang): want exit 2: $(cat err6)"
+    [ ! -e out6b/p1 ] || fail "--tessdata without eng: a page was tried"
+done
 
 # A re-run on something that is no page folder: a failure, no manifest
 # written in the current folder.

@@ -88,6 +88,19 @@ grep -q "recall 0.7500 < 0.9" "$d/err" || fail "no threshold message: $(cat "$d/
 python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["summary"]; sys.exit(0 if s["pages"]==1 and abs(s["article_cer"]-0.01)<1e-9 else 1)' \
     "$d/one.json" || fail "single-page eval numbers"
 
+# a truth with two articles of one id is refused, not scored as one
+mkdir "$d/dup"
+python3 - "$d/gt/p1.json" "$d/dup/p1.json" <<'PY' || fail "could not write the duplicate truth"
+import json, sys
+t = json.load(open(sys.argv[1]))
+t["articles"][1]["id"] = t["articles"][0]["id"]
+t.pop("reading_order", None)
+json.dump(t, open(sys.argv[2], "w"))
+PY
+"$BROADSHEET" eval "$d/out/p1" "$d/dup/p1.json" > /dev/null 2> "$d/err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'article id "a001" appears more than once' "$d/err" ||
+    fail "duplicate truth ids: exit $rc: $(cat "$d/err")"
+
 # usage errors exit 2, bad input exits 1 with one line naming the file
 "$BROADSHEET" eval "$d/out" 2>/dev/null; [ $? -eq 2 ] || fail "missing GT is not a usage error"
 "$BROADSHEET" eval --max-cer abc "$d/out" "$d/gt" 2>/dev/null; [ $? -eq 2 ] || fail "bad number is not a usage error"
