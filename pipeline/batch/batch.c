@@ -158,6 +158,22 @@ static int default_workers(void)
     return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
+/* The memory a worker may hold, bytes (0: no limit): --max-memory, else
+ * three quarters of the machine's memory shared among the workers, so
+ * that one page cannot take the machine and the others still fit. */
+static long long worker_memory(const struct bs_cli *cli, int workers)
+{
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+    long long total;
+
+    if (cli->max_memory_mb >= 0)
+        return cli->max_memory_mb << 20;
+    if (pages <= 0 || size <= 0)
+        return 0;
+    total = (long long)pages * size;
+    return total / 4 * 3 / (workers > 0 ? workers : 1);
+}
+
 /* Where the manifest goes: OUT for a run from images; for a re-run, the
  * folder holding the page folders when they all share one (else none). */
 static char *manifest_dir(const struct bs_batch *b)
@@ -259,6 +275,7 @@ int bs_run_pages(struct bs_cli *cli)
     int stopped = 0, rc = BS_EXIT_OK, failed = 0, stop_fd = -1;
 
     memset(&b, 0, sizeof(b));
+    memset(&opts, 0, sizeof(opts));
     b.cli = cli;
     b.manifest.fd = -1;
     ops.ctx = &b;
@@ -304,6 +321,7 @@ int bs_run_pages(struct bs_cli *cli)
     if (cli->settings.page_cores < 1)
         cli->settings.page_cores = 1;
     opts.timeout = cli->page_timeout;
+    opts.max_rss = worker_memory(cli, opts.workers);
     opts.recycle = BS_WORKER_RECYCLE;
 
     mdir = manifest_dir(&b);

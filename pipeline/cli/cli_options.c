@@ -14,7 +14,7 @@
 enum {
     OPT_LANG = 256, OPT_PROFILE, OPT_SET, OPT_FORMATS, OPT_NO_REPAIR, OPT_DPI,
     OPT_MAX_PIXELS, OPT_TESSDATA, OPT_FROM, OPT_TO, OPT_FORCE, OPT_SHARD,
-    OPT_PAGE_TIMEOUT, OPT_HELP
+    OPT_PAGE_TIMEOUT, OPT_MAX_MEMORY, OPT_HELP
 };
 
 static const struct option long_options[] = {
@@ -33,6 +33,7 @@ static const struct option long_options[] = {
     {"force", no_argument, NULL, OPT_FORCE},
     {"shard", required_argument, NULL, OPT_SHARD},
     {"page-timeout", required_argument, NULL, OPT_PAGE_TIMEOUT},
+    {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, OPT_HELP},
     {NULL, 0, NULL, 0},
@@ -65,6 +66,11 @@ void bs_cli_print_options(FILE *fp)
         "      --force            redo pages whose outputs are up to date\n"
         "      --shard K/N        process only shard K of N (by page id)\n"
         "      --page-timeout S   give up on a page after S seconds\n"
+        "      --max-memory MB    stop a page whose worker holds more memory "
+        "(M or G\n"
+        "                         suffix; 0: no limit; default: 3/4 of the "
+        "machine's\n"
+        "                         memory shared among the workers)\n"
         "  -q, --quiet            no progress output\n"
         "      --help             this help\n",
         fp);
@@ -109,6 +115,7 @@ int bs_cli_parse(int argc, char **argv, const char *command,
     bs_settings_defaults(&cli->settings);
     cli->from = 0;
     cli->to = bs_stage_count - 1;
+    cli->max_memory_mb = -1;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "o:j:q", long_options, NULL)) != -1) {
@@ -190,6 +197,24 @@ int bs_cli_parse(int argc, char **argv, const char *command,
                 return bs_fail(err, "--page-timeout: \"%s\" is not a number "
                                "of seconds", optarg);
             cli->page_timeout = t;
+            break;
+        }
+        case OPT_MAX_MEMORY: {
+            char *end;
+            long long mb;
+            errno = 0;
+            mb = strtoll(optarg, &end, 10);
+            if (*end == 'G' || *end == 'g') {
+                mb *= 1024;
+                end++;
+            } else if (*end == 'M' || *end == 'm') {
+                end++;
+            }
+            if (errno || end == optarg || *end || mb < 0 ||
+                mb > (1LL << 30) || (mb > 0 && mb < 64))
+                return bs_fail(err, "--max-memory: \"%s\" is not a size in "
+                               "MB (64 or more, or 0 for no limit)", optarg);
+            cli->max_memory_mb = mb;
             break;
         }
         case 'q':
