@@ -18,26 +18,35 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* Removes articles/aNNN.txt files that this run did not write. */
 static int prune_articles(const char *dir, const struct bs_page *page,
                           struct bs_error *err)
 {
     DIR *d = opendir(dir);
     struct dirent *e;
+    char **ids;
     int rc = 0;
 
     if (!d)
         return 0;
+    /* The articles' file names, sorted: each file is looked up, not
+     * compared with every article. */
+    ids = bs_calloc((size_t)page->narticles + 1, sizeof(*ids));
+    for (int a = 0; a < page->narticles; a++)
+        ids[a] = bs_sprintf("%s.txt", page->articles[a].id);
+    qsort(ids, (size_t)page->narticles, sizeof(*ids), cmp_str);
     while ((e = readdir(d)) != NULL) {
         size_t n = strlen(e->d_name);
-        int keep = 0;
+        const char *name = e->d_name;
         if (n < 5 || strcmp(e->d_name + n - 4, ".txt") != 0)
             continue;
-        for (int a = 0; a < page->narticles; a++)
-            if (strlen(page->articles[a].id) == n - 4 &&
-                strncmp(page->articles[a].id, e->d_name, n - 4) == 0)
-                keep = 1;
-        if (!keep) {
+        if (!bsearch(&name, ids, (size_t)page->narticles, sizeof(*ids),
+                     cmp_str)) {
             char *p = bs_path_join(dir, e->d_name);
             if (bs_remove_if_exists(p, err) < 0)
                 rc = -1;
@@ -45,17 +54,20 @@ static int prune_articles(const char *dir, const struct bs_page *page,
         }
     }
     closedir(d);
+    for (int a = 0; a < page->narticles; a++)
+        free(ids[a]);
+    free(ids);
     return rc;
 }
 
 /* The text of the blocks in no article (masthead, folios, running foot)
  * that come before the first article block in reading order (head=1) or
- * after the last (head=0), one block a line. */
-static char *furniture_text(const struct bs_page *page, int head)
+ * after the last (head=0), one block a line, into out. */
+static void furniture_text(const struct bs_page *page, int head,
+                           struct bs_buf *out)
 {
     int first = -1, last = -1;
     int *by_order = malloc(((size_t)page->nblocks + 1) * sizeof(*by_order));
-    char *out = bs_strdup("");
 
     if (!by_order)
         bs_oom();
@@ -73,7 +85,7 @@ static char *furniture_text(const struct bs_page *page, int head)
     }
     for (int k = 0; k < page->nblocks; k++) {
         const struct bs_block *b;
-        char *t, *o;
+        char *t;
         if (by_order[k] < 0)
             continue;
         b = &page->blocks[by_order[k]];
@@ -81,21 +93,20 @@ static char *furniture_text(const struct bs_page *page, int head)
             continue;
         t = bs_block_text(b);
         if (*t) {
-            o = bs_sprintf("%s%s\n", out, t);
-            free(out);
-            out = o;
+            bs_buf_add(out, t);
+            bs_buf_add(out, "\n");
         }
         free(t);
     }
     free(by_order);
-    return out;
 }
 
 static int write_text(struct bs_run *run, const struct bs_page *page,
                       struct bs_error *err)
 {
     char *adir = bs_run_path(run, "articles");
-    char *all = bs_strdup(""), *path;
+    struct bs_buf all = {0}, full = {0};
+    char *path;
     int rc = -1;
 
     if (bs_mkdir_here(adir, err) < 0)
@@ -105,12 +116,12 @@ static int write_text(struct bs_run *run, const struct bs_page *page,
         char *name = bs_sprintf("%s.txt", page->articles[a].id);
         /* The id came from an artifact: it must name a file in articles/. */
         char *apath = bs_path_child(adir, name, err);
-        char *o = bs_sprintf("%s%s%s", all, a ? "\n" : "", text);
         int wrc = apath ? bs_write_atomic(apath, text, strlen(text), err)
                         : -1;
 
-        free(all);
-        all = o;
+        if (a)
+            bs_buf_add(&all, "\n");
+        bs_buf_add(&all, text);
         free(text);
         free(name);
         free(apath);
@@ -120,23 +131,33 @@ static int write_text(struct bs_run *run, const struct bs_page *page,
     if (prune_articles(adir, page, err) < 0)
         goto out;
     path = bs_run_path(run, "page.txt");
-    rc = bs_write_atomic(path, all, strlen(all), err);
+    rc = bs_write_atomic(path, bs_buf_str(&all), all.len, err);
     free(path);
     if (rc == 0) {
         /* the whole page for full-text search: the furniture too */
-        char *top = furniture_text(page, 1), *foot = furniture_text(page, 0);
-        char *full = bs_sprintf("%s%s%s%s%s", top, *top ? "\n" : "", all,
-                                *foot ? "\n" : "", foot);
+        size_t top;
+        furniture_text(page, 1, &full);
+        top = full.len;
+        if (top)
+            bs_buf_add(&full, "\n");
+        bs_buf_addn(&full, bs_buf_str(&all), all.len);
+        {
+            struct bs_buf foot = {0};
+            furniture_text(page, 0, &foot);
+            if (foot.len) {
+                bs_buf_add(&full, "\n");
+                bs_buf_addn(&full, foot.s, foot.len);
+            }
+            bs_buf_release(&foot);
+        }
         path = bs_run_path(run, "fulltext.txt");
-        rc = bs_write_atomic(path, full, strlen(full), err);
+        rc = bs_write_atomic(path, bs_buf_str(&full), full.len, err);
         free(path);
-        free(full);
-        free(top);
-        free(foot);
     }
 out:
     free(adir);
-    free(all);
+    bs_buf_release(&all);
+    bs_buf_release(&full);
     return rc;
 }
 

@@ -1,7 +1,8 @@
 /*
  * base.h - pipeline/base/, what every part stands on: the error status and
- * allocation (error.c), UTF-8 and code point classes (utf8.c), files and
- * folders with atomic writes (fsutil.c), folder locks (lock.c).
+ * allocation (error.c), growing strings (strbuf.c), UTF-8 and code point
+ * classes (utf8.c), files and folders with atomic writes (fsutil.c),
+ * folder locks (lock.c).
  *
  * base/ knows nothing of pages, images or stages; every other part may
  * include this header.
@@ -52,6 +53,30 @@ char *bs_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Grows *array (of elements of `size` bytes) so that it holds at least
  * `need` elements; *cap is updated.  New memory is zeroed. */
 void bs_grow(void **array, int *cap, int need, size_t size);
+
+/* ---- strbuf.c ---- */
+/*
+ * A string that grows: text built from many pieces (an article from its
+ * lines, a page from its articles) in time linear in its length.  Owned by
+ * whoever declares it ({0} is empty); bs_buf_take hands the text over.
+ */
+
+struct bs_buf {
+    char *s;             /* NUL-terminated once anything was added */
+    size_t len, cap;
+};
+
+void bs_buf_add(struct bs_buf *b, const char *s);
+void bs_buf_addn(struct bs_buf *b, const char *s, size_t n);
+void bs_buf_addf(struct bs_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The text so far ("" when nothing was added); valid until the next add. */
+const char *bs_buf_str(const struct bs_buf *b);
+/* Cuts the text to its first len bytes (no-op when shorter). */
+void bs_buf_truncate(struct bs_buf *b, size_t len);
+/* The text as a malloc'd string ("" when empty); b is empty afterwards. */
+char *bs_buf_take(struct bs_buf *b);
+void bs_buf_release(struct bs_buf *b);
 
 /* ---- utf8.c ---- */
 /*

@@ -137,6 +137,18 @@ struct bs_article {
     char *continued_to_ref;
 };
 
+struct bs_block_index;
+
+/* The most blocks and words one page may hold.  A broadsheet has hundreds
+ * of blocks and some tens of thousands of words; a layout, an artifact or
+ * an imported file with more is no newspaper page, and is refused (the
+ * stages that relate blocks to each other would spend their time on it).
+ * Checked when an artifact is read (page_json.c), after every stage
+ * (run/runner.c), in layout before roles are given, and by the importers
+ * (formats/xmlin.h). */
+#define BS_PAGE_MAX_BLOCKS 10000
+#define BS_PAGE_MAX_WORDS 1000000
+
 struct bs_page {
     char *id;            /* page id: the OUT sub-folder name */
     char *source;        /* input path as given */
@@ -156,6 +168,8 @@ struct bs_page {
     int nblocks, capblocks;
     struct bs_article *articles; /* in reading order */
     int narticles, caparticles;
+    struct bs_block_index *index; /* page.c's id -> block lookup, owned by
+                                     the page (see bs_page_find_block) */
 };
 
 struct bs_page *bs_page_new(void);
@@ -187,9 +201,20 @@ void bs_page_remove_block(struct bs_page *page, int i);
 /* Frees all bands. */
 void bs_page_clear_bands(struct bs_page *page);
 
-/* Index of the block with this id, or -1. */
+/* Index of the block with this id (the first, were there two), or -1.
+ * A hash lookup, kept up to date as blocks are added and checked on every
+ * hit, so a page of 10000 blocks is not searched end to end per lookup.
+ * What keeps it right: a block's id is set when it is added (by
+ * bs_page_add_block or right after it, before the next lookup) and not
+ * changed afterwards, and blocks leave through bs_page_remove_block;
+ * moving blocks around the array is fine. */
 int bs_page_find_block(const struct bs_page *page, const char *id);
 struct bs_article *bs_page_find_article(struct bs_page *page, const char *id);
+
+/* Fails (err names `what`) when the page holds more blocks or words than
+ * a page may (BS_PAGE_MAX_BLOCKS, BS_PAGE_MAX_WORDS). */
+int bs_page_check_size(const struct bs_page *page, const char *what,
+                       struct bs_error *err);
 
 /* Text of a line: words joined by one space, except that no space is put
  * between two CJK characters.  Returns a malloc'd string. */

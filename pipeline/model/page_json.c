@@ -457,10 +457,17 @@ int bs_page_from_json(json_t *root, const char *what, struct bs_page **out,
     }
     if (get_array(&r, root, "blocks", &blocks) < 0)
         goto fail;
+    if (blocks && json_array_size(blocks) > BS_PAGE_MAX_BLOCKS) {
+        bs_fail(err, "%s: %zu blocks, more than the %d a page may hold",
+                what, json_array_size(blocks), BS_PAGE_MAX_BLOCKS);
+        goto fail;
+    }
     json_array_foreach(blocks, i, v) {
         if (read_block(&r, page, v) < 0)
             goto fail;
     }
+    if (bs_page_check_size(page, what, err) < 0)
+        goto fail;
     if (get_array(&r, root, "articles", &articles) < 0)
         goto fail;
     json_array_foreach(articles, i, v) {

@@ -213,6 +213,11 @@ int bs_pipeline_run(struct bs_run *run, int from, int to,
             bs_fail_prefix(err, "stage %s", st->name);
             goto out;
         }
+        /* No stage may leave the page over the model's limits. */
+        if (bs_page_check_size(page, run->dir, err) < 0) {
+            bs_fail_prefix(err, "stage %s", st->name);
+            goto out;
+        }
         bs_set_str(&page->stage, st->name);
         if (st->saves_model) {
             char *name = bs_model_name(st->name);
