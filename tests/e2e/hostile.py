@@ -9,6 +9,8 @@ test time (stdlib only), and a way to measure what a command costs.
     hostile.py checker SIDE SQUARE OUT   a SIDE x SIDE grey checkerboard PNG
                                          of SQUARE-pixel squares
     hostile.py tiff PAGES OUT            a TIFF of PAGES 32 x 32 white pages
+    hostile.py grid COLS ROWS OUT        a grey PNG of COLS x ROWS black blots
+                                         (a layout of COLS x ROWS blocks)
     hostile.py page MODE N DIR           a page folder (model.load.json,
                                          model.ocr.json) stressing one size:
                                          blocks, mixed (blocks of every role),
@@ -77,6 +79,21 @@ def checker(side, sq):
     parts = [co.compress(b"\0" + rows[(y // sq) % 2]) for y in range(side)]
     parts.append(co.flush())
     ihdr = struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + make_bad.chunk(b"IHDR", ihdr) +
+            make_bad.chunk(b"IDAT", b"".join(parts)) + make_bad.chunk(b"IEND", b""))
+
+
+def grid(cols, rows, cw=130, ch=60, bw=60, bh=20):
+    W, H = cols * cw, rows * ch
+    ink = bytearray(b"\xff" * W)
+    for c in range(cols):
+        ink[c * cw + 10:c * cw + 10 + bw] = b"\0" * bw
+    ink, white = bytes(ink), b"\xff" * W
+    co = zlib.compressobj(9)
+    parts = [co.compress(b"\0" + (ink if 10 <= y % ch < 10 + bh else white))
+             for y in range(H)]
+    parts.append(co.flush())
+    ihdr = struct.pack(">IIBBBBB", W, H, 8, 0, 0, 0, 0)
     return (b"\x89PNG\r\n\x1a\n" + make_bad.chunk(b"IHDR", ihdr) +
             make_bad.chunk(b"IDAT", b"".join(parts)) + make_bad.chunk(b"IEND", b""))
 
@@ -182,6 +199,8 @@ def main(a):
     elif a[0] == "tiff":
         pg = (32, 32, 8, 1, 1, bytes([255]) * 1024)
         open(a[2], "wb").write(make_bad.tiff([pg] * int(a[1])))
+    elif a[0] == "grid":
+        open(a[3], "wb").write(grid(int(a[1]), int(a[2])))
     elif a[0] == "page":
         page(a[1], int(a[2]), a[3])
     elif a[0] == "hyphens":
