@@ -6,13 +6,16 @@
 #   make check     the test suite built with AddressSanitizer + UBSan
 #   make demo      run broadsheet on the bundled sample page
 #   make bench     broadsheet against plain tesseract on full pages
+#   make accuracy  broadsheet against plain tesseract: accuracy on real and
+#                  random pages (PAGES=real|random, SEEDS=unseen|dev)
 #   make fixtures  regenerate the synthetic fixture pages bit for bit
 #   make fuzz      build and briefly run the libFuzzer harnesses
-#   make install / uninstall   (PREFIX, DESTDIR honoured)
+#   make install / uninstall   (PREFIX, DESTDIR honoured; with the man page)
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/broadsheet
+MANDIR  ?= $(PREFIX)/share/man
 VERSION := 0.1.0
 
 CC      ?= cc
@@ -31,12 +34,16 @@ DEB_PACKAGES := build-essential pkg-config libtesseract-dev libleptonica-dev \
 	libpng-dev libtiff-dev libjansson-dev libxml2-dev libxml2-utils \
 	tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim \
 	tesseract-ocr-deu tesseract-ocr-frk tesseract-ocr-osd \
-	libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-dejavu-core \
+	libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-dejavu-core fonts-dejavu-extra \
 	wamerican parallel clang python3 chromium
 # libjpeg: our own JPEG decoder (pipeline/image/decode_jpeg.c); libdeflate:
 # the PNG artifact encoder (pipeline/image/encode_png.c); valgrind: the leak test
 # tests/e2e/valgrind_page.sh.
 DEB_PACKAGES += libjpeg-dev libdeflate-dev valgrind
+# poppler-utils: pdftotext reads the searchable PDF's text layer back
+# (tests/e2e/formats_pdf.sh); help2man: the man page `make install` puts in
+# place, from the commands' --help.
+DEB_PACKAGES += poppler-utils help2man
 # slurm-wlm, munge: tests/e2e/slurm_array.sh runs README's Slurm recipe on a
 # single-node Slurm it starts (and stops) itself.
 DEB_PACKAGES += slurm-wlm munge
@@ -54,8 +61,8 @@ TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB     := $(BUILD)/libbroadsheet.a
 
-.PHONY: all test check bench demo install uninstall clean deps fixtures fuzz \
-	unit-tests lexicon
+.PHONY: all test check bench accuracy demo install uninstall clean deps \
+	fixtures fuzz unit-tests lexicon man
 
 all: $(BIN)
 
@@ -128,6 +135,13 @@ bench: deps $(BIN)
 	tests/bench.sh
 	tests/bench_batch.sh
 
+# Accuracy against plain Tesseract on ../shared/real and the random
+# generator's pages (tests/accuracy/run.sh; table in
+# tests/artifacts/accuracy.md).  Exits non-zero only when something failed
+# to run, not when a target is missed.
+accuracy: deps $(BIN)
+	BROADSHEET=$(abspath $(BIN)) tests/accuracy/run.sh
+
 fixtures: deps
 	$(MAKE) -C fixtures
 
@@ -155,14 +169,31 @@ deps:
 		echo "make deps: all Debian packages present"; \
 	fi
 
-install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/models
+# The man page, made from the commands' own --help (help2man, with one
+# section per command from pipeline/cli/man_sections.sh): the help is the
+# one source, so the page cannot drift from the program.
+MAN := $(BUILD)/broadsheet.1
+$(MAN): $(BIN) pipeline/cli/man_sections.sh
+	@mkdir -p $(dir $@)
+	sh pipeline/cli/man_sections.sh $(BIN) > $@.h2m
+	help2man -N -n "scanned newspaper pages to clean per-article text" \
+		--include $@.h2m $(if $(filter /%,$(BIN)),$(BIN),./$(BIN)) -o $@.tmp
+	@rm -f $@.h2m
+	mv $@.tmp $@
+
+man: $(MAN)
+
+install: $(BIN) $(MAN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/models \
+		$(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/broadsheet
 	cp -R models/. $(DESTDIR)$(DATADIR)/models/
+	install -m 644 $(MAN) $(DESTDIR)$(MANDIR)/man1/broadsheet.1
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/broadsheet
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(MANDIR)/man1/broadsheet.1
 
 clean:
 	rm -rf build build-san broadsheet out

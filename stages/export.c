@@ -2,7 +2,7 @@
  * export.c - stage `export`: writes the page's outputs in the formats asked
  * for (--formats): articles.json, page.txt and articles/aNNN.txt, and the
  * archive formats page.alto.xml (ALTO 4.4), page.xml (PAGE 2019-07-15) and
- * page.hocr (pipeline/formats/).  METS is written for the whole output
+ * page.hocr, and the searchable page.pdf (pipeline/formats/).  METS is written for the whole output
  * folder once the run's pages are done (batch.c), not here.
  *
  * Every file is written to a temporary name and renamed, and article files
@@ -12,6 +12,7 @@
 #include "../pipeline/base/base.h"
 #include "../pipeline/formats/formats.h"
 #include "../pipeline/model/model.h"
+#include "../pipeline/ocr/ocr.h"
 #include "../pipeline/run/run.h"
 
 #include <dirent.h>
@@ -176,6 +177,57 @@ static int write_xml(struct bs_run *run, const struct bs_page *page,
     return rc;
 }
 
+/* True when path is a PNG file (what the PDF embeds without decoding). */
+static int is_png(const char *path)
+{
+    unsigned char head[8];
+    FILE *fp = bs_fopen_regular(path, NULL);
+    int yes;
+
+    if (!fp)
+        return 0;
+    yes = fread(head, 1, 8, fp) == 8 && memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0;
+    fclose(fp);
+    return yes;
+}
+
+/* page.pdf: the deskewed page (gray.png, what the coordinates are pixels
+ * of; an imported page's own image when it is a PNG) with the words as a
+ * text layer in Tesseract's glyphless font.  An imported page whose image
+ * is not there (or not a PNG) has no PDF: there is no picture to put the
+ * text on.  Else a copy left by an earlier run is removed. */
+static int write_pdf(struct bs_run *run, const struct bs_page *page,
+                     struct bs_error *err)
+{
+    char *path = bs_run_path(run, BS_PDF_NAME), *image, *tessdata, *font;
+    int rc;
+
+    if (!(run->settings->formats & BS_FMT_PDF)) {
+        rc = bs_remove_if_exists(path, err);
+        free(path);
+        return rc;
+    }
+    image = bs_run_path(run, "gray.png");
+    if (!bs_is_file(image) && page->source) {
+        free(image);
+        image = bs_strdup(page->source);
+    }
+    if (!is_png(image)) {
+        rc = bs_remove_if_exists(path, err);
+        free(image);
+        free(path);
+        return rc;
+    }
+    tessdata = bs_tess_datapath(run->settings->tessdata);
+    font = bs_path_join(tessdata ? tessdata : ".", "pdf.ttf");
+    rc = bs_pdf_write(page, image, font, path, err);
+    free(font);
+    free(tessdata);
+    free(image);
+    free(path);
+    return rc;
+}
+
 static int export_run(struct bs_run *run, struct bs_page *page,
                       struct bs_error *err)
 {
@@ -195,7 +247,8 @@ static int export_run(struct bs_run *run, struct bs_page *page,
         write_xml(run, page, BS_FMT_PAGE, BS_PAGEXML_NAME, bs_pagexml_write,
                   err) < 0 ||
         write_xml(run, page, BS_FMT_HOCR, BS_HOCR_NAME, bs_hocr_write,
-                  err) < 0)
+                  err) < 0 ||
+        write_pdf(run, page, err) < 0)
         return -1;
     return 0;
 }
@@ -205,7 +258,7 @@ const struct bs_stage bs_stage_export = {
     .summary = "write articles.json, page.txt, articles/*.txt (and XML)",
     .reads = "",
     .writes = "articles.json, page.txt, articles/aNNN.txt, page.alto.xml, "
-              "page.xml, page.hocr",
+              "page.xml, page.hocr, page.pdf",
     .saves_model = 0,
     .run = export_run,
 };

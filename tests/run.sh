@@ -48,6 +48,11 @@ for t in tests/e2e/*.sh; do
 done
 
 [ ${#failures[@]} -gt 0 ] && echo "failed: ${failures[*]}"
+if [ $((passed + failed + skipped)) -eq 0 ]; then
+    # a filter that matches nothing is a mistake, not a pass
+    echo "no test matches ONLY=${ONLY:-} (names: unit/test_*, e2e/*)"
+    failed=1
+fi
 if [ $skipped -gt 0 ]; then
     echo "$passed passed, $failed failed, $skipped skipped"
 else

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 /* ---- error.c ---- */
 /*
@@ -162,6 +163,13 @@ int bs_rename_into_place(const char *tmp, const char *path,
  * removed on failure). */
 int bs_copy_atomic(const char *from, const char *to, struct bs_error *err);
 
+/* Opens a regular file for reading, never anything else: a FIFO (which
+ * would block with no writer), a device or a folder is refused before it is
+ * opened.  Returns the descriptor (or a stdio stream), or -1 (NULL) with
+ * err set. */
+int bs_open_regular(const char *path, struct bs_error *err);
+FILE *bs_fopen_regular(const char *path, struct bs_error *err);
+
 /* Reads a whole file of at most max bytes into a malloc'd NUL-terminated
  * buffer.  Fails cleanly on a missing, unreadable or oversized file. */
 int bs_read_file(const char *path, size_t max, char **data, size_t *len,
@@ -200,12 +208,52 @@ int bs_id_is_valid(const char *id);
  * link (which could lead out of OUT) is refused. */
 int bs_mkdir_here(const char *path, struct bs_error *err);
 
-/* A page id made from an input file name: the base name without its
- * extension, with '/', control characters, invalid UTF-8 and a leading '.'
- * replaced by '_', at most 120 bytes; "page" when nothing is left.  The
- * result can never name a path outside the output folder.  If subpage >= 0,
- * "-pNNN" (1-based) is appended.  malloc'd. */
+/* Page ids.  A page id is a relative path of one or more components
+ * ("0001", "1912-01-01/0001"), the page's folder below OUT.  Each
+ * component has '/', '\\', control characters and invalid UTF-8 replaced
+ * by '_', a leading '.' made '_' (so never "." or ".."), and is at most
+ * BS_ID_COMPONENT_MAX bytes; "page" when nothing is left.  The result can
+ * never name a path outside the output folder.
+ *
+ * bs_page_id_from_rel: from a path relative to the folder searched
+ * ("1912-01-01/0001.tif" -> "1912-01-01/0001"): the last component loses
+ * its extension, "." components are dropped.  bs_page_id_from_path: from
+ * a file name alone (the base name of path).  If subpage >= 0, "-pNNN"
+ * (1-based) is appended.  malloc'd. */
+#define BS_ID_COMPONENT_MAX 120
+char *bs_page_id_from_rel(const char *rel, int subpage);
 char *bs_page_id_from_path(const char *path, int subpage);
+
+/* ---- walk.c ---- */
+/*
+ * Each real file or folder once: a set of (device, inode) pairs, and the
+ * search for leaf folders (page folders) below a root.
+ */
+
+struct bs_inode_set {
+    struct {
+        dev_t dev;
+        ino_t ino;
+        int used;
+    } *v;
+    size_t n, cap;
+};
+/* Adds a file's identity; 1 when it was new, 0 when already there. */
+int bs_inode_set_add(struct bs_inode_set *s, dev_t dev, ino_t ino);
+int bs_inode_set_has(const struct bs_inode_set *s, dev_t dev, ino_t ino);
+void bs_inode_set_release(struct bs_inode_set *s);
+
+/* Calls found(ctx, dir, rel) for every folder under root (root included)
+ * that is_leaf says is one, in name order, without looking inside it; rel
+ * is its path relative to root ("" for root itself).  Each real folder is
+ * visited once (a symlink to a folder already seen is passed by), hidden
+ * names are skipped and the search goes at most 32 levels down.
+ * Unreadable folders are passed by. */
+void bs_walk_leaf_dirs(const char *root,
+                       int (*is_leaf)(void *ctx, const char *dir),
+                       void (*found)(void *ctx, const char *dir,
+                                     const char *rel),
+                       void *ctx);
 
 /* SHA-256 of a file as 64 hex digits into out[65]. */
 int bs_sha256_file(const char *path, char out[65], struct bs_error *err);

@@ -6,6 +6,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,6 +146,45 @@ int bs_copy_atomic(const char *from, const char *to, struct bs_error *err)
     return bs_atomic_commit(&af, err);
 }
 
+int bs_open_regular(const char *path, struct bs_error *err)
+{
+    struct stat st;
+    int fd, flags;
+
+    /* stat first: opening a FIFO with no writer would block, and a device
+     * is not a file to read; the fstat after open catches a swap. */
+    if (stat(path, &st) != 0)
+        return bs_fail(err, "%s: cannot open: %s", path, strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return bs_fail(err, "%s: not a regular file", path);
+    fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return bs_fail(err, "%s: cannot open: %s", path, strerror(errno));
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return bs_fail(err, "%s: not a regular file", path);
+    }
+    flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        (void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    return fd;
+}
+
+FILE *bs_fopen_regular(const char *path, struct bs_error *err)
+{
+    int fd = bs_open_regular(path, err);
+    FILE *fp;
+
+    if (fd < 0)
+        return NULL;
+    fp = fdopen(fd, "rb");
+    if (!fp) {
+        close(fd);
+        bs_fail(err, "%s: cannot open: %s", path, strerror(errno));
+    }
+    return fp;
+}
+
 int bs_read_file(const char *path, size_t max, char **data, size_t *len,
                  struct bs_error *err)
 {
@@ -156,9 +196,9 @@ int bs_read_file(const char *path, size_t max, char **data, size_t *len,
     *data = NULL;
     if (len)
         *len = 0;
-    fp = fopen(path, "rb");
+    fp = bs_fopen_regular(path, err);
     if (!fp)
-        return bs_fail(err, "%s: cannot open: %s", path, strerror(errno));
+        return -1;
     if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
         fclose(fp);
         return bs_fail(err, "%s: not a regular file", path);
@@ -291,43 +331,83 @@ int bs_mkdir_here(const char *path, struct bs_error *err)
     return 0;
 }
 
-char *bs_page_id_from_path(const char *path, int subpage)
+/* One path component of a page id, made safe (see base.h); appended to
+ * *o, which has room for n + 1 bytes. */
+static char *id_component(const char *s, size_t n, char *o)
 {
-    const char *base = strrchr(path, '/');
-    const char *dot;
-    size_t n, i = 0;
-    char *out, *o;
+    char *start = o;
+    size_t i = 0;
 
-    base = base ? base + 1 : path;
-    dot = strrchr(base, '.');
-    n = (dot && dot != base) ? (size_t)(dot - base) : strlen(base);
-    if (n > 120)
-        n = 120;
-    out = o = bs_malloc(n + 16);
+    if (n > BS_ID_COMPONENT_MAX)
+        n = BS_ID_COMPONENT_MAX;
     while (i < n) {
         int len;
-        uint32_t cp = bs_utf8_decode(base + i, n - i, &len);
+        uint32_t cp = bs_utf8_decode(s + i, n - i, &len);
         int bad = cp < 0x20 || cp == 0x7F || cp == '/' || cp == '\\' ||
-                  (cp == 0xFFFD && len == 1 && (unsigned char)base[i] >= 0x80);
+                  (cp == 0xFFFD && len == 1 && (unsigned char)s[i] >= 0x80);
         if (bad) {
             *o++ = '_';
         } else {
-            memcpy(o, base + i, (size_t)len);
+            memcpy(o, s + i, (size_t)len);
             o += len;
         }
         i += (size_t)len;
     }
+    if (o > start && start[0] == '.')
+        start[0] = '_';
+    if (o == start) {
+        memcpy(o, "page", 4);
+        o += 4;
+    }
+    return o;
+}
+
+char *bs_page_id_from_rel(const char *rel, int subpage)
+{
+    size_t total = strlen(rel);
+    char *out = bs_malloc(total + 16 + 4 * (total / 2 + 1)), *o = out;
+    const char *p = rel;
+
+    while (*p == '/')
+        p++;
+    while (*p) {
+        size_t n = strcspn(p, "/");
+        const char *next = p + n;
+        while (*next == '/')
+            next++;
+        if (n == 1 && p[0] == '.') {     /* "./" says nothing */
+            p = next;
+            continue;
+        }
+        if (!*next) {                    /* the file: without its extension */
+            const char *dot = NULL;
+            for (const char *q = p; q < p + n; q++)
+                if (*q == '.')
+                    dot = q;
+            if (dot && dot != p)
+                n = (size_t)(dot - p);
+        }
+        if (o > out)
+            *o++ = '/';
+        o = id_component(p, n, o);
+        p = next;
+    }
+    if (o == out)
+        o = id_component("", 0, o);
     *o = '\0';
-    if (out[0] == '.')
-        out[0] = '_';
-    if (out[0] == '\0')
-        strcpy(out, "page");
     if (subpage >= 0) {
         char *with = bs_sprintf("%s-p%03d", out, subpage + 1);
         free(out);
         out = with;
     }
     return out;
+}
+
+char *bs_page_id_from_path(const char *path, int subpage)
+{
+    const char *base = strrchr(path, '/');
+
+    return bs_page_id_from_rel(base ? base + 1 : path, subpage);
 }
 
 /* SHA-256 (FIPS 180-4), small and self-contained: the checksum decides
@@ -434,10 +514,10 @@ int bs_sha256_file(const char *path, char out[65], struct bs_error *err)
     struct sha256 s;
     unsigned char buf[65536];
     size_t n;
-    FILE *fp = fopen(path, "rb");
+    FILE *fp = bs_fopen_regular(path, err);
 
     if (!fp)
-        return bs_fail(err, "%s: cannot open: %s", path, strerror(errno));
+        return -1;
     sha_init(&s);
     while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
         sha_update(&s, buf, n);

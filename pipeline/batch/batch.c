@@ -30,17 +30,14 @@
 /* Runs once every page of this run (this shard, with --shard) has ended,
  * unless the run was interrupted.  `dirs` are the page folders that are
  * done or were already up to date, in input order; failed pages are left
- * out.  Add run-wide steps here, one call each (linking continuations
- * across pages, METS for the run, ...).  A failing hook reports its error
- * and makes the run exit 1. */
-static int after_all_pages(const struct bs_cli *cli, char **dirs, int ndirs)
+ * out.  `root` is the run's folder (batch.h: bs_jobs.root), NULL when the
+ * pages are in no run's folder.  Add run-wide steps here, one call each
+ * (linking continuations across pages, METS for the run, ...).  A failing
+ * hook reports its error and makes the run exit 1. */
+static int after_all_pages(const struct bs_cli *cli, const char *root,
+                           char **dirs, int ndirs)
 {
     struct bs_error err;
-
-    /* No hook when no page of this run reached the end: a run that
-     * stopped earlier, or that wrote nothing. */
-    if (ndirs == 0 || cli->to != bs_stage_count - 1)
-        return 0;
 
     /* Continued articles are linked across the pages that were exported
      * in this run (this shard).  Pages stopped earlier have no articles. */
@@ -50,11 +47,9 @@ static int after_all_pages(const struct bs_cli *cli, char **dirs, int ndirs)
                 err.msg);
         return -1;
     }
-    /* METS describes the output folder: OUT, or the folder holding the
-     * page folders of a re-run (formats.h: bs_mets_write_dir). */
-    if ((cli->settings.formats & BS_FMT_METS) && ndirs > 0 &&
-        cli->to == bs_stage_count - 1 && bs_mets_write_run(dirs, ndirs,
-                                                           &err) < 0) {
+    /* METS describes the run's folder, every finished page in it. */
+    if ((cli->settings.formats & BS_FMT_METS) && ndirs > 0 && root &&
+        cli->to == bs_stage_count - 1 && bs_mets_write_dir(root, &err) < 0) {
         fprintf(stderr, "broadsheet: writing METS: %s\n", err.msg);
         return -1;
     }
@@ -63,15 +58,20 @@ static int after_all_pages(const struct bs_cli *cli, char **dirs, int ndirs)
 
 /* ---- the parent's side of the pool ---------------------------------- */
 
+/* Logs one finished page: the manifest line (its reason: why it failed,
+ * or for a done page why it was redone), stderr and progress.  note and
+ * warn are a done page's (workers.h). */
 static void record(struct bs_batch *b, int j, int status, double seconds,
-                   const char *checksum, const char *reason)
+                   const char *checksum, const char *reason, const char *note,
+                   int warn, double confidence)
 {
     struct bs_job *job = &b->jobs.v[j];
     static const char *const names[] = {"done", "failed", "skipped"};
     struct bs_error err;
 
     if (bs_manifest_add(&b->manifest, job->id, names[status], seconds,
-                        checksum, reason, job->input ? job->input : job->dir,
+                        checksum, status == BS_JOB_FAILED ? reason : note,
+                        job->input ? job->input : job->dir, confidence,
                         &err) < 0) {
         /* A page the manifest does not record is not done as far as the
          * batch can tell: a failed page (its stamp stays, so the next run
@@ -81,7 +81,8 @@ static void record(struct bs_batch *b, int j, int status, double seconds,
         reason = err.msg;
     }
     b->ok[j] = status != BS_JOB_FAILED;
-    bs_progress_page(&b->progress, job->id, status, seconds, reason);
+    bs_progress_page(&b->progress, job->id, status, seconds,
+                     status == BS_JOB_FAILED ? reason : note, warn);
 }
 
 static int pool_next(void *ctx)
@@ -92,7 +93,8 @@ static int pool_next(void *ctx)
         int j = b->todo[b->next++];
         /* Inputs already known to be bad fail here, without a worker. */
         if (b->jobs.v[j].error) {
-            record(b, j, BS_JOB_FAILED, 0, NULL, b->jobs.v[j].error);
+            record(b, j, BS_JOB_FAILED, 0, NULL, b->jobs.v[j].error, NULL,
+                   0, -1);
             continue;
         }
         return j;
@@ -109,11 +111,14 @@ static void pool_finished(void *ctx, const struct bs_job_result *res)
         /* The pool's reason names no file: say which page it was. */
         char *reason = bs_sprintf("%s: %s", job->input ? job->input : job->dir,
                                   res->reason);
-        record(b, res->job, res->status, res->seconds, res->checksum, reason);
+        record(b, res->job, res->status, res->seconds, res->checksum, reason,
+               NULL, 0, -1);
         free(reason);
         return;
     }
-    record(b, res->job, res->status, res->seconds, res->checksum, res->reason);
+    record(b, res->job, res->status, res->seconds, res->checksum, res->reason,
+           res->note, res->warn,
+           res->status == BS_JOB_DONE ? res->confidence : -1);
 }
 
 static void pool_lost(void *ctx, int j, pid_t pid)
@@ -174,40 +179,6 @@ static long long worker_memory(const struct bs_cli *cli, int workers)
     return total / 4 * 3 / (workers > 0 ? workers : 1);
 }
 
-/* Where the manifest goes: OUT for a run from images; for a re-run, the
- * folder holding the page folders when they all share one (else none). */
-static char *manifest_dir(const struct bs_batch *b)
-{
-    char *dir = NULL;
-
-    if (b->cli->from == 0)
-        return b->cli->out ? bs_strdup(b->cli->out) : NULL;
-    for (int i = 0; i < b->jobs.n; i++) {
-        const char *d = b->jobs.v[i].dir;
-        const char *slash;
-        char *parent;
-
-        if (!d)
-            continue; /* an argument that is no page folder at all */
-        slash = strrchr(d, '/');
-        parent = slash ? bs_strndup(d, (size_t)(slash - d)) : bs_strdup(".");
-        if (parent[0] == '\0') {
-            free(parent);
-            parent = bs_strdup("/");
-        }
-        if (dir && strcmp(dir, parent) != 0) {
-            free(parent);
-            free(dir);
-            return NULL;
-        }
-        if (!dir)
-            dir = parent;
-        else
-            free(parent);
-    }
-    return dir;
-}
-
 /* Takes OUT's lock (base.h), saying so when another run holds it: the
  * run-level files are written by one run at a time. */
 static int lock_out(const char *dir, struct bs_lock *lock)
@@ -223,32 +194,6 @@ static int lock_out(const char *dir, struct bs_lock *lock)
     if (rc < 0)
         fprintf(stderr, "broadsheet: %s\n", err.msg);
     return rc;
-}
-
-/* A wrong --lang, or a --tessdata folder without the language pages from
- * images are read in when --lang is not given (the default, eng), is a
- * usage error found before any page is read, not a failure of every page.
- * (A re-run reads each page in its own language, known only per page.)
- * The engine is freed before the workers start: each loads its own. */
-static int check_languages(const struct bs_cli *cli, struct bs_error *err)
-{
-    const char *lang = cli->settings.lang;
-    struct bs_tess *tess;
-    int bad;
-
-    if (!lang[0]) {
-        if (!cli->settings.tessdata[0] || cli->from > 0 ||
-            cli->to < bs_stage_find("ocr"))
-            return 0;
-        lang = bs_settings_lang(&cli->settings, NULL);
-    }
-    tess = bs_tess_new(cli->settings.tessdata);
-    bad = bs_tess_check_lang(tess, lang, err) < 0;
-    bs_tess_free(&tess);
-    if (bad && !cli->settings.lang[0])
-        return bs_fail_prefix(err, "--tessdata %s (no --lang: pages are "
-                              "read in %s)", cli->settings.tessdata, lang);
-    return bad ? -1 : 0;
 }
 
 static void batch_release(struct bs_batch *b)
@@ -271,7 +216,7 @@ int bs_run_pages(struct bs_cli *cli)
     };
     struct bs_pool_report rep;
     struct bs_lock out_lock = {-1};
-    char *fingerprint, *mdir;
+    char *mdir;
     int stopped = 0, rc = BS_EXIT_OK, failed = 0, stop_fd = -1;
 
     memset(&b, 0, sizeof(b));
@@ -284,15 +229,48 @@ int bs_run_pages(struct bs_cli *cli)
         fprintf(stderr, "broadsheet: %s\n", err.msg);
         return BS_EXIT_USAGE;
     }
+    if (cli->page_id) {
+        /* `stage load` again: the page keeps its id, only its own page of
+         * a multi-page scan is read */
+        int keep = -1;
+        for (int i = 0; i < b.jobs.n; i++)
+            if (b.jobs.v[i].subpage == cli->page_subpage && keep < 0)
+                keep = i;
+        for (int i = 0; i < b.jobs.n; i++)
+            if (i != keep) {
+                free(b.jobs.v[i].input);
+                free(b.jobs.v[i].id);
+                free(b.jobs.v[i].dir);
+                free(b.jobs.v[i].error);
+            }
+        if (keep >= 0) {
+            struct bs_job j = b.jobs.v[keep];
+            free(j.id);
+            free(j.dir);
+            j.id = bs_strdup(cli->page_id);
+            j.dir = bs_path_join(cli->out, j.id);
+            b.jobs.v[0] = j;
+        }
+        b.jobs.n = keep >= 0;
+    }
     if (b.jobs.n == 0) {
         fprintf(stderr, "broadsheet: no page images found in the inputs\n");
         batch_release(&b);
         return BS_EXIT_USAGE;
     }
-    if (check_languages(cli, &err) < 0) {
-        fprintf(stderr, "broadsheet: %s\n", err.msg);
-        batch_release(&b);
-        return BS_EXIT_USAGE;
+    /* A wrong --lang is a usage error, found before any page is read.  The
+     * engine is freed before the workers start: each loads its own. */
+    if (cli->settings.lang[0] || cli->settings.tessdata[0]) {
+        /* --tessdata alone: the default language must be there */
+        struct bs_tess *tess = bs_tess_new(cli->settings.tessdata);
+        int bad = bs_tess_check_lang(tess, bs_settings_lang(&cli->settings,
+                                                            NULL), &err) < 0;
+        bs_tess_free(&tess);
+        if (bad) {
+            fprintf(stderr, "broadsheet: %s\n", err.msg);
+            batch_release(&b);
+            return BS_EXIT_USAGE;
+        }
     }
 
     /* This shard's pages, in input order.  Ids were made unique over all
@@ -304,9 +282,6 @@ int bs_run_pages(struct bs_cli *cli)
             bs_shard_of(b.jobs.v[i].id, cli->shard_n) == cli->shard_k)
             b.todo[b.ntodo++] = i;
 
-    fingerprint = bs_settings_fingerprint(&cli->settings);
-    bs_sha256_hex(fingerprint, strlen(fingerprint), b.settings_hash);
-    free(fingerprint);
     b.through = bs_stage_table[cli->to]->name;
     /* A stamp means "complete from the scan through `through`": runs from
      * the scan, and re-runs that reach the last stage. */
@@ -324,7 +299,7 @@ int bs_run_pages(struct bs_cli *cli)
     opts.max_rss = worker_memory(cli, opts.workers);
     opts.recycle = BS_WORKER_RECYCLE;
 
-    mdir = manifest_dir(&b);
+    mdir = b.jobs.root ? bs_strdup(b.jobs.root) : NULL;
     if (mdir && b.ntodo > 0 &&
         bs_manifest_open(&b.manifest, mdir, cli->shard_k, cli->shard_n,
                          opts.workers, &err) < 0) {
@@ -379,7 +354,7 @@ int bs_run_pages(struct bs_cli *cli)
             if (b.ok[b.todo[t]])
                 dirs[ndirs++] = b.jobs.v[b.todo[t]].dir;
         locked = mdir && ndirs > 0 && lock_out(mdir, &out_lock) == 0;
-        if (after_all_pages(cli, dirs, ndirs) < 0)
+        if (after_all_pages(cli, b.jobs.root, dirs, ndirs) < 0)
             failed++;
         if (locked)
             bs_lock_release(&out_lock);

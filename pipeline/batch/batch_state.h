@@ -27,7 +27,6 @@ struct bs_batch {
     struct bs_jobs jobs;            /* every page of the inputs */
     int *todo;                      /* indexes into jobs: this shard's */
     int ntodo, next;                /* next: first not yet handed out */
-    char settings_hash[65];         /* SHA-256 of the settings fingerprint */
     const char *through;            /* name of the last stage run */
     int stamps;                     /* 1: pages get done.json on success */
     unsigned char *ok;              /* per job: 1 done or up to date */

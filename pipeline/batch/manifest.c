@@ -150,9 +150,10 @@ static void put_field(char *buf, size_t *used, size_t size, const char *s,
 
 int bs_manifest_add(struct bs_manifest *m, const char *id, const char *status,
                     double seconds, const char *checksum, const char *reason,
-                    const char *input, struct bs_error *err)
+                    const char *input, double confidence,
+                    struct bs_error *err)
 {
-    char buf[LINE_MAX_BYTES + 8], secs[32];
+    char buf[LINE_MAX_BYTES + 40], secs[32], conf[32] = "-";
     size_t used = 0;
 
     if (!m || m->fd < 0)
@@ -163,7 +164,10 @@ int bs_manifest_add(struct bs_manifest *m, const char *id, const char *status,
     put_field(buf, &used, LINE_MAX_BYTES / 4 + 48, secs, 0);
     put_field(buf, &used, LINE_MAX_BYTES / 4 + 120, checksum, 0);
     put_field(buf, &used, LINE_MAX_BYTES - LINE_MAX_BYTES / 4, reason, 0);
-    put_field(buf, &used, LINE_MAX_BYTES, input, 1);
+    put_field(buf, &used, LINE_MAX_BYTES, input, 0);
+    if (confidence >= 0)
+        snprintf(conf, sizeof(conf), "%.1f", confidence);
+    put_field(buf, &used, LINE_MAX_BYTES + 32, conf, 1);
     return append(m, buf, err);
 }
 
@@ -190,14 +194,14 @@ int bs_manifest_read(const char *path,
         data[--len] = '\0';
     for (char *line = strtok_r(data, "\n", &save); line;
          line = strtok_r(NULL, "\n", &save)) {
-        char *f[6];
+        char *f[7];
         int nf = 0;
         char *p = line, *end;
         struct bs_manifest_line l;
 
         if (line[0] == '#')
             continue;
-        while (nf < 6) {
+        while (nf < 7) {
             f[nf++] = p;
             p = strchr(p, '\t');
             if (!p)
@@ -217,6 +221,12 @@ int bs_manifest_read(const char *path,
         l.checksum = f[3];
         l.reason = f[4];
         l.input = f[5];
+        l.confidence = -1;
+        if (nf == 7 && strcmp(f[6], "-") != 0) {
+            double c = strtod(f[6], &end);
+            if (end != f[6] && *end == '\0' && c >= 0 && c <= 100)
+                l.confidence = c;
+        }
         fn(ctx, &l);
     }
     free(data);

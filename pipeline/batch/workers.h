@@ -44,6 +44,10 @@ struct bs_job_result {
     double seconds;         /* wall time in the worker */
     char checksum[65];      /* input checksum, "" when unknown */
     char reason[1024];      /* one line; "" unless failed */
+    char note[1024];        /* a done page: why it was redone, or what it
+                               left stale; "" none */
+    int warn;               /* 1: the note is a warning (-q shows it) */
+    double confidence;      /* a done page's mean word confidence, -1 */
     int lost;               /* 1: the worker died or was killed (the reason
                                is the pool's, it names no file) */
 };

@@ -20,7 +20,8 @@
 #define BS_EXIT_FAILED 1
 #define BS_EXIT_USAGE 2
 
-/* Options of `run` and `stage`, parsed by bs_cli_parse(). */
+/* Options of `run`, `stage`, `repair` and `import`, parsed by
+ * bs_cli_parse(). */
 struct bs_cli {
     struct bs_settings settings;
     const char *out;          /* -o OUT */
@@ -34,14 +35,26 @@ struct bs_cli {
                                  -1 = the default (batch.c) */
     char **inputs;            /* positional arguments, borrowed from argv */
     int ninputs;
+    /* `stage load` on a page folder: its one input is read again into the
+     * page's own id (and page of a multi-page TIFF); NULL otherwise */
+    const char *page_id;
+    int page_subpage;
 };
 
-/* Parses the shared options.  Returns 0 on success, 1 when --help was
- * printed, -1 on a usage error (message in err). */
-int bs_cli_parse(int argc, char **argv, const char *command,
-                 const char *usage, struct bs_cli *cli, struct bs_error *err);
-/* Prints the shared options' help. */
-void bs_cli_print_options(FILE *fp);
+/* The commands that take the shared options (cli_options.c): each option
+ * says which of them take it. */
+#define BS_CLI_RUN 1u
+#define BS_CLI_STAGE 2u
+#define BS_CLI_REPAIR 4u
+#define BS_CLI_IMPORT 8u
+
+/* Parses `command`'s options (any other is a usage error, as is a value
+ * that cannot be right).  Returns 0 on success, 1 when --help was printed,
+ * -1 on a usage error (message in err). */
+int bs_cli_parse(int argc, char **argv, unsigned command, const char *usage,
+                 struct bs_cli *cli, struct bs_error *err);
+/* Prints the help of `command`'s options. */
+void bs_cli_print_options(FILE *fp, unsigned command);
 
 int bs_cmd_run(int argc, char **argv);
 int bs_cmd_stage(int argc, char **argv);

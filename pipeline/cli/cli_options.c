@@ -1,8 +1,13 @@
 /*
- * cli_options.c - the options `run` and `stage` share, driven by one table.
+ * cli_options.c - the options of `run`, `stage`, `repair` and `import`,
+ * driven by one table: each option says which commands take it, so each
+ * command lists (--help) and accepts only its own, and a value that cannot
+ * be right (an unknown repair kind, an empty language, a tessdata folder
+ * that is not there) is a usage error before any page is read.
  */
 #include "cli.h"
 
+#include "../repair/repair.h"
 #include "../run/run.h"
 
 #include <errno.h>
@@ -17,63 +22,97 @@ enum {
     OPT_PAGE_TIMEOUT, OPT_MAX_MEMORY, OPT_HELP
 };
 
-static const struct option long_options[] = {
-    {"output", required_argument, NULL, 'o'},
-    {"lang", required_argument, NULL, OPT_LANG},
-    {"profile", required_argument, NULL, OPT_PROFILE},
-    {"set", required_argument, NULL, OPT_SET},
-    {"formats", required_argument, NULL, OPT_FORMATS},
-    {"no-repair", required_argument, NULL, OPT_NO_REPAIR},
-    {"dpi", required_argument, NULL, OPT_DPI},
-    {"max-pixels", required_argument, NULL, OPT_MAX_PIXELS},
-    {"tessdata", required_argument, NULL, OPT_TESSDATA},
-    {"from", required_argument, NULL, OPT_FROM},
-    {"to", required_argument, NULL, OPT_TO},
-    {"jobs", required_argument, NULL, 'j'},
-    {"force", no_argument, NULL, OPT_FORCE},
-    {"shard", required_argument, NULL, OPT_SHARD},
-    {"page-timeout", required_argument, NULL, OPT_PAGE_TIMEOUT},
-    {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
-    {"quiet", no_argument, NULL, 'q'},
-    {"help", no_argument, NULL, OPT_HELP},
-    {NULL, 0, NULL, 0},
-};
+#define RUN BS_CLI_RUN
+#define STAGE BS_CLI_STAGE
+#define REPAIR BS_CLI_REPAIR
+#define IMPORT BS_CLI_IMPORT
+#define ALL (RUN | STAGE | REPAIR | IMPORT)
 
-void bs_cli_print_options(FILE *fp)
+/* One line per option: its names, argument, the commands that take it and
+ * its help (the text after the option column). */
+static const struct cli_option {
+    const char *name;
+    int has_arg;
+    int val;              /* short letter or OPT_* */
+    const char *arg;      /* argument's name in the help, NULL none */
+    unsigned commands;
+    const char *help;
+} options[] = {
+    {"output", 1, 'o', "OUT", RUN | REPAIR | IMPORT,
+     "output folder (one sub-folder per page)"},
+    {"lang", 1, OPT_LANG, "LANGS", RUN | STAGE | IMPORT,
+     "Tesseract languages: eng, chi_sim, chi_sim+eng, deu, frk...\n"
+     "(default: the page's own, else eng)"},
+    {"profile", 1, OPT_PROFILE, "NAME", RUN | STAGE,
+     "newspaper profile: models/profiles/NAME.json or a path"},
+    {"set", 1, OPT_SET, "NAME=VALUE", RUN | STAGE,
+     "override one profile setting (see `broadsheet profile`)"},
+    {"formats", 1, OPT_FORMATS, "LIST", RUN | STAGE,
+     "txt,json,alto,page,hocr,mets,pdf or all (default txt,json)"},
+    {"no-repair", 1, OPT_NO_REPAIR, "KINDS", RUN | STAGE | REPAIR,
+     "switch repair kinds off: overlap,columns,doubled,spacing,punct,\n"
+     "join,all"},
+    {"dpi", 1, OPT_DPI, "N", RUN | STAGE,
+     "resolution of the scans when the files do not say"},
+    {"max-pixels", 1, OPT_MAX_PIXELS, "N", RUN | STAGE,
+     "refuse larger images (default 250000000)"},
+    {"tessdata", 1, OPT_TESSDATA, "DIR", RUN | STAGE,
+     "Tesseract data folder"},
+    {"from", 1, OPT_FROM, "STAGE", RUN,
+     "start at this stage (inputs are page folders or OUT)"},
+    {"to", 1, OPT_TO, "STAGE", RUN, "stop after this stage"},
+    {"jobs", 1, 'j', "N", RUN | STAGE,
+     "pages in parallel (default: number of cores)"},
+    {"force", 0, OPT_FORCE, NULL, RUN,
+     "redo pages whose outputs are up to date"},
+    {"shard", 1, OPT_SHARD, "K/N", RUN | STAGE,
+     "process only shard K of N (by page id)"},
+    {"page-timeout", 1, OPT_PAGE_TIMEOUT, "S", RUN | STAGE,
+     "give up on a page after S seconds"},
+    {"max-memory", 1, OPT_MAX_MEMORY, "MB", RUN | STAGE,
+     "stop a page whose worker holds more memory (M or G suffix;\n"
+     "0: no limit; default: 3/4 of the machine's memory shared\n"
+     "among the workers)"},
+    {"quiet", 0, 'q', NULL, ALL, "no progress output"},
+    {"help", 0, OPT_HELP, NULL, ALL, "this help"},
+};
+#define NOPTIONS ((int)(sizeof(options) / sizeof(options[0])))
+
+static const char *command_name(unsigned command)
 {
-    fputs(
-        "  -o, --output OUT       output folder (one sub-folder per page)\n"
-        "      --lang LANGS       Tesseract languages: eng, chi_sim, "
-        "chi_sim+eng, deu, frk...\n"
-        "                         (default: the page's own, else eng)\n"
-        "      --profile NAME     newspaper profile: models/profiles/NAME.json "
-        "or a path\n"
-        "      --set NAME=VALUE   override one profile setting (see "
-        "`broadsheet profile`)\n"
-        "      --formats LIST     txt,json,alto,page,hocr,mets or all "
-        "(default txt,json)\n"
-        "      --no-repair KINDS  switch repair kinds off: overlap,columns,"
-        "doubled,spacing,punct,join,all\n"
-        "      --dpi N            resolution of the scans when the files "
-        "do not say\n"
-        "      --max-pixels N     refuse larger images (default 250000000)\n"
-        "      --tessdata DIR     Tesseract data folder\n"
-        "      --from STAGE       start at this stage (inputs are page "
-        "folders or OUT)\n"
-        "      --to STAGE         stop after this stage\n"
-        "  -j, --jobs N           pages in parallel (default: number of "
-        "cores)\n"
-        "      --force            redo pages whose outputs are up to date\n"
-        "      --shard K/N        process only shard K of N (by page id)\n"
-        "      --page-timeout S   give up on a page after S seconds\n"
-        "      --max-memory MB    stop a page whose worker holds more memory "
-        "(M or G\n"
-        "                         suffix; 0: no limit; default: 3/4 of the "
-        "machine's\n"
-        "                         memory shared among the workers)\n"
-        "  -q, --quiet            no progress output\n"
-        "      --help             this help\n",
-        fp);
+    switch (command) {
+    case BS_CLI_RUN: return "run";
+    case BS_CLI_STAGE: return "stage";
+    case BS_CLI_REPAIR: return "repair";
+    default: return "import";
+    }
+}
+
+void bs_cli_print_options(FILE *fp, unsigned command)
+{
+    for (int i = 0; i < NOPTIONS; i++) {
+        const struct cli_option *o = &options[i];
+        char head[64];
+        const char *h = o->help;
+
+        if (!(o->commands & command))
+            continue;
+        if (o->val < 256)
+            snprintf(head, sizeof(head), "  -%c, --%s%s%s", o->val, o->name,
+                     o->arg ? " " : "", o->arg ? o->arg : "");
+        else
+            snprintf(head, sizeof(head), "      --%s%s%s", o->name,
+                     o->arg ? " " : "", o->arg ? o->arg : "");
+        fprintf(fp, "%-25s", head);
+        if (strlen(head) >= 25)
+            fprintf(fp, "\n%-25s", "");
+        for (; *h; h++) {
+            fputc(*h, fp);
+            if (*h == '\n')
+                fprintf(fp, "%-25s", "");
+        }
+        fputc('\n', fp);
+    }
 }
 
 static int parse_long(const char *arg, const char *opt, long long lo,
@@ -102,13 +141,44 @@ static int stage_arg(const char *name, const char *opt, int *out,
     return 0;
 }
 
-int bs_cli_parse(int argc, char **argv, const char *command,
-                 const char *usage, struct bs_cli *cli, struct bs_error *err)
+/* A --lang value's form: "+"-joined names of letters, digits, '_' and
+ * '-' (whether each is installed is checked before the pages run). */
+static int lang_arg(const char *lang, struct bs_error *err)
+{
+    const char *p = lang;
+
+    if (!*p)
+        return bs_fail(err, "--lang: empty (give a language, e.g. eng)");
+    while (*p) {
+        size_t n = strcspn(p, "+");
+        if (n == 0)
+            return bs_fail(err, "--lang: \"%s\": an empty name between "
+                           "'+'", lang);
+        for (size_t i = 0; i < n; i++) {
+            char c = p[i];
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                  (c >= '0' && c <= '9') || c == '_' || c == '-'))
+                return bs_fail(err, "--lang: \"%s\" is not a Tesseract "
+                               "language list (e.g. eng, chi_sim+eng)", lang);
+        }
+        p += n;
+        if (*p == '+' && !p[1])
+            return bs_fail(err, "--lang: \"%s\" ends in '+'", lang);
+        if (*p == '+')
+            p++;
+    }
+    return 0;
+}
+
+int bs_cli_parse(int argc, char **argv, unsigned command, const char *usage,
+                 struct bs_cli *cli, struct bs_error *err)
 {
     /* Profile first, then --set on top, whatever their order on the line. */
-    const char *profile = NULL;
+    const char *profile = NULL, *name = command_name(command);
     const char *sets[64];
-    int nsets = 0, c;
+    struct option longopts[NOPTIONS + 1];
+    char shorts[16];
+    int nsets = 0, c, nlong = 0, nshort = 0;
     long long v;
 
     memset(cli, 0, sizeof(*cli));
@@ -116,14 +186,34 @@ int bs_cli_parse(int argc, char **argv, const char *command,
     cli->from = 0;
     cli->to = bs_stage_count - 1;
     cli->max_memory_mb = -1;
+    /* getopt sees only this command's options: any other is unknown to
+     * it, abbreviations included */
+    for (int i = 0; i < NOPTIONS; i++) {
+        if (!(options[i].commands & command))
+            continue;
+        longopts[nlong++] = (struct option){options[i].name,
+                                            options[i].has_arg
+                                                ? required_argument
+                                                : no_argument,
+                                            NULL, options[i].val};
+        if (options[i].val < 256) {
+            shorts[nshort++] = (char)options[i].val;
+            if (options[i].has_arg)
+                shorts[nshort++] = ':';
+        }
+    }
+    longopts[nlong] = (struct option){NULL, 0, NULL, 0};
+    shorts[nshort] = '\0';
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "o:j:q", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, shorts, longopts, NULL)) != -1) {
         switch (c) {
         case 'o':
             cli->out = optarg;
             break;
         case OPT_LANG:
+            if (lang_arg(optarg, err) < 0)
+                return -1;
             if (strlen(optarg) >= sizeof(cli->settings.lang))
                 return bs_fail(err, "--lang: too long");
             strcpy(cli->settings.lang, optarg);
@@ -141,6 +231,8 @@ int bs_cli_parse(int argc, char **argv, const char *command,
                 return -1;
             break;
         case OPT_NO_REPAIR:
+            if (bs_repair_kinds_check(optarg, err) < 0)
+                return -1;
             if (strlen(cli->settings.repairs_off) + strlen(optarg) + 2 >=
                 sizeof(cli->settings.repairs_off))
                 return bs_fail(err, "--no-repair: too long");
@@ -160,6 +252,11 @@ int bs_cli_parse(int argc, char **argv, const char *command,
             cli->settings.max_pixels = v;
             break;
         case OPT_TESSDATA:
+            if (!bs_is_dir(optarg))
+                return bs_fail(err, "--tessdata: \"%s\" is not a folder",
+                               optarg);
+            if (strlen(optarg) >= sizeof(cli->settings.tessdata))
+                return bs_fail(err, "--tessdata: too long");
             snprintf(cli->settings.tessdata, sizeof(cli->settings.tessdata),
                      "%s", optarg);
             break;
@@ -221,14 +318,30 @@ int bs_cli_parse(int argc, char **argv, const char *command,
             cli->quiet = 1;
             break;
         case OPT_HELP:
-            printf("usage: broadsheet %s %s\n\noptions:\n", command, usage);
-            bs_cli_print_options(stdout);
+            printf("usage: broadsheet %s %s\n\noptions:\n",
+                   command == BS_CLI_STAGE ? "stage NAME" : name, usage);
+            bs_cli_print_options(stdout, command);
             return 1;
-        default:
-            if (optopt && optopt < 256)
-                return bs_fail(err, "%s: unknown option -%c", command, optopt);
-            return bs_fail(err, "%s: unknown or incomplete option \"%s\"",
-                           command, argv[optind - 1]);
+        default: {
+            const char *bad = argv[optind - 1];
+            if (c == ':' || (optopt && optopt < 256 && strchr(shorts, optopt)))
+                return bs_fail(err, "option \"%s\" needs a value", bad);
+            if (optopt && optopt < 256 && bad[0] == '-' && bad[1] != '-')
+                return bs_fail(err, "unknown option -%c (see broadsheet %s "
+                               "--help)", optopt, name);
+            for (int i = 0; i < NOPTIONS; i++) {
+                size_t n = strcspn(bad + 2, "=");
+                if (bad[0] == '-' && bad[1] == '-' &&
+                    strlen(options[i].name) == n &&
+                    strncmp(bad + 2, options[i].name, n) == 0 &&
+                    !(options[i].commands & command))
+                    return bs_fail(err, "option \"--%s\" does not apply to "
+                                   "%s (see broadsheet %s --help)",
+                                   options[i].name, name, name);
+            }
+            return bs_fail(err, "unknown or incomplete option \"%s\" (see "
+                           "broadsheet %s --help)", bad, name);
+        }
         }
     }
     if (profile &&

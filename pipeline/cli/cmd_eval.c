@@ -3,16 +3,22 @@
  * ground truth, prints a table, writes --json / --html, and turns missed
  * thresholds into exit code 1 for CI gates.
  *
- * Pairing: OUT is one page folder (it holds articles.json) or a batch
- * folder of page folders.  GT is one truth (a file, a folder of per-article
- * .txt files, a page folder) or a folder of truth files and page folders,
- * matched to output pages by page id = file stem.  A truth whose page folder
- * exists but has no articles.json (the page failed) is scored against an
- * empty output; truths without any page folder are listed and skipped.
+ * Pairing: OUT is one page folder (it holds articles.json), a batch folder
+ * of page folders at any depth (page id = the folder's path below OUT), or
+ * a file of plain page text (another engine's output, scored on the page
+ * level only, like a page folder).  GT is one truth (a file, a folder of
+ * per-article .txt files, a page folder) or a folder of truth files and
+ * page folders, matched to output pages by page id = the truth's path below
+ * GT without its extension.  A truth whose page has no articles.json (the
+ * page failed), or no folder at all while a manifest of OUT names the page
+ * (it failed before it had one), is scored against an empty output: all
+ * its articles missed.  Truths of pages OUT never heard of are listed and
+ * not scored.
  */
 #include "cli.h"
 
 #include "../base/base.h"
+#include "../batch/batch.h"
 #include "../eval/eval.h"
 #include "../model/model.h"
 
@@ -26,10 +32,15 @@
 static const char usage[] =
     "usage: broadsheet eval [options] OUT GT\n"
     "\n"
-    "Scores broadsheet output against ground truth.  OUT: a page folder or a\n"
-    "batch folder of page folders.  GT: articles.json-schema file, PAGE XML,\n"
-    "plain page text (.txt), a folder of per-article aNNN.txt files, or a\n"
-    "folder of such truth files matched to pages by file stem.\n"
+    "Scores broadsheet output against ground truth.  OUT: a page folder, a\n"
+    "batch folder of page folders (at any depth), or a file of plain page\n"
+    "text (another engine's output: page scores only).  GT: articles.json-\n"
+    "schema file, PAGE XML, plain page text (.txt), a folder of per-article\n"
+    ".txt files (any names), or a folder of such truths matched to pages by\n"
+    "path (GT/1912-01-01/0001.json is page 1912-01-01/0001).  Page scores\n"
+    "compare whole page texts (fulltext.txt) when the truth has one.  Truth\n"
+    "of a page that failed (a manifest of OUT names it) counts as every\n"
+    "article missed.\n"
     "\n"
     "options:\n"
     "  --json FILE              write the full results as JSON (- for standard\n"
@@ -49,6 +60,7 @@ static const char usage[] =
     "  --max-wer X              article WER\n"
     "  --max-page-cer X         page CER in reading order\n"
     "  --max-page-wer X         page WER in reading order\n"
+    "  --max-page-bow X         page bag-of-words error (order-free)\n"
     "  --min-fca X              flexible character accuracy\n"
     "  --min-precision X        article precision\n"
     "  --min-recall X           article recall\n"
@@ -75,6 +87,7 @@ static const struct threshold thresholds[] = {
     {"max-wer", "article WER", "article_wer", 1},
     {"max-page-cer", "page CER", "page_cer", 1},
     {"max-page-wer", "page WER", "page_wer", 1},
+    {"max-page-bow", "page bag-of-words error", "page_bow", 1},
     {"min-fca", "flexible character accuracy", "fca", 0},
     {"min-precision", "article precision", "precision", 0},
     {"min-recall", "article recall", "recall", 0},
@@ -143,6 +156,12 @@ struct truth {
     int rank;       /* lower wins when two sources share a key */
 };
 
+/* The page folders of an output folder: ids and folders, in path order. */
+struct pages {
+    char **ids, **dirs;
+    int n, cap;
+};
+
 static int truth_rank(const char *name)
 {
     size_t n = strlen(name);
@@ -156,70 +175,75 @@ static int truth_rank(const char *name)
     return 3;
 }
 
-/* True when dir is one truth by itself: a page folder, an articles/ holder
- * or a folder of aNNN.txt files (and nothing else that is a truth). */
-static int is_single_truth_dir(const char *dir)
+static int has_entry(const char *dir, const char *name, int want_dir)
 {
-    char *aj = bs_path_join(dir, "articles.json"), *sub = bs_path_join(dir, "articles");
-    char **names;
-    int n, single = 0, txt = 0, other = 0;
+    char *p = bs_path_join(dir, name);
+    int yes = want_dir ? bs_is_dir(p) : bs_is_file(p);
 
-    if (bs_is_file(aj) || bs_is_dir(sub)) {
-        single = 1;
-    } else if (list_dir(dir, &names, &n, 0) == 0) {
-        for (int i = 0; i < n; i++) {
-            const char *s = names[i];
-            size_t len = strlen(s);
-            if (len > 4 && strcmp(s + len - 4, ".txt") == 0 && s[0] == 'a' &&
-                strspn(s + 1, "0123456789") == len - 5 && len > 5)
-                txt++;
-            else if (bs_gt_is_truth_name(s))
-                other++;
-        }
-        single = txt > 0 && other == 0;
-        free_names(names, n);
-    }
-    free(aj);
-    free(sub);
-    return single;
+    free(p);
+    return yes;
 }
 
-static int collect_truths(const char *dir, struct truth **out, int *nout)
+/* A page folder of ours (or a truth laid out like one). */
+static int is_page_like(const char *dir)
+{
+    return has_entry(dir, "articles.json", 0) || has_entry(dir, "articles", 1);
+}
+
+static int page_known(const struct pages *pg, const char *id)
+{
+    for (int i = 0; pg && i < pg->n; i++)
+        if (strcmp(pg->ids[i], id) == 0)
+            return 1;
+    return 0;
+}
+
+/* True when a page id of `pg` starts with `rel` + '/' (a truth folder
+ * holding truths of several pages, e.g. an issue's). */
+static int page_below(const struct pages *pg, const char *rel)
+{
+    size_t n = strlen(rel);
+
+    for (int i = 0; pg && i < pg->n; i++)
+        if (strncmp(pg->ids[i], rel, n) == 0 && pg->ids[i][n] == '/')
+            return 1;
+    return 0;
+}
+
+/* True when dir is one truth by itself: a page folder, an articles/ holder
+ * or a folder of per-article .txt files with any names, and not a folder
+ * of truths of several pages (one named like a page in `pg`). */
+static int is_single_truth_dir(const char *dir, const struct pages *pg)
 {
     char **names;
-    int n, cap = 0;
+    int n, txt = 0, other = 0;
 
-    *out = NULL;
-    *nout = 0;
+    if (is_page_like(dir))
+        return 1;
     if (list_dir(dir, &names, &n, 0) < 0)
-        return -1;
+        return 0;
     for (int i = 0; i < n; i++) {
-        char *path = bs_path_join(dir, names[i]), *key;
-        int rank, k;
-        if (bs_is_dir(path)) {
-            char *aj = bs_path_join(path, "articles.json"), *sub = bs_path_join(path, "articles");
-            int ok = bs_is_file(aj) || bs_is_dir(sub);
-            free(aj);
-            free(sub);
-            if (!ok) {
-                free(path);
-                continue;
-            }
-            key = bs_strdup(names[i]);
-            rank = 0;
-        } else if (bs_gt_is_truth_name(names[i]) &&
-                   strncmp(names[i], "README", 6) != 0 &&
-                   strncmp(names[i], "LICENSE", 7) != 0) {
-            key = bs_gt_stem(names[i]);
-            rank = truth_rank(names[i]);
-        } else {
-            free(path);
-            continue;
-        }
-        for (k = 0; k < *nout; k++)
-            if (strcmp((*out)[k].key, key) == 0)
-                break;
-        if (k < *nout) {
+        const char *s = names[i];
+        size_t len = strlen(s);
+        char *stem = bs_gt_stem(s);
+        int is_dir = has_entry(dir, s, 1);
+        if (page_known(pg, stem) || (is_dir && page_below(pg, s)))
+            other++; /* the truth of a page of OUT, by name */
+        else if (!is_dir && len > 4 && strcmp(s + len - 4, ".txt") == 0)
+            txt++;
+        else if (bs_gt_is_truth_name(s) || is_dir)
+            other++;
+        free(stem);
+    }
+    free_names(names, n);
+    return txt > 0 && other == 0;
+}
+
+static void add_truth(struct truth **out, int *nout, int *cap, char *key,
+                      char *path, int rank)
+{
+    for (int k = 0; k < *nout; k++)
+        if (strcmp((*out)[k].key, key) == 0) {
             if (rank < (*out)[k].rank) {
                 free((*out)[k].path);
                 (*out)[k].path = path;
@@ -228,19 +252,67 @@ static int collect_truths(const char *dir, struct truth **out, int *nout)
                 free(path);
             }
             free(key);
-            continue;
+            return;
         }
-        bs_grow((void **)out, &cap, *nout + 1, sizeof(**out));
-        (*out)[*nout].key = key;
-        (*out)[*nout].path = path;
-        (*out)[*nout].rank = rank;
-        (*nout)++;
-    }
-    free_names(names, n);
-    return 0;
+    bs_grow((void **)out, cap, *nout + 1, sizeof(**out));
+    (*out)[*nout].key = key;
+    (*out)[*nout].path = path;
+    (*out)[*nout].rank = rank;
+    (*nout)++;
 }
 
-/* An empty output doc for a page that failed. */
+/* The truths in GT folder `dir` (`rel` below the GT given), keyed by page
+ * id = the path below GT without the extension ("1912-01-01/0001" for
+ * GT/1912-01-01/0001.json); a sub-folder is one page's truth when it is
+ * laid out like a page folder or holds only per-article .txt files and is
+ * named like a page of OUT, else it is searched. */
+static void collect_in(const char *dir, const char *rel, const struct pages *pg,
+                       struct truth **out, int *nout, int *cap, int depth)
+{
+    char **names;
+    int n;
+
+    if (depth > 32 || list_dir(dir, &names, &n, 0) < 0)
+        return;
+    for (int i = 0; i < n; i++) {
+        char *path = bs_path_join(dir, names[i]);
+        char *subrel = rel[0] ? bs_path_join(rel, names[i])
+                              : bs_strdup(names[i]);
+        if (bs_is_dir(path)) {
+            if (is_page_like(path) ||
+                (page_known(pg, subrel) && !page_below(pg, subrel) &&
+                 is_single_truth_dir(path, pg))) {
+                add_truth(out, nout, cap, bs_strdup(subrel), path, 0);
+                path = NULL;
+            } else {
+                collect_in(path, subrel, pg, out, nout, cap, depth + 1);
+            }
+        } else if (bs_gt_is_truth_name(names[i]) &&
+                   strncmp(names[i], "README", 6) != 0 &&
+                   strncmp(names[i], "LICENSE", 7) != 0) {
+            char *stem = bs_gt_stem(names[i]);
+            char *key = rel[0] ? bs_path_join(rel, stem) : bs_strdup(stem);
+            free(stem);
+            add_truth(out, nout, cap, key, path, truth_rank(names[i]));
+            path = NULL;
+        }
+        free(subrel);
+        free(path);
+    }
+    free_names(names, n);
+}
+
+static void collect_truths(const char *dir, const struct pages *pg,
+                           struct truth **out, int *nout)
+{
+    int cap = 0;
+
+    *out = NULL;
+    *nout = 0;
+    collect_in(dir, "", pg, out, nout, &cap, 0);
+}
+
+/* An empty output doc for a page that failed or never ran. */
 static struct bs_doc *empty_output(const char *id, const char *dir)
 {
     struct bs_page *page = bs_page_new();
@@ -252,20 +324,20 @@ static struct bs_doc *empty_output(const char *id, const char *dir)
     return d;
 }
 
-/* Loads and scores one output page folder against one truth path. */
+/* Loads and scores one output page folder (NULL: the page has no folder)
+ * against one truth path.  A page without articles.json counts as every
+ * truth article missed. */
 static int eval_one(struct bs_eval_run *run, const char *page_dir,
                     const char *page_id, const char *truth_path,
                     struct bs_error *err)
 {
     struct bs_doc *gt = NULL, *pred = NULL;
-    char *aj = bs_path_join(page_dir, "articles.json");
-    int missing = !bs_is_file(aj);
+    int missing = !page_dir || !has_entry(page_dir, "articles.json", 0);
 
-    free(aj);
     if (bs_gt_load(truth_path, &gt, err) < 0)
         return -1;
     if (missing) {
-        pred = empty_output(page_id, page_dir);
+        pred = empty_output(page_id, page_dir ? page_dir : "");
     } else if (bs_doc_load_output(page_dir, &pred, err) < 0) {
         bs_doc_free(&gt);
         return -1;
@@ -274,6 +346,25 @@ static int eval_one(struct bs_eval_run *run, const char *page_dir,
     free(pred->id);
     pred->id = bs_strdup(page_id);
     bs_eval_add_page(run, gt, pred, missing);
+    return 0;
+}
+
+/* Scores a file of plain page text (another engine's) against one truth. */
+static int eval_text(struct bs_eval_run *run, const char *text_path,
+                     const char *truth_path, struct bs_error *err)
+{
+    struct bs_doc *gt = NULL, *pred = NULL;
+
+    if (bs_gt_load(truth_path, &gt, err) < 0)
+        return -1;
+    if (bs_doc_load_text(text_path, &pred, err) < 0) {
+        bs_doc_free(&gt);
+        return -1;
+    }
+    /* the page is the truth's ("page.txt" says nothing) */
+    free(pred->id);
+    pred->id = bs_strdup(gt->id);
+    bs_eval_add_page(run, gt, pred, 0);
     return 0;
 }
 
@@ -289,70 +380,133 @@ static const char *base_of(const char *path, char *buf, size_t size)
     return s ? s + 1 : buf;
 }
 
+/* Page folders: a folder with an articles.json or a stage artifact (a
+ * failed page still has its folder). */
+static int is_out_page(void *ctx, const char *dir)
+{
+    (void)ctx;
+    return has_entry(dir, "articles.json", 0) ||
+           has_entry(dir, "model.load.json", 0) ||
+           has_entry(dir, "image.png", 0);
+}
+
+static void out_page_found(void *ctx, const char *dir, const char *rel)
+{
+    struct pages *pg = ctx;
+
+    if (!rel[0])
+        return;
+    bs_grow((void **)&pg->ids, &pg->cap, pg->n + 1, sizeof(*pg->ids));
+    pg->dirs = bs_realloc(pg->dirs, (size_t)pg->cap * sizeof(*pg->dirs));
+    pg->ids[pg->n] = bs_strdup(rel);
+    pg->dirs[pg->n] = bs_strdup(dir);
+    pg->n++;
+}
+
+/* The id a single page folder goes by: the one its articles.json records
+ * when the folder sits where that id puts it, else its name. */
+static char *single_page_id(const char *out)
+{
+    char buf[4096], *aj = bs_path_join(out, "articles.json"), *id = NULL;
+    struct bs_page *page = NULL;
+
+    if (bs_articles_load(aj, &page, NULL) == 0 && page->id && page->id[0]) {
+        size_t n = strlen(out), k = strlen(page->id);
+        while (n > 1 && out[n - 1] == '/')
+            n--;
+        if ((n == k && strncmp(out, page->id, k) == 0) ||
+            (n > k && out[n - k - 1] == '/' &&
+             strncmp(out + n - k, page->id, k) == 0))
+            id = bs_strdup(page->id);
+    }
+    bs_page_free(&page);
+    free(aj);
+    return id ? id : bs_strdup(base_of(out, buf, sizeof(buf)));
+}
+
+struct manifest_probe {
+    const char *id;
+    int found;
+};
+
+static void probe_line(void *ctx, const struct bs_manifest_line *l)
+{
+    struct manifest_probe *p = ctx;
+
+    p->found |= strcmp(l->id, p->id) == 0;
+}
+
+/* True when a manifest of OUT has a line for page `id`. */
+static int manifest_has(const char *out, const char *id)
+{
+    struct manifest_probe p = {id, 0};
+    char **names;
+    int n;
+
+    if (bs_list_dir(out, &names, &n, NULL) < 0)
+        return 0;
+    for (int i = 0; i < n && !p.found; i++)
+        if (bs_is_manifest_name(names[i])) {
+            char *path = bs_path_join(out, names[i]);
+            bs_manifest_read(path, probe_line, &p, NULL);
+            free(path);
+        }
+    bs_free_names(names, n);
+    return p.found;
+}
+
 /* Fills run with the pages of OUT paired with GT. */
 static int gather(struct bs_eval_run *run, const char *out, const char *gt,
                   struct bs_error *err)
 {
-    char *aj = bs_path_join(out, "articles.json");
-    int single_out = bs_is_file(aj), rc = -1;
-    char **pages = NULL, buf[4096];
-    int npages = 0, pcap = 0;
+    int single_out, rc = -1;
+    struct pages pg = {0};
     struct truth *truths = NULL;
-    int ntruths = 0, single_truth;
+    int ntruths = 0, single_truth, unrun = 0;
 
-    free(aj);
-    if (!bs_is_dir(out))
-        return bs_fail(err, "%s: no such output folder", out);
     if (!bs_is_dir(gt) && !bs_is_file(gt))
         return bs_fail(err, "%s: no such ground-truth file or folder", gt);
-    if (!single_out) {
-        char **subs;
-        int nsubs;
-        list_dir(out, &subs, &nsubs, 1);
-        /* page folders: sub-folders with an articles.json or any stage
-         * artifact (a failed page still has its folder) */
-        for (int i = 0; i < nsubs; i++) {
-            char *d = bs_path_join(out, subs[i]);
-            char *a = bs_path_join(d, "articles.json"), *m = bs_path_join(d, "image.png");
-            if (bs_is_file(a) || bs_is_file(m)) {
-                bs_grow((void **)&pages, &pcap, npages + 1, sizeof(*pages));
-                pages[npages++] = bs_strdup(subs[i]);
-            }
-            free(a);
-            free(m);
-            free(d);
+    if (bs_is_file(out)) {
+        /* plain text: the truth itself, or the one named like the file */
+        char *stem = bs_gt_stem(out), *truth_path = NULL;
+        if (bs_is_file(gt) || is_single_truth_dir(gt, NULL)) {
+            truth_path = bs_strdup(gt);
+        } else {
+            collect_truths(gt, NULL, &truths, &ntruths);
+            for (int k = 0; k < ntruths; k++)
+                if (strcmp(truths[k].key, stem) == 0)
+                    truth_path = bs_strdup(truths[k].path);
         }
-        free_names(subs, nsubs);
-        if (npages == 0) {
-            bs_fail(err, "%s: no page folders (no articles.json in it or its "
-                    "sub-folders)", out);
+        if (truth_path)
+            rc = eval_text(run, out, truth_path, err);
+        else
+            bs_fail(err, "%s: no ground truth for page \"%s\" (want %s/%s.json, "
+                    ".xml or .txt)", gt, stem, gt, stem);
+        free(truth_path);
+        free(stem);
+        goto done;
+    }
+    if (!bs_is_dir(out))
+        return bs_fail(err, "%s: no such output folder or text file", out);
+    single_out = has_entry(out, "articles.json", 0);
+    if (single_out) {
+        char *id = single_page_id(out);
+        bs_grow((void **)&pg.ids, &pg.cap, 1, sizeof(*pg.ids));
+        pg.dirs = bs_realloc(pg.dirs, (size_t)pg.cap * sizeof(*pg.dirs));
+        pg.ids[0] = id;
+        pg.dirs[0] = bs_strdup(out);
+        pg.n = 1;
+    } else {
+        bs_walk_leaf_dirs(out, is_out_page, out_page_found, &pg);
+        if (pg.n == 0) {
+            bs_fail(err, "%s: no page folders (no articles.json in it or "
+                    "below it)", out);
             goto done;
         }
     }
-    single_truth = bs_is_file(gt) || is_single_truth_dir(gt);
-    if (single_out) {
-        const char *id = base_of(out, buf, sizeof(buf));
-        char *truth_path = NULL;
-        if (single_truth) {
-            truth_path = bs_strdup(gt);
-        } else {
-            collect_truths(gt, &truths, &ntruths);
-            for (int k = 0; k < ntruths; k++)
-                if (strcmp(truths[k].key, id) == 0)
-                    truth_path = bs_strdup(truths[k].path);
-            if (!truth_path) {
-                bs_fail(err, "%s: no ground truth for page \"%s\" (want %s/%s.json, "
-                        ".xml, .txt or %s/)", gt, id, gt, id, id);
-                goto done;
-            }
-        }
-        rc = eval_one(run, out, id, truth_path, err);
-        free(truth_path);
-        goto done;
-    }
+    single_truth = bs_is_file(gt) || is_single_truth_dir(gt, &pg);
     if (single_truth) {
-        /* one truth, several pages: the page named like the truth, or the
-         * only page */
+        /* one truth: the page named like the truth, or the only page */
         struct bs_doc *probe = NULL;
         char *stem = bs_gt_stem(gt);
         int pick = -1;
@@ -360,10 +514,13 @@ static int gather(struct bs_eval_run *run, const char *out, const char *gt,
             free(stem);
             goto done;
         }
-        for (int i = 0; i < npages; i++)
-            if (strcmp(pages[i], probe->id) == 0 || strcmp(pages[i], stem) == 0)
+        for (int i = 0; i < pg.n; i++) {
+            const char *b = strrchr(pg.ids[i], '/');
+            b = b ? b + 1 : pg.ids[i];
+            if (strcmp(pg.ids[i], probe->id) == 0 || strcmp(b, stem) == 0)
                 pick = i;
-        if (pick < 0 && npages == 1)
+        }
+        if (pick < 0 && pg.n == 1)
             pick = 0;
         bs_doc_free(&probe);
         free(stem);
@@ -372,56 +529,72 @@ static int gather(struct bs_eval_run *run, const char *out, const char *gt,
                     gt, out);
             goto done;
         }
-        {
-            char *d = bs_path_join(out, pages[pick]);
-            rc = eval_one(run, d, pages[pick], gt, err);
-            free(d);
-        }
+        rc = eval_one(run, pg.dirs[pick], pg.ids[pick], gt, err);
         goto done;
     }
-    collect_truths(gt, &truths, &ntruths);
-    for (int i = 0; i < npages; i++) {
-        int k;
-        char *d;
+    collect_truths(gt, &pg, &truths, &ntruths);
+    if (single_out) {
+        /* one page: its truth by its id, or by its folder's name */
+        char buf[4096];
+        const char *name = base_of(out, buf, sizeof(buf));
+        int k, pick = -1;
         for (k = 0; k < ntruths; k++)
-            if (strcmp(truths[k].key, pages[i]) == 0)
+            if (strcmp(truths[k].key, pg.ids[0]) == 0 ||
+                (pick < 0 && strcmp(truths[k].key, name) == 0))
+                pick = k;
+        if (pick < 0) {
+            bs_fail(err, "%s: no ground truth for page \"%s\" (want %s/%s.json, "
+                    ".xml, .txt or %s/)", gt, pg.ids[0], gt, pg.ids[0],
+                    pg.ids[0]);
+            goto done;
+        }
+        rc = eval_one(run, out, pg.ids[0], truths[pick].path, err);
+        goto done;
+    }
+    for (int i = 0; i < pg.n; i++) {
+        int k;
+        for (k = 0; k < ntruths; k++)
+            if (strcmp(truths[k].key, pg.ids[i]) == 0)
                 break;
         if (k == ntruths) {
             fprintf(stderr, "eval: %s/%s: no ground truth in %s, not scored\n",
-                    out, pages[i], gt);
+                    out, pg.ids[i], gt);
             continue;
         }
-        d = bs_path_join(out, pages[i]);
-        if (eval_one(run, d, pages[i], truths[k].path, err) < 0) {
-            free(d);
+        if (eval_one(run, pg.dirs[i], pg.ids[i], truths[k].path, err) < 0)
             goto done;
-        }
-        free(d);
     }
+    /* Truths of pages the run had (a manifest of OUT names them) but that
+     * have no folder (the page failed before it had one): every article
+     * missed, so a QA gate never passes on a page that failed.  Truths of
+     * pages OUT never heard of (a sample of a larger truth set) are listed
+     * and not scored. */
+    for (int k = 0; k < ntruths; k++) {
+        if (page_known(&pg, truths[k].key))
+            continue;
+        if (manifest_has(out, truths[k].key)) {
+            if (eval_one(run, NULL, truths[k].key, truths[k].path, err) < 0)
+                goto done;
+            fprintf(stderr, "eval: %s/%s: the page failed (no output): "
+                    "every article of its truth missed\n", out, truths[k].key);
+            continue;
+        }
+        fprintf(stderr, "%s%s", unrun++ ? ", " : "eval: truths of pages not "
+                "in OUT (no page folder, no manifest line), not scored: ",
+                truths[k].key);
+    }
+    if (unrun)
+        fprintf(stderr, "\n");
     if (run->npages == 0) {
         bs_fail(err, "%s: no truth in %s matches a page of %s (pages are matched "
-                "by folder name = truth file stem)", gt, gt, out);
+                "by folder path = truth file path without its extension)",
+                gt, gt, out);
         goto done;
-    }
-    {
-        /* truths of pages that were not run at all: say so, in one line */
-        int unused = 0;
-        for (int k = 0; k < ntruths; k++) {
-            int i;
-            for (i = 0; i < npages; i++)
-                if (strcmp(truths[k].key, pages[i]) == 0)
-                    break;
-            if (i < npages)
-                continue;
-            fprintf(stderr, "%s%s", unused++ ? ", " : "eval: truths without a page "
-                    "folder in OUT, not scored: ", truths[k].key);
-        }
-        if (unused)
-            fprintf(stderr, "\n");
     }
     rc = 0;
 done:
-    free_names(pages, npages);
+    free_names(pg.ids, pg.n);
+    free_names(pg.dirs, pg.n);
     for (int k = 0; k < ntruths; k++) {
         free(truths[k].key);
         free(truths[k].path);
@@ -466,6 +639,7 @@ static void table_row(const char *name, json_t *m)
     cell(num(m, "article_cer"), 7);
     cell(num(m, "article_wer"), 7);
     cell(num(m, "page_cer"), 7);
+    cell(num(m, "page_bow"), 7);
     cell(num(m, "fca"), 6);
     printf("\n");
 }
@@ -475,9 +649,9 @@ static void print_table(json_t *report, int articles)
     json_t *pages = json_object_get(report, "pages"), *pg, *sum;
     size_t i;
 
-    printf("%-24s %-12s %6s %6s %6s %7s %7s %7s %7s %6s\n", "page",
+    printf("%-24s %-12s %6s %6s %6s %7s %7s %7s %7s %7s %6s\n", "page",
            "found/gt/out", "prec", "recall", "F1", "heads", "artCER", "artWER",
-           "pageCER", "FCA");
+           "pageCER", "pageBoW", "FCA");
     json_array_foreach(pages, i, pg) {
         table_row(json_string_value(json_object_get(pg, "id")), pg);
         if (json_is_true(json_object_get(pg, "missing_output")))

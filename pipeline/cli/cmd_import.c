@@ -20,6 +20,7 @@
 #include "../base/base.h"
 #include "../formats/formats.h"
 #include "../model/model.h"
+#include "../ocr/ocr.h"
 #include "../run/run.h"
 #include "../segment/segment.h"
 
@@ -57,34 +58,15 @@ static int clear_later(const char *dir, struct bs_error *err)
     return 0;
 }
 
-/* A page id not used by an earlier file of this command. */
-static char *unique_id(const char *id, char **used, int nused)
-{
-    char *cand = bs_strdup(id);
-
-    for (int n = 2;; n++) {
-        int clash = 0;
-        for (int i = 0; i < nused; i++)
-            clash |= strcmp(used[i], cand) == 0;
-        if (!clash)
-            return cand;
-        free(cand);
-        cand = bs_sprintf("%s-%d", id, n);
-    }
-}
-
 static int import_one(const struct bs_cli *cli, const char *path,
-                      char **used, int *nused, struct bs_error *err)
+                      struct bs_error *err)
 {
     struct bs_page *page = NULL, *info = NULL;
-    char *dir = NULL, *mload = NULL, *mocr = NULL, *marts = NULL, *id;
+    char *dir = NULL, *mload = NULL, *mocr = NULL, *marts = NULL;
     int rc = -1;
 
     if (bs_import_file(path, &page, err) < 0)
         return -1;
-    id = unique_id(page->id, used, *nused);
-    bs_set_str(&page->id, id);
-    used[(*nused)++] = id;
     if (cli->settings.lang[0])
         bs_set_str(&page->lang, cli->settings.lang);
     bs_set_str(&page->stage, "ocr");
@@ -145,7 +127,7 @@ int bs_cmd_import(int argc, char **argv)
 {
     struct bs_cli cli;
     struct bs_error err;
-    int r = bs_cli_parse(argc, argv, "import",
+    int r = bs_cli_parse(argc, argv, BS_CLI_IMPORT,
                          "FILE... -o OUT [--lang LANGS]\n\n"
                          "Builds page folders OUT/<page-id>/ (model.load.json, "
                          "model.ocr.json) from ALTO,\nPAGE XML or hOCR files; "
@@ -156,8 +138,7 @@ int bs_cmd_import(int argc, char **argv)
                          "(written when the file groups blocks into "
                          "articles).",
                          &cli, &err);
-    char **used;
-    int nused = 0, failed = 0;
+    int failed = 0;
 
     if (r == 1)
         return BS_EXIT_OK;
@@ -166,19 +147,35 @@ int bs_cmd_import(int argc, char **argv)
                     "--help)");
     if (r == 0 && !cli.out)
         r = bs_fail(&err, "import: no output folder (-o OUT)");
+    /* one page folder per file: two files of one id would write one
+     * folder (the id comes from the name, never a silent suffix) */
+    for (int i = 0; r == 0 && i < cli.ninputs; i++) {
+        char *a = bs_import_id(cli.inputs[i]);
+        for (int k = 0; r == 0 && k < i; k++) {
+            char *b = bs_import_id(cli.inputs[k]);
+            if (strcmp(a, b) == 0)
+                r = bs_fail(&err, "page id \"%s\": %s and %s both map to it; "
+                            "import them into different folders (-o) or "
+                            "rename one", a, cli.inputs[k], cli.inputs[i]);
+            free(b);
+        }
+        free(a);
+    }
+    if (r == 0 && cli.settings.lang[0]) {
+        /* the pages will be read in this language: it must be there */
+        struct bs_tess *tess = bs_tess_new(NULL);
+        r = bs_tess_check_lang(tess, cli.settings.lang, &err);
+        bs_tess_free(&tess);
+    }
     if (r < 0) {
         fprintf(stderr, "broadsheet import: %s\n", err.msg);
         return BS_EXIT_USAGE;
     }
-    used = bs_calloc((size_t)cli.ninputs + 1, sizeof(*used));
     for (int i = 0; i < cli.ninputs; i++) {
-        if (import_one(&cli, cli.inputs[i], used, &nused, &err) < 0) {
+        if (import_one(&cli, cli.inputs[i], &err) < 0) {
             fprintf(stderr, "broadsheet import: %s\n", err.msg);
             failed++;
         }
     }
-    for (int i = 0; i < nused; i++)
-        free(used[i]);
-    free(used);
     return failed ? BS_EXIT_FAILED : BS_EXIT_OK;
 }

@@ -19,8 +19,16 @@ static void print_list(const char *label, const char *first,
 
 int bs_cmd_stages(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
+    if (argc > 1 && strcmp(argv[1], "--help") == 0) {
+        printf("usage: broadsheet stages\n\nPrints the stages in pipeline "
+               "order with the files each reads and writes.\n");
+        return BS_EXIT_OK;
+    }
+    if (argc > 1) {
+        fprintf(stderr, "broadsheet stages: takes no argument (\"%s\")\n",
+                argv[1]);
+        return BS_EXIT_USAGE;
+    }
     for (int i = 0; i < bs_stage_count; i++) {
         const struct bs_stage *s = bs_stage_table[i];
         char prev[64] = "", own[64] = "";
@@ -47,6 +55,11 @@ int bs_cmd_profile(int argc, char **argv)
         printf("usage: broadsheet profile [NAME|PATH]\n\nPrints the settings "
                "of a profile (default: the built-in defaults).\n");
         return BS_EXIT_OK;
+    }
+    if (argc > 2 || (argc > 1 && argv[1][0] == '-')) {
+        fprintf(stderr, "broadsheet profile: unknown option or extra argument "
+                "\"%s\" (see broadsheet profile --help)\n", argv[argc > 2 ? 2 : 1]);
+        return BS_EXIT_USAGE;
     }
     if (argc > 1 && bs_profile_load(&p, argv[1], &err) < 0) {
         fprintf(stderr, "broadsheet profile: %s\n", err.msg);

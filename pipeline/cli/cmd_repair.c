@@ -1,15 +1,18 @@
 /*
- * cmd_repair.c - `broadsheet repair FILE [-o OUT] [--no-repair=KINDS]`:
- * the repair pass on OCR someone already has.
+ * cmd_repair.c - `broadsheet repair FILE... [-o OUT] [--no-repair=KINDS]`:
+ * the repair pass on OCR someone already has ("-" reads standard input).
  *
  * Plain text (paragraphs separated by blank lines, one line per line) is
  * read into a page of one block per paragraph and one line per line, with
  * no geometry, so only the text evidence decides.  hOCR, ALTO and PAGE XML
  * are read by the import readers (formats.h), with their geometry, blocks
  * in the file's reading order.  Writes, in
- * OUT/<page-id>/ (OUT defaults to "."):
- *   page.txt        the repaired text in the input's form (lines kept)
- *   paragraphs.txt  each paragraph joined into one line (repair joiner)
+ * OUT/<page-id>/ (OUT defaults to "."; the id is the file's name, "stdin"
+ * for "-"; two inputs with one id are a usage error, before any is read):
+ *   page.txt        the repaired text as `run` writes page.txt: each
+ *                   paragraph one line (lines joined by the repair joiner),
+ *                   a blank line between paragraphs
+ *   lines.txt       the repaired text with the input's line breaks kept
  *   repairs.json    every repair, as the `repair` stage writes it
  */
 #include "cli.h"
@@ -21,32 +24,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define REPAIR_MAX_BYTES (64u << 20)
-
-static const char *const kinds[] = {"overlap", "columns", "doubled",
-                                    "spacing", "punct", "join"};
-#define NKINDS ((int)(sizeof(kinds) / sizeof(kinds[0])))
-
-static int check_kinds(const char *list, struct bs_error *err)
-{
-    const char *p = list;
-
-    while (*p) {
-        size_t n = strcspn(p, ",");
-        int ok = n == 3 && strncmp(p, "all", 3) == 0;
-        for (int k = 0; k < NKINDS && !ok; k++)
-            ok = strlen(kinds[k]) == n && strncmp(p, kinds[k], n) == 0;
-        if (!ok)
-            return bs_fail(err, "--no-repair: unknown kind \"%.*s\" (kinds: "
-                           "overlap, columns, doubled, spacing, punct, join, all)",
-                           (int)n, p);
-        p += n;
-        if (*p == ',')
-            p++;
-    }
-    return 0;
-}
 
 static int blank(const char *s)
 {
@@ -143,6 +123,46 @@ static int write_text(const char *dir, const char *name, const char *text,
     return rc;
 }
 
+/* Standard input, at most max bytes, into a malloc'd NUL-terminated
+ * buffer. */
+static int read_stdin(size_t max, char **data, size_t *len,
+                      struct bs_error *err)
+{
+    size_t cap = 65536, n = 0;
+    char *buf = bs_malloc(cap + 1);
+
+    for (;;) {
+        ssize_t got;
+        if (n == cap) {
+            if (cap >= max) {
+                free(buf);
+                return bs_fail(err, "-: standard input too large (limit "
+                               "%zu bytes)", max);
+            }
+            cap *= 2;
+            buf = bs_realloc(buf, cap + 1);
+        }
+        got = read(STDIN_FILENO, buf + n, cap - n);
+        if (got == 0)
+            break;
+        if (got < 0) {
+            free(buf);
+            return bs_fail(err, "-: cannot read standard input");
+        }
+        n += (size_t)got;
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+/* The page id (and output folder name) of an input. */
+static char *input_id(const char *path)
+{
+    return strcmp(path, "-") == 0 ? bs_strdup("stdin") : bs_import_id(path);
+}
+
 static int repair_one(const struct bs_cli *cli, const char *path,
                       struct bs_error *err)
 {
@@ -156,7 +176,9 @@ static int repair_one(const struct bs_cli *cli, const char *path,
     int have_lex = 0, rc = -1;
 
     bs_repair_log_init(&log);
-    if (bs_read_file(path, REPAIR_MAX_BYTES, &data, &len, err) < 0)
+    if ((strcmp(path, "-") == 0
+             ? read_stdin(REPAIR_MAX_BYTES, &data, &len, err)
+             : bs_read_file(path, REPAIR_MAX_BYTES, &data, &len, err)) < 0)
         goto out;
     if (!bs_utf8_valid(data, len) || memchr(data, '\0', len)) {
         bs_fail(err, "%s: not UTF-8 text", path);
@@ -165,14 +187,21 @@ static int repair_one(const struct bs_cli *cli, const char *path,
     if (bs_import_sniff(data, len) != BS_IMPORT_UNKNOWN) {
         /* hOCR, ALTO or PAGE XML: blocks and lines in the file's reading
          * order, through the import readers (formats.h). */
+        enum bs_import_kind kind = bs_import_sniff(data, len);
         bs_page_free(&page);
-        if (bs_import_file(path, &page, err) < 0)
+        rc = kind == BS_IMPORT_ALTO      ? bs_alto_read(data, len, path, &page, err)
+             : kind == BS_IMPORT_PAGEXML ? bs_pagexml_read(data, len, path, &page, err)
+                                         : bs_hocr_read(data, len, path, &page, err);
+        if (rc < 0)
             goto out;
+        rc = -1;
     } else {
-        page->id = bs_page_id_from_path(path, -1);
-        bs_set_str(&page->source, path);
         text_to_page(data, page);
     }
+    free(page->id);
+    page->id = input_id(path);
+    if (!page->source)
+        bs_set_str(&page->source, path);
     if (bs_settings_repair_on(s, "join")) {
         if (bs_lexicon_load_default(&lex, err) < 0)
             goto out;
@@ -187,16 +216,16 @@ static int repair_one(const struct bs_cli *cli, const char *path,
     text = page_text(page, NULL);
     paras = page_text(page, &joiner);
     jpath = bs_path_join(dir, "repairs.json");
-    if (write_text(dir, "page.txt", text, err) < 0 ||
-        write_text(dir, "paragraphs.txt", paras, err) < 0 ||
+    if (write_text(dir, "lines.txt", text, err) < 0 ||
+        write_text(dir, "page.txt", paras, err) < 0 ||
         bs_repair_log_save(&log, page->id, jpath, err) < 0)
         goto out;
     if (!cli->quiet) {
         fprintf(stderr, "repair: %s: %d repairs (", path,
                 bs_repair_log_count(&log, NULL));
-        for (int k = 0; k < NKINDS; k++)
-            fprintf(stderr, "%s%s %d", k ? ", " : "", kinds[k],
-                    bs_repair_log_count(&log, kinds[k]));
+        for (int k = 0; k < bs_repair_kind_count; k++)
+            fprintf(stderr, "%s%s %d", k ? ", " : "", bs_repair_kinds[k],
+                    bs_repair_log_count(&log, bs_repair_kinds[k]));
         fprintf(stderr, ") -> %s/\n", dir);
     }
     rc = 0;
@@ -217,12 +246,14 @@ int bs_cmd_repair(int argc, char **argv)
 {
     struct bs_cli cli;
     struct bs_error err;
-    int r = bs_cli_parse(argc, argv, "repair",
+    int r = bs_cli_parse(argc, argv, BS_CLI_REPAIR,
                          "FILE... [-o OUT] [--no-repair=KINDS]\n\n"
                          "Repairs OCR text you already have: plain text "
                          "(paragraphs separated by\nblank lines), hOCR, "
-                         "ALTO or PAGE XML.  Writes OUT/<name>/page.txt, paragraphs.txt\n"
-                         "and repairs.json (OUT defaults to the current "
+                         "ALTO or PAGE XML (\"-\": standard input).  Writes "
+                         "OUT/<name>/page.txt (paragraphs\njoined, as `run` "
+                         "writes it), lines.txt (the input's lines) and "
+                         "repairs.json\n(OUT defaults to the current "
                          "folder).",
                          &cli, &err);
     int failed = 0;
@@ -232,8 +263,20 @@ int bs_cmd_repair(int argc, char **argv)
     if (r == 0 && cli.ninputs == 0)
         r = bs_fail(&err, "repair: no input file (see broadsheet repair "
                     "--help)");
-    if (r == 0)
-        r = check_kinds(cli.settings.repairs_off, &err);
+    /* one output folder per input: two inputs of one name would write
+     * over each other */
+    for (int i = 0; r == 0 && i < cli.ninputs; i++) {
+        char *a = input_id(cli.inputs[i]);
+        for (int k = 0; r == 0 && k < i; k++) {
+            char *b = input_id(cli.inputs[k]);
+            if (strcmp(a, b) == 0)
+                r = bs_fail(&err, "page id \"%s\": %s and %s both map to it "
+                            "(they would write one folder); repair them with "
+                            "different -o", a, cli.inputs[k], cli.inputs[i]);
+            free(b);
+        }
+        free(a);
+    }
     if (r < 0) {
         fprintf(stderr, "broadsheet repair: %s\n", err.msg);
         return BS_EXIT_USAGE;

@@ -12,7 +12,7 @@ int bs_cmd_run(int argc, char **argv)
 {
     struct bs_cli cli;
     struct bs_error err;
-    int rc = bs_cli_parse(argc, argv, "run",
+    int rc = bs_cli_parse(argc, argv, BS_CLI_RUN,
                           "[options] IMAGE|FOLDER|@LIST... -o OUT\n"
                           "       broadsheet run --from STAGE [options] "
                           "OUT|PAGEDIR...",

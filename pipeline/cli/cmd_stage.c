@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* `stage load` re-reads the page's own source image. */
+/* `stage load` re-reads the page's own source image into the page's own
+ * folder: its id is the one load recorded when the folder sits where that
+ * id puts it (DIR = ROOT/<id>), else the folder's name. */
 static int rerun_load(struct bs_cli *cli)
 {
     int failed = 0;
@@ -22,9 +24,11 @@ static int rerun_load(struct bs_cli *cli)
         char *path = bs_path_join(cli->inputs[i], "model.load.json");
         struct bs_page *page = NULL;
         struct bs_error err;
-        char *out = NULL, *slash;
+        struct bs_stamp st;
+        char *dir = NULL, *root, *id, *slash;
         char *argv_run[1];
         struct bs_cli one = *cli;
+        size_t n, k;
 
         if (bs_page_load(path, &page, &err) < 0 || !page->source) {
             fprintf(stderr, "broadsheet stage: %s\n",
@@ -34,22 +38,33 @@ static int rerun_load(struct bs_cli *cli)
             failed++;
             continue;
         }
-        out = bs_strdup(cli->inputs[i]);
-        while (strlen(out) > 1 && out[strlen(out) - 1] == '/')
-            out[strlen(out) - 1] = '\0';
-        slash = strrchr(out, '/');
-        if (slash)
-            *slash = '\0';
-        else
-            strcpy(out, ".");
+        dir = bs_strdup(cli->inputs[i]);
+        while (strlen(dir) > 1 && dir[strlen(dir) - 1] == '/')
+            dir[strlen(dir) - 1] = '\0';
+        n = strlen(dir);
+        k = page->id ? strlen(page->id) : 0;
+        if (k && n > k && dir[n - k - 1] == '/' &&
+            strcmp(dir + n - k, page->id) == 0) {
+            root = bs_strndup(dir, n - k - 1);
+            id = bs_strdup(page->id);
+        } else {
+            slash = strrchr(dir, '/');
+            root = slash ? bs_strndup(dir, (size_t)(slash - dir))
+                         : bs_strdup(".");
+            id = bs_strdup(slash ? slash + 1 : dir);
+        }
         argv_run[0] = page->source;
         one.inputs = argv_run;
         one.ninputs = 1;
-        one.out = out;
+        one.out = root;
+        one.page_id = id;
+        one.page_subpage = bs_stamp_read(dir, &st, NULL) == 0 ? st.subpage : 0;
         if (bs_run_pages(&one) != BS_EXIT_OK)
             failed++;
         bs_page_free(&page);
-        free(out);
+        free(root);
+        free(id);
+        free(dir);
         free(path);
     }
     return failed ? BS_EXIT_FAILED : BS_EXIT_OK;
@@ -68,7 +83,7 @@ int bs_cmd_stage(int argc, char **argv)
         for (int i = 0; i < bs_stage_count; i++)
             printf(" %s", bs_stage_table[i]->name);
         printf("\n\noptions:\n");
-        bs_cli_print_options(stdout);
+        bs_cli_print_options(stdout, BS_CLI_STAGE);
         return argc < 2 ? BS_EXIT_USAGE : BS_EXIT_OK;
     }
     stage = bs_stage_find(argv[1]);
@@ -77,7 +92,7 @@ int bs_cmd_stage(int argc, char **argv)
                 "`broadsheet stages`)\n", argv[1]);
         return BS_EXIT_USAGE;
     }
-    rc = bs_cli_parse(argc - 1, argv + 1, "stage NAME", "PAGEDIR... [options]",
+    rc = bs_cli_parse(argc - 1, argv + 1, BS_CLI_STAGE, "PAGEDIR... [options]",
                       &cli, &err);
     if (rc == 1)
         return BS_EXIT_OK;

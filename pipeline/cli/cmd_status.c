@@ -8,6 +8,10 @@
  * manifest, has a page folder, or is one of the INPUTs (the same arguments
  * given to `run`, so pages no run has reached yet are counted).  Exit code:
  * 0 when every known page is done, 1 otherwise, 2 on a usage error.
+ *
+ * --worst N lists the N done pages with the lowest mean word confidence
+ * (the manifest's, else articles.json's): triage without ground truth, a
+ * page read in the wrong language stands out.
  */
 #include "cli.h"
 
@@ -30,6 +34,7 @@ struct page_state {
     char *id;
     int state;
     char *reason;       /* last failure reason from a manifest */
+    double conf;        /* mean word confidence, -1 unknown */
 };
 
 struct status {
@@ -47,6 +52,7 @@ static struct page_state *get(struct status *s, const char *id)
     bs_grow((void **)&s->v, &s->cap, s->n + 1, sizeof(*s->v));
     s->v[s->n].id = bs_strdup(id);
     s->v[s->n].state = ST_PENDING;
+    s->v[s->n].conf = -1;
     json_object_set_new(s->index, id, json_integer(s->n));
     return &s->v[s->n++];
 }
@@ -61,12 +67,53 @@ static void on_manifest_line(void *ctx, const struct bs_manifest_line *l)
     if (strcmp(l->status, "failed") == 0) {
         p->state = ST_FAILED;
         p->reason = bs_strdup(l->reason);
+        p->conf = -1;
     } else {
         p->state = ST_PENDING;
+        if (l->confidence >= 0)
+            p->conf = l->confidence;
     }
 }
 
-/* Reads OUT: manifests first (in name order), then page folders. */
+static int is_page_folder(void *ctx, const char *dir)
+{
+    char *load = bs_path_join(dir, "model.load.json");
+    char *stamp = bs_path_join(dir, BS_STAMP_NAME);
+    int yes = bs_is_file(load) || bs_is_file(stamp);
+
+    (void)ctx;
+    free(stamp);
+    free(load);
+    return yes;
+}
+
+static void page_found(void *ctx, const char *dir, const char *rel)
+{
+    struct bs_stamp st;
+    struct page_state *p;
+
+    if (!rel[0])
+        return; /* OUT itself is no page */
+    p = get(ctx, rel);
+    if (bs_stamp_read(dir, &st, NULL) == 0)
+        p->state = ST_DONE;
+    if (p->state == ST_DONE && p->conf < 0) {
+        /* no manifest line says it: the page's own articles.json */
+        char *aj = bs_path_join(dir, "articles.json");
+        json_t *root = NULL, *c;
+        if (bs_is_file(aj) &&
+            bs_json_load_file(aj, BS_MODEL_MAX_BYTES, &root, NULL) == 0) {
+            c = json_object_get(json_object_get(root, "page"), "confidence");
+            if (json_is_number(c) && json_number_value(c) >= 0)
+                p->conf = json_number_value(c);
+        }
+        json_decref(root);
+        free(aj);
+    }
+}
+
+/* Reads OUT: manifests first (in name order), then page folders at any
+ * depth (a page id is the folder's path below OUT). */
 static int scan_out(struct status *s, const char *out, struct bs_error *err)
 {
     char **names;
@@ -81,24 +128,48 @@ static int scan_out(struct status *s, const char *out, struct bs_error *err)
             free(path);
         }
     }
-    for (int i = 0; i < n; i++) {
-        char *dir = bs_path_join(out, names[i]);
-        char *load = bs_path_join(dir, "model.load.json");
-        char *stamp = bs_path_join(dir, BS_STAMP_NAME);
-        struct bs_stamp st;
-
-        if (bs_is_dir(dir) && (bs_is_file(load) || bs_is_file(stamp))) {
-            struct page_state *p = get(s, names[i]);
-            if (bs_stamp_read(dir, &st, NULL) == 0)
-                p->state = ST_DONE;
-        }
-        free(stamp);
-        free(load);
-        free(dir);
-        free(names[i]);
-    }
-    free(names);
+    bs_free_names(names, n);
+    if (rc == 0)
+        bs_walk_leaf_dirs(out, is_page_folder, page_found, s);
     return rc;
+}
+
+static int cmp_conf(const void *a, const void *b)
+{
+    const struct page_state *x = *(const struct page_state *const *)a;
+    const struct page_state *y = *(const struct page_state *const *)b;
+
+    if (x->conf != y->conf)
+        return x->conf < y->conf ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+/* The done pages of known confidence, least confident first; *n of them.
+ * The array is malloc'd, the pages borrowed. */
+static struct page_state **worst_pages(const struct status *s, int *n)
+{
+    struct page_state **v = bs_calloc((size_t)s->n + 1, sizeof(*v));
+
+    *n = 0;
+    for (int i = 0; i < s->n; i++)
+        if (s->v[i].state == ST_DONE && s->v[i].conf >= 0)
+            v[(*n)++] = &s->v[i];
+    if (*n > 1)
+        qsort(v, (size_t)*n, sizeof(*v), cmp_conf);
+    return v;
+}
+
+static void print_worst(const struct status *s, int worst)
+{
+    int n;
+    struct page_state **v = worst_pages(s, &n);
+
+    printf("least confident pages (mean word confidence):\n");
+    for (int i = 0; i < n && i < worst; i++)
+        printf("  %5.1f  %s\n", v[i]->conf, v[i]->id);
+    if (n == 0)
+        printf("  (no done page has a confidence)\n");
+    free(v);
 }
 
 static void print_text(const struct status *s, const char *out,
@@ -130,7 +201,7 @@ static void print_text(const struct status *s, const char *out,
 }
 
 static void print_json(const struct status *s, const char *out,
-                       const int count[3])
+                       const int count[3], int worst)
 {
     json_t *root = json_object(), *pages = json_array();
     char *text;
@@ -138,6 +209,8 @@ static void print_json(const struct status *s, const char *out,
     for (int i = 0; i < s->n; i++) {
         json_t *p = json_pack("{s:s, s:s}", "id", s->v[i].id, "status",
                               state_names[s->v[i].state]);
+        if (s->v[i].conf >= 0)
+            json_object_set_new(p, "confidence", json_real(s->v[i].conf));
         if (s->v[i].state == ST_FAILED && s->v[i].reason)
             json_object_set_new(p, "reason", json_string(s->v[i].reason));
         json_array_append_new(pages, p);
@@ -150,6 +223,16 @@ static void print_json(const struct status *s, const char *out,
     json_object_set_new(root, "failed", json_integer(count[ST_FAILED]));
     json_object_set_new(root, "pending", json_integer(count[ST_PENDING]));
     json_object_set_new(root, "pages", pages);
+    if (worst > 0) {
+        int n;
+        struct page_state **v = worst_pages(s, &n);
+        json_t *list = json_array();
+        for (int i = 0; i < n && i < worst; i++)
+            json_array_append_new(list, json_pack("{s:s, s:f}", "id", v[i]->id,
+                                                  "confidence", v[i]->conf));
+        json_object_set_new(root, "worst", list);
+        free(v);
+    }
     text = json_dumps(root, JSON_INDENT(1));
     if (!text)
         bs_oom();
@@ -170,19 +253,32 @@ int bs_cmd_status(int argc, char **argv)
     struct bs_error err;
     const char *out = NULL;
     char **inputs = bs_calloc((size_t)argc + 1, sizeof(*inputs));
-    int ninputs = 0, json = 0, rc = BS_EXIT_USAGE, count[3] = {0};
+    int ninputs = 0, json = 0, rc = BS_EXIT_USAGE, count[3] = {0}, worst = 0;
 
     memset(&s, 0, sizeof(s));
     s.index = json_object();
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--json") == 0) {
             json = 1;
+        } else if (strcmp(argv[i], "--worst") == 0) {
+            char *end = NULL;
+            long v = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : 0;
+            if (i + 1 >= argc || end == argv[i + 1] || *end || v < 1 ||
+                v > 1000000) {
+                fprintf(stderr, "broadsheet status: --worst wants a number of "
+                        "pages (1 or more)\n");
+                goto out;
+            }
+            worst = (int)v;
+            i++;
         } else if (strcmp(argv[i], "--help") == 0) {
             printf("usage: broadsheet status OUT [IMAGE|FOLDER|@LIST...] "
-                   "[--json]\n\nCounts the pages of a batch in OUT that are "
-                   "done (stamped), failed (last manifest\nline) and pending; "
-                   "give the run's inputs to count pages not reached yet.\n"
-                   "Exit code 0 when every page is done.\n");
+                   "[--json] [--worst N]\n\nCounts the pages of a batch in OUT "
+                   "that are done (stamped), failed (last manifest\nline) and "
+                   "pending; give the run's inputs to count pages not reached "
+                   "yet.\n  --json     the counts and every page as JSON\n"
+                   "  --worst N  the N done pages with the lowest mean word "
+                   "confidence\nExit code 0 when every page is done.\n");
             rc = BS_EXIT_OK;
             goto out;
         } else if (argv[i][0] == '-' && argv[i][1]) {
@@ -221,10 +317,13 @@ int bs_cmd_status(int argc, char **argv)
         qsort(s.v, (size_t)s.n, sizeof(*s.v), cmp_state);
     for (int i = 0; i < s.n; i++)
         count[s.v[i].state]++;
-    if (json)
-        print_json(&s, out, count);
-    else
+    if (json) {
+        print_json(&s, out, count, worst);
+    } else {
         print_text(&s, out, count);
+        if (worst > 0)
+            print_worst(&s, worst);
+    }
     rc = count[ST_DONE] == s.n ? BS_EXIT_OK : BS_EXIT_FAILED;
 out:
     for (int i = 0; i < s.n; i++) {

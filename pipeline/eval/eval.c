@@ -200,17 +200,19 @@ void bs_eval_add_page(struct bs_eval_run *run, struct bs_doc *gt,
     pg->gt = gt;
     pg->pred = pred;
     pg->missing_output = missing_output;
-    pg->has_articles = gt->has_articles;
+    pg->has_articles = gt->has_articles && pred->has_articles;
     pg->art_cer.exact = pg->art_wer.exact = 1;
+    /* whole page against whole page when the truth is one (eval.h) */
     gtext = bs_doc_page_text(gt);
-    ptext = bs_doc_page_text(pred);
+    ptext = gt->page_text ? bs_doc_page_text(pred) : bs_doc_articles_text(pred);
     pg->page_cer = bs_cer(gtext, ptext);
     pg->page_wer = bs_wer(gtext, ptext);
+    pg->page_bow = bs_bow(gtext, ptext);
     if (!run->opts.no_fca)
         pg->page_fca_ok = bs_fca(gtext, ptext, &pg->page_fca) == 0;
     free(gtext);
     free(ptext);
-    if (gt->has_articles)
+    if (pg->has_articles)
         score_articles(pg, &run->opts);
 }
 
@@ -232,6 +234,7 @@ void bs_eval_sum(const struct bs_eval_run *run, int from, int to,
 {
     memset(t, 0, sizeof(*t));
     t->page_cer.exact = t->page_wer.exact = t->page_fca.exact = 1;
+    t->page_bow.exact = 1;
     t->art_cer.exact = t->art_wer.exact = 1;
     t->fca_ok = 1;
     for (int i = from; i < to; i++) {
@@ -240,6 +243,7 @@ void bs_eval_sum(const struct bs_eval_run *run, int from, int to,
         t->pages_missing += pg->missing_output;
         add_count(&t->page_cer, &pg->page_cer);
         add_count(&t->page_wer, &pg->page_wer);
+        add_count(&t->page_bow, &pg->page_bow);
         if (pg->page_fca_ok)
             add_count(&t->page_fca, &pg->page_fca);
         else

@@ -31,6 +31,16 @@
  *     form: header lines, blank line, body paragraphs)
  *   - a plain .txt file: page text only (no article structure)
  * Everything read is untrusted: bad input gives one line naming the file.
+ *
+ * Besides its articles a doc may hold the whole page's text (page_text):
+ * what a transcription of the whole page reads, the masthead, folios and
+ * text in no article too.  Truth in PAGE XML and plain text always has it
+ * (a tag-only PAGE file: its sibling's whole text), truth in the
+ * articles.json schema has it from its blocks (the text in no article
+ * round its articles), an output page folder from its fulltext.txt, another
+ * engine's plain text is nothing else.  Page-level scores compare whole
+ * page texts whenever the truth has one (bs_doc_page_text), so a page
+ * folder and another engine's text are scored alike.
  */
 
 /* One article's text. */
@@ -51,7 +61,8 @@ struct bs_doc {
     int has_articles;    /* 0: page text only (article metrics not defined) */
     struct bs_doc_article *articles;   /* reading order */
     int narticles, caparticles;
-    char *page_text;     /* when !has_articles: the page text */
+    char *page_text;     /* the whole page's text (see above), NULL when the
+                            source has none (then: the articles') */
     /* repairs.json counts by kind (output side only) */
     char **repair_kinds;
     int *repair_counts;
@@ -63,14 +74,24 @@ void bs_doc_free(struct bs_doc **doc);
 /* A doc from a loaded articles.json page (headline "" when none). */
 struct bs_doc *bs_doc_from_page(const struct bs_page *page, const char *source);
 
-/* The page text: articles' texts in reading order separated by '\n' (or
- * page_text when the doc has no articles).  malloc'd. */
+/* The whole page's text: page_text, else the articles' texts in reading
+ * order separated by '\n'.  malloc'd. */
 char *bs_doc_page_text(const struct bs_doc *doc);
 
-/* Reads broadsheet's page folder: articles.json, and repairs.json when
- * present. */
+/* The articles' texts in reading order separated by '\n' (page_text, or ""
+ * when the doc has no articles).  malloc'd. */
+char *bs_doc_articles_text(const struct bs_doc *doc);
+
+/* Reads broadsheet's page folder: articles.json, and fulltext.txt and
+ * repairs.json when present. */
 int bs_doc_load_output(const char *page_dir, struct bs_doc **out,
                        struct bs_error *err);
+
+/* Reads a file of plain UTF-8 page text (another engine's output, a .txt
+ * truth) whatever its name: page_text only, no articles.  The id is the
+ * file's stem. */
+int bs_doc_load_text(const char *path, struct bs_doc **out,
+                     struct bs_error *err);
 
 /* Reads ground truth from a file (articles.json schema, PAGE XML, .txt) or
  * a folder of per-article .txt files.  The page id is the file's stem
@@ -95,6 +116,12 @@ int bs_gt_is_truth_name(const char *name);
  * is no pair.  A truth article is found when its pair's CER is below the
  * match threshold.  All totals are micro-averages: summed errors over summed
  * reference length, summed counts.
+ *
+ * Page-level scores (page CER, WER, bag-of-words error, FCA) compare whole
+ * page texts when the truth has one (gt.c): the output's fulltext.txt, or
+ * another engine's plain text, against the truth's full reading order.
+ * Without one, the articles' texts in reading order on both sides.  An
+ * output without articles (plain text) has no article metrics.
  */
 
 #define BS_EVAL_MATCH_CER 0.25
@@ -120,10 +147,10 @@ struct bs_eval_page {
     char *id;
     struct bs_doc *gt, *pred;     /* owned */
     int missing_output;           /* the page folder has no articles.json */
-    int has_articles;             /* truth has article structure */
+    int has_articles;             /* truth and output have articles */
     struct bs_eval_row *rows;     /* truth order, then invented articles */
     int nrows;
-    struct bs_err_count page_cer, page_wer, page_fca;
+    struct bs_err_count page_cer, page_wer, page_bow, page_fca;
     int page_fca_ok;
     struct bs_err_count art_cer, art_wer;  /* over truth articles */
     int n_gt, n_pred, n_found;
@@ -134,7 +161,7 @@ struct bs_eval_page {
 /* Totals of a run (also used per page by the reports). */
 struct bs_eval_totals {
     int pages, pages_missing, pages_with_articles;
-    struct bs_err_count page_cer, page_wer, page_fca, art_cer, art_wer;
+    struct bs_err_count page_cer, page_wer, page_bow, page_fca, art_cer, art_wer;
     int fca_ok;                    /* every page had its FCA computed */
     int n_gt, n_pred, n_found;
     int head_total, head_ok;
@@ -183,10 +210,13 @@ double bs_eval_fca(const struct bs_eval_totals *t);
  *                             "wer", "fca", "found", "headline_ok"}]}]}
  *
  * metrics: pages, pages_missing, article_cer, article_wer, page_cer,
- * page_wer, fca, precision, recall, f1, headline_accuracy, articles_truth,
- * articles_output, articles_found, headlines_scored, headlines_correct,
- * chars_truth, char_errors (page text), approximate (a distance was a
- * banded upper bound).  A metric without a denominator is null.
+ * page_wer, page_bow (the bag-of-words error, metrics.h), fca, precision,
+ * recall, f1, headline_accuracy, articles_truth, articles_output,
+ * articles_found, headlines_scored, headlines_correct, chars_truth,
+ * char_errors, words_truth (page text), approximate (a distance was a
+ * banded upper bound).  A metric without a denominator is null;
+ * "has_articles" is false (and the article metrics null) when the truth or
+ * the output has no articles.
  */
 
 /* Caller owns the result. */

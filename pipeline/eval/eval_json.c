@@ -34,6 +34,7 @@ static void put_metrics(json_t *o, const struct bs_eval_totals *t)
     set(o, "article_wer", bs_eval_num(bs_eval_article_wer(t)));
     set(o, "page_cer", bs_eval_num(t->pages ? bs_err_rate(&t->page_cer) : NAN));
     set(o, "page_wer", bs_eval_num(t->pages ? bs_err_rate(&t->page_wer) : NAN));
+    set(o, "page_bow", bs_eval_num(t->pages ? bs_err_rate(&t->page_bow) : NAN));
     set(o, "fca", bs_eval_num(bs_eval_fca(t)));
     set(o, "precision", bs_eval_num(bs_eval_precision(t)));
     set(o, "recall", bs_eval_num(bs_eval_recall(t)));
@@ -46,6 +47,7 @@ static void put_metrics(json_t *o, const struct bs_eval_totals *t)
     set(o, "headlines_correct", json_integer(t->head_ok));
     set(o, "chars_truth", json_integer(t->page_cer.ref));
     set(o, "char_errors", json_integer(t->page_cer.errors));
+    set(o, "words_truth", json_integer(t->page_bow.ref));
     set(o, "approximate", json_boolean(!t->page_cer.exact || !t->art_cer.exact ||
                                        !t->page_wer.exact || !t->art_wer.exact));
 }

@@ -17,6 +17,9 @@
 #include <string.h>
 
 #define GT_MAX_BYTES (64u << 20)
+/* Longest article id kept from PAGE truth (ids like "P1_TB00001
+ * Leitartikel"): any non-empty UTF-8 string up to this many bytes. */
+#define GT_ID_MAX 512
 
 void bs_doc_free(struct bs_doc **doc)
 {
@@ -82,18 +85,97 @@ struct bs_doc *bs_doc_from_page(const struct bs_page *page, const char *source)
     return d;
 }
 
-char *bs_doc_page_text(const struct bs_doc *doc)
+static char *articles_joined(const struct bs_doc *doc)
 {
-    char *out, *o;
+    char *out = bs_strdup(""), *o;
 
-    if (!doc->has_articles)
-        return bs_strdup(doc->page_text ? doc->page_text : "");
-    out = bs_strdup("");
     for (int i = 0; i < doc->narticles; i++) {
         o = bs_sprintf("%s%s%s", out, i ? "\n" : "", doc->articles[i].text);
         free(out);
         out = o;
     }
+    return out;
+}
+
+char *bs_doc_page_text(const struct bs_doc *doc)
+{
+    return doc->page_text ? bs_strdup(doc->page_text) : articles_joined(doc);
+}
+
+char *bs_doc_articles_text(const struct bs_doc *doc)
+{
+    if (!doc->has_articles)
+        return bs_strdup(doc->page_text ? doc->page_text : "");
+    return articles_joined(doc);
+}
+
+/* Orders block indexes of a page (arg) top to bottom, then left to right. */
+static int furn_cmp_y(const void *a, const void *b, void *arg)
+{
+    const struct bs_page *page = arg;
+    const struct bs_box *x = &page->blocks[*(const int *)a].box;
+    const struct bs_box *y = &page->blocks[*(const int *)b].box;
+
+    if (x->y != y->y)
+        return x->y < y->y ? -1 : 1;
+    return x->x < y->x ? -1 : x->x > y->x;
+}
+
+static void append_line(char **acc, const char *text)
+{
+    char *o = bs_sprintf("%s%s%s", *acc, **acc ? "\n" : "", text);
+
+    free(*acc);
+    *acc = o;
+}
+
+/* The whole text of a truth page in the articles.json schema, composed the
+ * way fulltext.txt is: the blocks with text in no article (masthead,
+ * folios) that start above the first article, one block a line, then the
+ * articles in reading order, then those further down (a running foot). */
+static char *truth_page_text(const struct bs_page *page, const struct bs_doc *d)
+{
+    int *idx = bs_calloc((size_t)page->nblocks + 1, sizeof(*idx));
+    int n = 0, art_top = -1;
+    char *head = bs_strdup(""), *foot = bs_strdup(""), *arts, *out;
+
+    for (int i = 0; i < page->nblocks; i++) {
+        const struct bs_block *b = &page->blocks[i];
+        if (b->article[0]) {
+            if (b->nlines && (art_top < 0 || b->box.y < art_top))
+                art_top = b->box.y;
+        } else if (b->nlines) {
+            idx[n++] = i;
+        }
+    }
+    qsort_r(idx, (size_t)n, sizeof(*idx), furn_cmp_y, (void *)page);
+    for (int i = 0; i < n;) {
+        /* one row: the blocks that start above the first one's bottom */
+        const struct bs_box *first = &page->blocks[idx[i]].box;
+        int j = i + 1;
+        while (j < n && page->blocks[idx[j]].box.y < first->y + first->h)
+            j++;
+        for (int a = i + 1; a < j; a++)        /* left to right */
+            for (int b = a; b > i && page->blocks[idx[b]].box.x <
+                                         page->blocks[idx[b - 1]].box.x; b--) {
+                int t = idx[b];
+                idx[b] = idx[b - 1];
+                idx[b - 1] = t;
+            }
+        for (; i < j; i++) {
+            char *t = bs_block_text(&page->blocks[idx[i]]);
+            if (*t)
+                append_line(art_top < 0 || first->y < art_top ? &head : &foot, t);
+            free(t);
+        }
+    }
+    arts = articles_joined(d);
+    out = bs_sprintf("%s%s%s%s%s", head, *head && *arts ? "\n" : "", arts,
+                     *foot && (*head || *arts) ? "\n" : "", foot);
+    free(arts);
+    free(head);
+    free(foot);
+    free(idx);
     return out;
 }
 
@@ -178,11 +260,14 @@ static int load_repairs(struct bs_doc *d, const char *path, struct bs_error *err
     return 0;
 }
 
+static int read_text(const char *path, char **data, struct bs_error *err);
+
 int bs_doc_load_output(const char *page_dir, struct bs_doc **out,
                        struct bs_error *err)
 {
     char *path = bs_path_join(page_dir, "articles.json");
     char *rpath = bs_path_join(page_dir, "repairs.json");
+    char *fpath = bs_path_join(page_dir, "fulltext.txt");
     struct bs_page *page = NULL;
     struct bs_doc *d = NULL;
     int rc = -1;
@@ -195,7 +280,8 @@ int bs_doc_load_output(const char *page_dir, struct bs_doc **out,
         free(d->id);
         d->id = bs_gt_stem(page_dir);
     }
-    if (bs_is_file(rpath) && load_repairs(d, rpath, err) < 0) {
+    if ((bs_is_file(rpath) && load_repairs(d, rpath, err) < 0) ||
+        (bs_is_file(fpath) && read_text(fpath, &d->page_text, err) < 0)) {
         bs_doc_free(&d);
         goto done;
     }
@@ -205,6 +291,7 @@ done:
     bs_page_free(&page);
     free(path);
     free(rpath);
+    free(fpath);
     return rc;
 }
 
@@ -256,14 +343,14 @@ struct px_line {
     int has_geom;
     double x0, x1, y;    /* baseline (or box) x range and mean y */
     double h;            /* box height, 0 unknown */
-    char art[16];        /* article tag, "" none */
+    char art[GT_ID_MAX]; /* article tag, "" none */
 };
 
 struct px_region {
     char *id;
     char *type;
     char *text;          /* the region's own TextEquiv, NULL none */
-    char art[16];
+    char art[GT_ID_MAX];
     struct px_line *lines;
     int nlines, caplines;
 };
@@ -342,8 +429,9 @@ static char *text_equiv(xmlNodePtr n)
 }
 
 /* The article id of a `custom` attribute: "structure {id:a1; type:article;}"
- * gives "a1"; "" when there is none. */
-static void custom_article(const char *custom, char out[16])
+ * gives "a1" (a value runs to the next ';' or '}', spaces and all); ""
+ * when there is none. */
+static void custom_article(const char *custom, char out[GT_ID_MAX])
 {
     const char *s = custom ? strstr(custom, "structure") : NULL;
     const char *open, *close, *id, *type;
@@ -366,8 +454,11 @@ static void custom_article(const char *custom, char out[16])
     id += 3;
     while (*id == ' ')
         id++;
-    n = strcspn(id, ";} ");
-    if (n == 0 || n >= 16 || id + n > close)
+    n = strcspn(id, ";}");
+    while (n > 0 && id[n - 1] == ' ')
+        n--;
+    if (n == 0 || n >= GT_ID_MAX || id + n > close ||
+        !bs_utf8_valid(id, n))
         return;
     memcpy(out, id, n);
     out[n] = '\0';
@@ -639,7 +730,7 @@ static struct bs_doc *px_doc(const struct px_page *p, const char *path)
     struct bs_doc *d = doc_new(stem, path);
     /* per article: paragraphs, and facts about its first paragraph */
     struct art_acc {
-        char id[16];
+        char id[GT_ID_MAX];
         char *text;
         char *first;        /* first paragraph */
         int first_lines;    /* lines in it */
@@ -651,8 +742,7 @@ static struct bs_doc *px_doc(const struct px_page *p, const char *path)
 
     free(stem);
     d->has_articles = p->has_tags;
-    if (!p->has_tags)
-        d->page_text = bs_strdup("");
+    d->page_text = bs_strdup("");
     for (int r = 0; r < p->nregions; r++) {
         const struct px_region *reg = &p->regions[r];
         int heading = reg->type && (strcmp(reg->type, "heading") == 0 ||
@@ -698,15 +788,9 @@ static struct bs_doc *px_doc(const struct px_page *p, const char *path)
                 free(para);
                 continue;
             }
-            if (!p->has_tags) {
-                char *o = bs_sprintf("%s%s%s", d->page_text,
-                                     *d->page_text ? "\n" : "", para);
-                free(d->page_text);
-                d->page_text = o;
-                free(para);
-                continue;
-            }
-            if (!tag[0]) {
+            /* the whole page: every paragraph, in an article or not */
+            append_line(&d->page_text, para);
+            if (!p->has_tags || !tag[0]) {
                 free(para);
                 continue;
             }
@@ -816,6 +900,21 @@ static int read_text(const char *path, char **data, struct bs_error *err)
     return 0;
 }
 
+int bs_doc_load_text(const char *path, struct bs_doc **out,
+                     struct bs_error *err)
+{
+    char *text, *stem;
+
+    *out = NULL;
+    if (read_text(path, &text, err) < 0)
+        return -1;
+    stem = bs_gt_stem(path);
+    *out = doc_new(stem, path);
+    (*out)->page_text = text;
+    free(stem);
+    return 0;
+}
+
 /* One article in the aNNN.txt form: header lines, a blank line, body
  * paragraphs separated by blank lines.  Without a blank line the whole
  * file is body. */
@@ -922,50 +1021,103 @@ done:
     return rc;
 }
 
-static int cmp_str_ptr(const void *a, const void *b)
+/* articles.json-schema truth whose article ids are not the page model's
+ * short ones ("P1_TB00001 Leitartikel"): each article id (any non-empty
+ * UTF-8 string up to GT_ID_MAX bytes, each once) is given a short stand-in
+ * in the parsed JSON (its articles, reading order and the blocks' article
+ * references) for the model's reader, and the doc gets the real ids back.
+ * *ids (malloc'd, n of them, in article order) holds the real ids. */
+static int articles_load_long_ids(const char *path, struct bs_page **page,
+                                  char ***ids, int *nids,
+                                  struct bs_error *err)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    json_t *root = NULL, *arts, *order, *blocks, *v;
+    size_t i, k;
+    int rc = -1;
+
+    *page = NULL;
+    *ids = NULL;
+    *nids = 0;
+    if (bs_json_load_file(path, GT_MAX_BYTES, &root, err) < 0)
+        return -1;
+    arts = json_object_get(root, "articles");
+    if (json_is_array(arts)) {
+        *ids = bs_calloc(json_array_size(arts) + 1, sizeof(**ids));
+        json_array_foreach(arts, i, v) {
+            json_t *id = json_object_get(v, "id");
+            char stand[16];
+            size_t len = json_is_string(id) ? json_string_length(id) : 0;
+            if (!len || len >= GT_ID_MAX ||
+                strlen(json_string_value(id)) != len) {
+                bs_fail(err, "%s: article %zu has no valid id (a non-empty "
+                        "string of at most %d bytes)", path, i, GT_ID_MAX - 1);
+                goto done;
+            }
+            for (k = 0; k < i; k++)
+                if (strcmp((*ids)[k], json_string_value(id)) == 0) {
+                    bs_fail(err, "%s: duplicate article id \"%s\"", path,
+                            json_string_value(id));
+                    goto done;
+                }
+            (*ids)[i] = bs_strdup(json_string_value(id));
+            (*nids)++;
+            snprintf(stand, sizeof(stand), "t%u", (unsigned)i + 1);
+            json_object_set_new(v, "id", json_string(stand));
+        }
+    }
+    /* the references to those ids, by the same stand-ins */
+    order = json_object_get(root, "reading_order");
+    blocks = json_object_get(root, "blocks");
+    for (int pass = 0; pass < 2; pass++) {
+        json_t *list = pass ? blocks : order;
+        if (!json_is_array(list))
+            continue;
+        json_array_foreach(list, i, v) {
+            json_t *ref = pass ? json_object_get(v, "article") : v;
+            const char *name = json_string_value(ref);
+            for (k = 0; name && k < (size_t)*nids; k++)
+                if (strcmp((*ids)[k], name) == 0) {
+                    char stand[16];
+                    snprintf(stand, sizeof(stand), "t%u", (unsigned)k + 1);
+                    if (pass)
+                        json_object_set_new(v, "article", json_string(stand));
+                    else
+                        json_array_set_new(list, i, json_string(stand));
+                    break;
+                }
+        }
+    }
+    rc = bs_articles_from_json(root, path, page, err);
+done:
+    json_decref(root);
+    if (rc < 0) {
+        for (int n = 0; n < *nids; n++)
+            free((*ids)[n]);
+        free(*ids);
+        *ids = NULL;
+        *nids = 0;
+    }
+    return rc;
 }
 
-/* Truth articles are paired and reported by id: two with one id would be
- * scored as one, silently.  Refused, naming the id. */
-static int check_unique_ids(struct bs_doc **doc, const char *path,
-                            struct bs_error *err)
+/* Gives the doc's articles their real ids back (articles_load_long_ids). */
+static void real_ids(struct bs_doc *d, char **ids, int nids)
 {
-    struct bs_doc *d = *doc;
-    char **ids;
-    int dup = -1;
-
-    if (!d || d->narticles < 2)
-        return 0;
-    ids = bs_calloc((size_t)d->narticles, sizeof(*ids));
-    for (int i = 0; i < d->narticles; i++)
-        ids[i] = d->articles[i].id ? d->articles[i].id : "";
-    qsort(ids, (size_t)d->narticles, sizeof(*ids), cmp_str_ptr);
-    for (int i = 1; i < d->narticles && dup < 0; i++)
-        if (ids[i][0] && strcmp(ids[i], ids[i - 1]) == 0)
-            dup = i;
-    if (dup >= 0)
-        bs_fail(err, "%s: article id \"%s\" appears more than once in the "
-                "ground truth", path, ids[dup]);
+    for (int a = 0; a < d->narticles; a++) {
+        long k = d->articles[a].id[0] == 't' ? strtol(d->articles[a].id + 1,
+                                                      NULL, 10) : 0;
+        if (k >= 1 && k <= nids) {
+            free(d->articles[a].id);
+            d->articles[a].id = ids[k - 1];
+            ids[k - 1] = NULL;
+        }
+    }
+    for (int k = 0; k < nids; k++)
+        free(ids[k]);
     free(ids);
-    if (dup < 0)
-        return 0;
-    bs_doc_free(doc);
-    return -1;
 }
-
-static int gt_load(const char *path, struct bs_doc **out,
-                   struct bs_error *err);
 
 int bs_gt_load(const char *path, struct bs_doc **out, struct bs_error *err)
-{
-    if (gt_load(path, out, err) < 0)
-        return -1;
-    return check_unique_ids(out, path, err);
-}
-
-static int gt_load(const char *path, struct bs_doc **out, struct bs_error *err)
 {
     *out = NULL;
     if (bs_is_dir(path)) {
@@ -993,28 +1145,24 @@ static int gt_load(const char *path, struct bs_doc **out, struct bs_error *err)
         return bs_fail(err, "%s: no such ground-truth file or folder", path);
     if (ends_with(path, ".json")) {
         struct bs_page *page = NULL;
-        if (bs_articles_load(path, &page, err) < 0)
+        char **ids;
+        int nids;
+        if (articles_load_long_ids(path, &page, &ids, &nids, err) < 0)
             return -1;
         *out = bs_doc_from_page(page, path);
         if (!page->id) {
             free((*out)->id);
             (*out)->id = bs_gt_stem(path);
         }
+        (*out)->page_text = truth_page_text(page, *out);
+        real_ids(*out, ids, nids);
         bs_page_free(&page);
         return 0;
     }
     if (ends_with(path, ".xml"))
         return load_page_xml(path, out, err);
-    if (ends_with(path, ".txt")) {
-        char *text, *stem;
-        if (read_text(path, &text, err) < 0)
-            return -1;
-        stem = bs_gt_stem(path);
-        *out = doc_new(stem, path);
-        (*out)->page_text = text;
-        free(stem);
-        return 0;
-    }
+    if (ends_with(path, ".txt"))
+        return bs_doc_load_text(path, out, err);
     return bs_fail(err, "%s: unknown ground-truth format (want .json, .xml, "
                    ".txt or a folder)", path);
 }

@@ -1,7 +1,7 @@
 /*
  * metrics.h - text error measures on Unicode code points: edit distance,
- * CER, WER, the flexible character accuracy, headline normalisation and
- * the edit script behind a side-by-side diff.
+ * CER, WER, the bag-of-words error, the flexible character accuracy,
+ * headline normalisation and the edit script behind a side-by-side diff.
  *
  * Everything here works on code points (bs_utf8_to_cps), never bytes: one
  * wrong Chinese character is one error.  None of these functions fail; they
@@ -48,14 +48,22 @@ struct bs_err_count {
 double bs_err_rate(const struct bs_err_count *c);
 
 /* Character errors: the edit distance on code points between `ref` (ground
- * truth) and `hyp` (output), after white space of any kind and length is
- * collapsed to one space and trimmed at both ends. */
+ * truth) and `hyp` (output) in their bs_collapse_space forms. */
 struct bs_err_count bs_cer(const char *ref, const char *hyp);
 
 /* Word errors: the edit distance on words, where a word is a run of
  * non-space characters, except that every CJK character (bs_cp_is_cjk) is
  * a word of its own: for Chinese, characters are the unit. */
 struct bs_err_count bs_wer(const char *ref, const char *hyp);
+
+/* The order-free bag-of-words error: both texts are cut into words as by
+ * bs_wer, and compared as multisets, ignoring order; errors = the larger of
+ * (words of the truth not matched by a word of the output) and (words of
+ * the output not matched by a word of the truth), ref = the truth's words.
+ * A wrong word thus costs 1 (one missing, one extra), a lost word 1, an
+ * invented word 1, and text read in another order nothing: it measures
+ * recognition and lost or doubled text apart from reading order. */
+struct bs_err_count bs_bow(const char *ref, const char *hyp);
 
 /* Number of words of `text` in bs_wer's sense. */
 long bs_word_count(const char *text);
@@ -91,8 +99,11 @@ char *bs_normalize_headline(const char *s);
  * with truth that writes modern letter forms (eval --fold).  malloc'd. */
 char *bs_fold_text(const char *s);
 
-/* White space collapsed to one ASCII space and trimmed at both ends (the
- * form CER compares).  malloc'd. */
+/* White space of any kind and length collapsed to one ASCII space and
+ * trimmed at both ends, except that white space holding a line break
+ * between two CJK characters (bs_cp_is_cjk) goes: Chinese text broken into
+ * lines reads as one line, as its truth joins it; a space typed between
+ * two characters stays one.  The form CER compares.  malloc'd. */
 char *bs_collapse_space(const char *s);
 
 /* One step of an edit script from a reference to a hypothesis. */

@@ -66,6 +66,12 @@ static void write_block(struct bs_xmlout *x, const struct bs_block *b)
     bs_xo_attr(x, "ID", b->id);
     box_attrs(x, b->box);
     bs_xo_attrf(x, "TAGREFS", "role_%s", bs_role_name(b->role));
+    if (strcmp(el, "TextBlock") == 0) {
+        char lang[32];
+        /* a block read in its own language says so */
+        if (b->lang && bs_xml_lang_bcp47(b->lang, lang))
+            bs_xo_attr(x, "LANG", lang);
+    }
     if (strcmp(el, "TextBlock") == 0)
         for (int l = 0; l < b->nlines; l++)
             write_line(x, b, l);
@@ -118,7 +124,9 @@ int bs_alto_write(const struct bs_page *page, const char *path,
     struct bs_xmlout x;
     int *seq = bs_xml_block_sequence(page);
     int used[BS_ROLE_COUNT] = {0}, nrefs = 0;
+    char *image = bs_xml_image_ref(page, path), date[32], lang[32];
 
+    bs_xml_doc_date(date);
     bs_xmlout_start(&x);
     bs_xo_start(&x, "alto");
     bs_xo_attr(&x, "xmlns", ALTO_NS);
@@ -128,11 +136,13 @@ int bs_alto_write(const struct bs_page *page, const char *path,
 
     bs_xo_start(&x, "Description");
     bs_xo_elem(&x, "MeasurementUnit", "pixel");
+    /* the image the coordinates are pixels of, relative to this file */
     bs_xo_start(&x, "sourceImageInformation");
-    bs_xo_elem(&x, "fileName", page->source ? page->source : "");
+    bs_xo_elem(&x, "fileName", image);
     bs_xo_end(&x);
     bs_xo_start(&x, "Processing");
     bs_xo_attr(&x, "ID", "proc1");
+    bs_xo_elem(&x, "processingDateTime", date);
     bs_xo_start(&x, "processingSoftware");
     bs_xo_elem(&x, "softwareName", "broadsheet");
     bs_xo_elem(&x, "softwareVersion", BS_VERSION);
@@ -169,6 +179,8 @@ int bs_alto_write(const struct bs_page *page, const char *path,
     bs_xo_attr_int(&x, "HEIGHT", page->height);
     if (page->number > 0)
         bs_xo_attr_int(&x, "PRINTED_IMG_NR", page->number);
+    if (bs_xml_lang_bcp47(page->lang, lang))
+        bs_xo_attr(&x, "LANG", lang);
     bs_xo_start(&x, "PrintSpace");
     box_attrs(&x, (struct bs_box){0, 0, page->width, page->height});
     for (int i = 0; i < page->nblocks; i++)
@@ -178,5 +190,6 @@ int bs_alto_write(const struct bs_page *page, const char *path,
     bs_xo_end(&x);
     bs_xo_end(&x);
     free(seq);
+    free(image);
     return bs_xmlout_commit(&x, path, err);
 }

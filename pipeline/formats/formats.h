@@ -28,6 +28,7 @@
 #define BS_PAGEXML_NAME "page.xml"
 #define BS_HOCR_NAME "page.hocr"
 #define BS_METS_NAME "mets.xml"
+#define BS_PDF_NAME "page.pdf"
 
 int bs_alto_write(const struct bs_page *page, const char *path,
                   struct bs_error *err);
@@ -35,19 +36,23 @@ int bs_pagexml_write(const struct bs_page *page, const char *path,
                      struct bs_error *err);
 int bs_hocr_write(const struct bs_page *page, const char *path,
                   struct bs_error *err);
+/* A searchable PDF (pdf_write.c): the page image image_png (a grey or RGB
+ * PNG, embedded without decoding; the image the page's coordinates are
+ * pixels of) with the page's words as invisible text at their boxes in the
+ * glyphless font font_ttf (Tesseract's pdf.ttf), one bookmark per article
+ * in reading order.  The page's dpi sets the size in points. */
+int bs_pdf_write(const struct bs_page *page, const char *image_png,
+                 const char *font_ttf, const char *path, struct bs_error *err);
 
 /* Writes out_dir/mets.xml describing every finished page folder under
- * out_dir (those holding done.json and model.repair.json), in page-id
- * order: file groups IMAGE (gray.png, the image the coordinates refer
+ * out_dir at any depth (those holding done.json and model.repair.json;
+ * the page id is the folder's path below out_dir), in page-id order: file groups IMAGE (gray.png, the image the coordinates refer
  * to), ALTO and PAGE (those that exist), a physical structMap with one
  * div per page, and a logical structMap with one ARTICLE div per article,
  * articles continued across pages (continued_to_ref) joined into one.
  * Describing the folder rather than the run makes the file the same
  * whatever way the pages were run (shards, one page per process). */
 int bs_mets_write_dir(const char *out_dir, struct bs_error *err);
-/* bs_mets_write_dir() for each folder holding some of the page folders
- * dirs[0..n) (a run's OUT; a re-run's parent folders). */
-int bs_mets_write_run(char **dirs, int ndirs, struct bs_error *err);
 
 enum bs_import_kind {
     BS_IMPORT_UNKNOWN = 0,
@@ -66,6 +71,11 @@ int bs_pagexml_read(const char *data, size_t len, const char *what,
                     struct bs_page **out, struct bs_error *err);
 int bs_hocr_read(const char *data, size_t len, const char *what,
                  struct bs_page **out, struct bs_error *err);
+/* The page id of a file read as a page: its name without the extension
+ * and without a format suffix (".alto", ".page", ".hocr"); broadsheet's
+ * own page.alto.xml, page.xml, page.hocr and page.txt take their folder's
+ * name.  malloc'd. */
+char *bs_import_id(const char *path);
 /* Sniffs and reads one file of any of the three formats.  Sets the page's
  * id from the file name and its source to the image the file names (else
  * the file itself). */

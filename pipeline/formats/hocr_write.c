@@ -136,7 +136,7 @@ int bs_hocr_write(const struct bs_page *page, const char *path,
     /* The hOCR image property is a quoted string; quotes inside the
      * file name cannot be expressed and are dropped. */
     {
-        char *src = bs_strdup(page->source ? page->source : "");
+        char *src = bs_xml_image_ref(page, path);
         for (char *p = src; *p; p++)
             if (*p == '"' || *p == ';')
                 *p = '_';

@@ -44,7 +44,7 @@ const char *bs_import_kind_name(enum bs_import_kind kind)
 /* The page id of an imported file: its name without the extension and
  * without a format suffix (".alto", ".page", ".hocr"); broadsheet's own
  * page.alto.xml / page.xml / page.hocr take their folder's name. */
-static char *import_id(const char *path)
+char *bs_import_id(const char *path)
 {
     static const char *const sfx[] = {".alto", ".page", ".hocr"};
     char *id = bs_page_id_from_path(path, -1);
@@ -99,9 +99,19 @@ int bs_import_file(const char *path, struct bs_page **out,
         break;
     }
     if (rc == 0) {
-        (*out)->id = import_id(path);
-        if (!(*out)->source)
+        (*out)->id = bs_import_id(path);
+        if (!(*out)->source) {
             bs_set_str(&(*out)->source, path);
+        } else if ((*out)->source[0] != '/' && strrchr(path, '/')) {
+            /* an image named relative to the file (our own "gray.png") is
+             * beside it, wherever the command runs */
+            const char *slash = strrchr(path, '/');
+            char *dir = bs_strndup(path, (size_t)(slash - path));
+            char *img = bs_path_join(dir, (*out)->source);
+            bs_set_str(&(*out)->source, img);
+            free(img);
+            free(dir);
+        }
         bs_sha256_hex(data, len, sum);
         bs_set_str(&(*out)->checksum, sum);
     }

@@ -135,21 +135,38 @@ static int add_page(struct mets *m, const char *dir, const char *name,
     return 0;
 }
 
+struct scan_ctx {
+    struct mets *m;
+    struct bs_error *err;
+    int rc;
+};
+
+/* Page folders hold a load artifact or a stamp; a folder that holds
+ * neither (a title, an issue) is searched below. */
+static int is_page_folder(void *ctx, const char *dir)
+{
+    (void)ctx;
+    return has_file(dir, "model.load.json") || has_file(dir, BS_STAMP_NAME);
+}
+
+static void scan_found(void *ctx, const char *dir, const char *rel)
+{
+    struct scan_ctx *sc = ctx;
+
+    if (sc->rc == 0 && rel[0])
+        sc->rc = add_page(sc->m, dir, rel, sc->err);
+}
+
+/* Every page folder below `out`, at any depth (page ids are paths: a
+ * title/issue/page tree), in path order; the page id is the path. */
 static int scan(struct mets *m, const char *out, struct bs_error *err)
 {
-    char **names;
-    int n, rc = 0;
+    struct scan_ctx sc = {m, err, 0};
 
-    if (bs_list_dir(out, &names, &n, err) < 0)
-        return -1;
-    for (int i = 0; i < n && rc == 0; i++) {
-        char *dir = bs_path_join(out, names[i]);
-        if (bs_is_dir(dir))
-            rc = add_page(m, dir, names[i], err);
-        free(dir);
-    }
-    bs_free_names(names, n);
-    return rc;
+    if (!bs_is_dir(out))
+        return bs_fail(err, "%s: cannot read folder", out);
+    bs_walk_leaf_dirs(out, is_page_folder, scan_found, &sc);
+    return sc.rc;
 }
 
 /* The article a "<page-id>/<article-id>" ref names, or NULL. */
@@ -174,7 +191,8 @@ static struct mets_article *find_ref(struct mets *m, const char *ref, int *pi)
 
 static char *href(const char *page_id, const char *file)
 {
-    xmlChar *esc = xmlURIEscapeStr(BAD_CAST page_id, BAD_CAST "");
+    /* each component escaped, the '/' between them kept */
+    xmlChar *esc = xmlURIEscapeStr(BAD_CAST page_id, BAD_CAST "/");
     char *h;
 
     if (!esc)
@@ -380,44 +398,5 @@ out:
         close(fd); /* releases the lock */
     mets_release(&m);
     free(path);
-    return rc;
-}
-
-static char *parent_of(const char *dir)
-{
-    char *p = bs_strdup(dir), *slash;
-
-    while (strlen(p) > 1 && p[strlen(p) - 1] == '/')
-        p[strlen(p) - 1] = '\0';
-    slash = strrchr(p, '/');
-    if (!slash)
-        strcpy(p, ".");
-    else if (slash == p)
-        p[1] = '\0';
-    else
-        *slash = '\0';
-    return p;
-}
-
-int bs_mets_write_run(char **dirs, int ndirs, struct bs_error *err)
-{
-    char **done = bs_calloc((size_t)ndirs + 1, sizeof(char *));
-    int ndone = 0, rc = 0;
-
-    for (int i = 0; i < ndirs && rc == 0; i++) {
-        char *parent = parent_of(dirs[i]);
-        int seen = 0;
-        for (int k = 0; k < ndone; k++)
-            seen |= strcmp(done[k], parent) == 0;
-        if (seen) {
-            free(parent);
-            continue;
-        }
-        done[ndone++] = parent;
-        rc = bs_mets_write_dir(parent, err);
-    }
-    for (int k = 0; k < ndone; k++)
-        free(done[k]);
-    free(done);
     return rc;
 }

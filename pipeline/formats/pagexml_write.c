@@ -144,7 +144,10 @@ int bs_pagexml_write(const struct bs_page *page, const char *path,
     char date[32];
     int nrefs = 0;
 
-    bs_xml_doc_date(page->source, date);
+    char *image = bs_xml_image_ref(page, path);
+    const char *lang = bs_xml_lang_page(page->lang);
+
+    bs_xml_doc_date(date);
     bs_xmlout_start(&x);
     bs_xo_start(&x, "PcGts");
     bs_xo_attr(&x, "xmlns", PAGE_NS);
@@ -156,9 +159,12 @@ int bs_pagexml_write(const struct bs_page *page, const char *path,
     bs_xo_elem(&x, "LastChange", date);
     bs_xo_end(&x);
     bs_xo_start(&x, "Page");
-    bs_xo_attr(&x, "imageFilename", page->source ? page->source : "");
+    /* the image the coordinates are pixels of, relative to this file */
+    bs_xo_attr(&x, "imageFilename", image);
     bs_xo_attr_int(&x, "imageWidth", page->width);
     bs_xo_attr_int(&x, "imageHeight", page->height);
+    if (lang)
+        bs_xo_attr(&x, "primaryLanguage", lang);
     for (int i = 0; i < page->nblocks; i++)
         nrefs += page->blocks[i].order >= 0;
     if (nrefs)
@@ -178,5 +184,6 @@ int bs_pagexml_write(const struct bs_page *page, const char *path,
     bs_xo_end(&x);
     bs_xo_end(&x);
     free(seq);
+    free(image);
     return bs_xmlout_commit(&x, path, err);
 }

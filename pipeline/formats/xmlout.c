@@ -172,10 +172,10 @@ char *bs_xml_clean(const char *s)
     return out;
 }
 
-long long bs_xml_doc_time(const char *source)
+long long bs_xml_doc_time(void)
 {
     const char *env = getenv("SOURCE_DATE_EPOCH");
-    struct stat st;
+    time_t now = time(NULL);
 
     if (env && *env) {
         char *end;
@@ -183,18 +183,137 @@ long long bs_xml_doc_time(const char *source)
         if (!*end && v >= 0 && v < 253402300800LL)
             return v;
     }
-    if (source && stat(source, &st) == 0 && st.st_mtime >= 0)
-        return (long long)st.st_mtime;
-    return 0;
+    return now > 0 ? (long long)now : 0;
 }
 
-void bs_xml_doc_date(const char *source, char out[32])
+void bs_xml_doc_date(char out[32])
 {
-    time_t t = (time_t)bs_xml_doc_time(source);
+    time_t t = (time_t)bs_xml_doc_time();
     struct tm tm;
 
     gmtime_r(&t, &tm);
     strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
+}
+
+/* The path of `target` relative to folder `dir` (both made absolute and
+ * free of symlinks when they exist); malloc'd, NULL when either cannot be
+ * resolved. */
+static char *relative_to(const char *dir, const char *target)
+{
+    char *d = realpath(dir, NULL), *t = realpath(target, NULL), *out = NULL;
+    size_t common = 0;
+
+    if (d && t) {
+        size_t i = 0;
+        /* the longest common prefix ending at a component boundary */
+        while (d[i] && t[i] && d[i] == t[i]) {
+            i++;
+            if ((d[i] == '/' || !d[i]) && (t[i] == '/' || !t[i]))
+                common = i;
+        }
+        out = bs_strdup("");
+        for (const char *p = d + common; *p; p++)
+            if (*p == '/') {
+                char *o = bs_sprintf("%s../", out);
+                free(out);
+                out = o;
+            }
+        {
+            char *o = bs_sprintf("%s%s", out, t + common + (t[common] == '/'));
+            free(out);
+            out = o;
+        }
+    }
+    free(d);
+    free(t);
+    return out;
+}
+
+char *bs_xml_image_ref(const struct bs_page *page, const char *xml_path)
+{
+    char *dir = bs_strdup(xml_path), *slash = strrchr(dir, '/'), *gray, *ref;
+
+    if (slash)
+        *slash = '\0';
+    else
+        strcpy(dir, ".");
+    gray = bs_path_join(dir, "gray.png");
+    if (bs_is_file(gray)) {
+        free(gray);
+        free(dir);
+        return bs_strdup("gray.png");
+    }
+    free(gray);
+    ref = page->source && page->source[0] ? relative_to(dir, page->source)
+                                          : NULL;
+    if (!ref)
+        ref = bs_strdup(page->source ? page->source : "");
+    free(dir);
+    return ref;
+}
+
+/* Tesseract's language codes as ISO 639 / BCP 47 (ALTO LANG) and as PAGE's
+ * LanguageSimpleType names; the first language of a "+" list counts. */
+static const struct {
+    const char *tess, *bcp47, *page;
+} langs[] = {
+    {"eng", "en", "English"},     {"deu", "de", "German"},
+    {"frk", "de", "German"},      {"chi_sim", "zh-Hans", "Chinese"},
+    {"chi_tra", "zh-Hant", "Chinese"}, {"fra", "fr", "French"},
+    {"ita", "it", "Italian"},     {"spa", "es", "Spanish"},
+    {"rus", "ru", "Russian"},     {"jpn", "ja", "Japanese"},
+    {"kor", "ko", "Korean"},      {"nld", "nl", "Dutch"},
+    {"por", "pt", "Portuguese"},  {"lat", "la", "Latin"},
+    {"dan", "da", "Danish"},      {"swe", "sv", "Swedish"},
+    {"pol", "pl", "Polish"},      {"ces", "cs", "Czech"},
+};
+
+static int first_lang(const char *lang, char out[32])
+{
+    size_t n = lang ? strcspn(lang, "+") : 0;
+
+    if (n == 0 || n >= 32)
+        return 0;
+    memcpy(out, lang, n);
+    out[n] = '\0';
+    return 1;
+}
+
+int bs_xml_lang_bcp47(const char *lang, char out[32])
+{
+    char first[32];
+    size_t n;
+
+    if (!first_lang(lang, first))
+        return 0;
+    for (size_t i = 0; i < sizeof(langs) / sizeof(langs[0]); i++)
+        if (strcmp(first, langs[i].tess) == 0) {
+            snprintf(out, 32, "%s", langs[i].bcp47);
+            return 1;
+        }
+    /* other codes: their ISO 639-2 letters ("hun", "ell"), a valid tag */
+    n = strcspn(first, "_");
+    if (n < 2 || n > 8)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((first[i] >= 'a' && first[i] <= 'z') ||
+              (first[i] >= 'A' && first[i] <= 'Z')))
+            return 0;
+    memcpy(out, first, n);
+    out[n] = '\0';
+    return 1;
+}
+
+const char *bs_xml_lang_page(const char *lang)
+{
+    char first[32];
+
+    if (!first_lang(lang, first))
+        return NULL;
+    for (size_t i = 0; i < sizeof(langs) / sizeof(langs[0]); i++)
+        if (strcmp(first, langs[i].tess) == 0)
+            return langs[i].page;
+    return NULL;
 }
 
 static int cmp_order(const void *pa, const void *pb, void *ctx)

@@ -49,15 +49,26 @@ void bs_xo_text(struct bs_xmlout *x, const char *text);
  * malloc'd. */
 char *bs_xml_clean(const char *s);
 
-/* Seconds since the epoch to stamp documents that need a date (PAGE
- * Created, hOCR has none): SOURCE_DATE_EPOCH when set, else the source
- * file's modification time, else 0, so a rerun writes the same bytes. */
-long long bs_xml_doc_time(const char *source);
+/* Seconds since the epoch to stamp documents with (PAGE Created, ALTO
+ * processingDateTime): the time of writing, or SOURCE_DATE_EPOCH when set
+ * (reproducible outputs: a rerun then writes the same bytes). */
+long long bs_xml_doc_time(void);
 /* "YYYY-MM-DDThh:mm:ss" (UTC) of bs_xml_doc_time(). */
-void bs_xml_doc_date(const char *source, char out[32]);
+void bs_xml_doc_date(char out[32]);
 
 struct bs_page;
 struct bs_article;
+
+/* The image a page file's coordinates belong to, as the file at xml_path
+ * names it: "gray.png" (the deskewed page) when the XML's folder has one,
+ * else the page's source image (an imported page) relative to that
+ * folder.  malloc'd. */
+char *bs_xml_image_ref(const struct bs_page *page, const char *xml_path);
+/* A Tesseract language list's first language as a BCP 47 tag (ALTO LANG:
+ * "chi_sim+eng" -> "zh-Hans"); 0 when it has none. */
+int bs_xml_lang_bcp47(const char *lang, char out[32]);
+/* ... and as PAGE's LanguageSimpleType name ("German"), NULL unknown. */
+const char *bs_xml_lang_page(const char *lang);
 /* The page's block indexes in reading order, the one order every writer
  * uses: the articles' blocks (articles in order, each article's blocks in
  * its order), then the other blocks with an order (ascending), then the

@@ -145,8 +145,9 @@ int bs_size_selected(int w, int h, int width, int height, int type,
 
 /* Returns a new 32 bpp copy of img (any depth) with the bands' columns
  * (light blue), rules (red) and blocks (outlined in their role's colour,
- * numbered in reading order when the model has one) drawn on it; NULL when
- * img cannot be converted.  img is borrowed. */
+ * labelled with their reading order number and article id when the model
+ * has them) drawn on it, and a legend of the roles' colours in the top
+ * left corner; NULL when img cannot be converted.  img is borrowed. */
 PIX *bs_overlay_render(PIX *img, const struct bs_page *page);
 
 /* The colour a role is drawn in, 0xRRGGBB. */

@@ -13,6 +13,46 @@ static void set_str_if(json_t *obj, const char *key, const char *value)
         json_object_set_new(obj, key, json_string(value));
 }
 
+/* Adds the words of a text block with a known confidence to the sums. */
+static void add_conf(const struct bs_block *b, double *sum, long *n)
+{
+    if (!bs_role_has_text(b->role))
+        return;
+    for (int l = 0; l < b->nlines; l++)
+        for (int w = 0; w < b->lines[l].nwords; w++) {
+            const struct bs_word *wd = &b->lines[l].words[w];
+            if (wd->conf >= 0 && wd->text && wd->text[0]) {
+                *sum += wd->conf > 100 ? 100 : wd->conf;
+                (*n)++;
+            }
+        }
+}
+
+double bs_mean_word_conf(const struct bs_page *page,
+                         const struct bs_article *a)
+{
+    double sum = 0;
+    long n = 0;
+
+    if (!a) {
+        for (int i = 0; i < page->nblocks; i++)
+            add_conf(&page->blocks[i], &sum, &n);
+    } else {
+        for (int k = 0; k < a->nblocks; k++) {
+            int i = bs_page_find_block(page, a->blocks[k]);
+            if (i >= 0)
+                add_conf(&page->blocks[i], &sum, &n);
+        }
+    }
+    return n ? sum / (double)n : -1;
+}
+
+/* A confidence as JSON: one decimal, null when unknown. */
+static json_t *conf_json(double c)
+{
+    return c < 0 ? json_null() : json_real((double)(long)(c * 10 + 0.5) / 10);
+}
+
 json_t *bs_articles_to_json(const struct bs_page *page)
 {
     json_t *root = json_object(), *info = json_object();
@@ -30,6 +70,9 @@ json_t *bs_articles_to_json(const struct bs_page *page)
     /* The printed page number, for linking jumps across pages. */
     if (page->number > 0)
         json_object_set_new(info, "number", json_integer(page->number));
+    /* mean word confidence (0..100): triage without ground truth */
+    json_object_set_new(info, "confidence",
+                        conf_json(bs_mean_word_conf(page, NULL)));
     json_object_set_new(root, "page", info);
     for (int i = 0; i < page->narticles; i++) {
         const struct bs_article *a = &page->articles[i];
@@ -46,6 +89,8 @@ json_t *bs_articles_to_json(const struct bs_page *page)
                             json_string(a->lang ? a->lang
                                                 : page->lang ? page->lang : ""));
         json_object_set_new(obj, "bbox", bs_box_to_json(a->box));
+        json_object_set_new(obj, "confidence",
+                            conf_json(bs_mean_word_conf(page, a)));
         for (int b = 0; b < a->nblocks; b++)
             json_array_append_new(ids, json_string(a->blocks[b]));
         json_object_set_new(obj, "blocks", ids);
@@ -182,13 +227,25 @@ static int read_blocks(json_t *root, struct bs_page *page, const char *path,
 int bs_articles_load(const char *path, struct bs_page **out,
                      struct bs_error *err)
 {
-    json_t *root, *info, *arts, *order, *cols, *v;
-    struct bs_page *page = NULL;
-    size_t i;
+    json_t *root;
+    int rc;
 
     *out = NULL;
     if (bs_json_load_file(path, 64u << 20, &root, err) < 0)
         return -1;
+    rc = bs_articles_from_json(root, path, out, err);
+    json_decref(root);
+    return rc;
+}
+
+int bs_articles_from_json(json_t *root, const char *path,
+                          struct bs_page **out, struct bs_error *err)
+{
+    json_t *info, *arts, *order, *cols, *v;
+    struct bs_page *page = NULL;
+    size_t i;
+
+    *out = NULL;
     if (!json_is_object(root)) {
         bs_fail(err, "%s: not an articles.json object", path);
         goto fail;
@@ -319,11 +376,9 @@ int bs_articles_load(const char *path, struct bs_page **out,
             goto fail;
         }
     }
-    json_decref(root);
     *out = page;
     return 0;
 fail:
-    json_decref(root);
     bs_page_free(&page);
     return -1;
 }

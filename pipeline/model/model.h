@@ -271,9 +271,11 @@ int bs_box_from_json(json_t *v, const char *what, struct bs_box *box,
  *
  *   {"format": "broadsheet-articles", "version": 1,
  *    "page": {"id", "source", "width", "height", "dpi", "lang",
- *             "number"? (printed page number, when known)},
+ *             "number"? (printed page number, when known),
+ *             "confidence" (mean word confidence 0..100, null unknown)},
  *    "articles": [{"id", "kicker"?, "headline", "subheadline"?, "byline"?,
- *                  "body", "lang", "bbox": [x, y, w, h], "blocks": [ids],
+ *                  "body", "lang", "bbox": [x, y, w, h], "confidence",
+ *                  "blocks": [ids],
  *                  "continued_from"?, "continued_to"?,
  *                  "continued_from_ref"?, "continued_to_ref"?}],
  *    "reading_order": [article ids],
@@ -287,6 +289,10 @@ int bs_box_from_json(json_t *v, const char *what, struct bs_box *box,
 #define BS_ARTICLES_FORMAT "broadsheet-articles"
 #define BS_ARTICLES_VERSION 1
 
+/* The mean confidence (0..100) of the words with one in the text blocks
+ * of article a, or of the whole page when a is NULL; -1 when none has. */
+double bs_mean_word_conf(const struct bs_page *page,
+                         const struct bs_article *a);
 /* The contract's JSON for a page; caller owns the result. */
 json_t *bs_articles_to_json(const struct bs_page *page);
 int bs_articles_save(const struct bs_page *page, const char *path,
@@ -296,6 +302,10 @@ int bs_articles_save(const struct bs_page *page, const char *path,
  * articles in reading order.  Caller owns *out. */
 int bs_articles_load(const char *path, struct bs_page **out,
                      struct bs_error *err);
+/* The same from JSON already parsed (root borrowed); `path` names it in
+ * messages. */
+int bs_articles_from_json(json_t *root, const char *path,
+                          struct bs_page **out, struct bs_error *err);
 
 /* The text form of one article (articles/aNNN.txt): kicker, headline,
  * subheadline and byline lines (those present), a blank line, then the body
@@ -399,6 +409,7 @@ enum bs_format {
     BS_FMT_PAGE = 1 << 3,  /* page.xml (PAGE 2019) */
     BS_FMT_HOCR = 1 << 4,  /* page.hocr */
     BS_FMT_METS = 1 << 5,  /* OUT/mets.xml for the run */
+    BS_FMT_PDF = 1 << 6,   /* page.pdf: image with a text layer */
 };
 #define BS_FMT_DEFAULT (BS_FMT_TXT | BS_FMT_JSON)
 
@@ -441,11 +452,12 @@ char *bs_settings_fingerprint(const struct bs_settings *s);
  * (atomically) after the page's last output, so a stamp exists only beside
  * complete outputs.  It records what the outputs were made from: the
  * broadsheet version, the input's SHA-256 (and page of a multi-page TIFF),
- * a hash of the settings fingerprint and the last stage run, and the files
- * the page folder held then (its outputs; not timing.json, which changes
- * every run, nor the *.png image artifacts, which may be deleted to save
- * room).  A batch skips a page whose stamp matches all of these and whose
- * listed outputs are all still there (resume); --force ignores it.
+ * a hash of the settings each stage ran with (and those settings in words),
+ * the last stage run, and the files the page folder held then (its
+ * outputs; not timing.json, which changes every run, nor the *.png image
+ * artifacts, which may be deleted to save room).  A batch skips a page
+ * whose stamp matches all of these and whose listed outputs are all still
+ * there (resume); --force ignores it.
  *
  * The stamp holds no time, so an interrupted and resumed batch writes the
  * same bytes as an uninterrupted one.
@@ -456,12 +468,15 @@ char *bs_settings_fingerprint(const struct bs_settings *s);
 #define BS_STAMP_VERSION 2
 
 struct bs_stamp {
-    char page[256];         /* page id */
+    char page[1024];        /* page id */
     char broadsheet[32];    /* version that wrote the outputs */
     char checksum[65];      /* SHA-256 of the input file */
     int subpage;            /* page of a multi-page TIFF, 0-based */
-    char settings[65];      /* SHA-256 of bs_settings_fingerprint() */
+    char settings[65];      /* SHA-256 of the settings each stage ran with */
     char through[32];       /* last stage run */
+    char made_with[8192];   /* JSON object, stage -> its settings in words
+                               (what differs from the defaults); "" none.
+                               Not compared: settings says it */
 };
 
 /* Writes dir/done.json atomically, listing the files of dir (and of its

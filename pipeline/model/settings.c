@@ -13,6 +13,7 @@ static const struct {
 } formats[] = {
     {"txt", BS_FMT_TXT},   {"json", BS_FMT_JSON}, {"alto", BS_FMT_ALTO},
     {"page", BS_FMT_PAGE}, {"hocr", BS_FMT_HOCR}, {"mets", BS_FMT_METS},
+    {"pdf", BS_FMT_PDF},
 };
 
 void bs_settings_defaults(struct bs_settings *s)
@@ -57,7 +58,7 @@ int bs_formats_parse(const char *list, unsigned *out, struct bs_error *err)
         }
         if (!found && n > 0)
             return bs_fail(err, "--formats: unknown format \"%.*s\" (known: "
-                           "txt,json,alto,page,hocr,mets,all)", (int)n, p);
+                           "txt,json,alto,page,hocr,mets,pdf,all)", (int)n, p);
         p += n;
         if (*p == ',')
             p++;

@@ -96,6 +96,13 @@ int bs_stamp_write(const char *dir, const struct bs_stamp *st,
         "outputs", outputs);
     if (!root)
         bs_oom();
+    if (st->made_with[0]) {
+        json_t *m = json_loads(st->made_with, 0, NULL);
+        if (json_is_object(m))
+            json_object_set_new(root, "made_with", m);
+        else
+            json_decref(m);
+    }
     rc = bs_json_save_file(root, path, err);
     json_decref(root);
     free(path);
@@ -172,6 +179,13 @@ int bs_stamp_read(const char *dir, struct bs_stamp *st, struct bs_error *err)
                     "since?)", path, s);
             goto out;
         }
+    }
+    v = json_object_get(root, "made_with");
+    if (json_is_object(v)) {
+        char *text = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS);
+        if (text && strlen(text) < sizeof(st->made_with))
+            memcpy(st->made_with, text, strlen(text) + 1);
+        free(text);
     }
     rc = 0;
 out:

@@ -76,6 +76,11 @@ int bs_tess_regions(struct bs_tess *tess, const char *lang, PIX *pix,
 int bs_tess_orientation(struct bs_tess *tess, PIX *pix, int *degrees,
                         float *conf, struct bs_error *err);
 
+/* The tessdata folder Tesseract reads for `datapath` (NULL / "" = its
+ * default: TESSDATA_PREFIX or the compiled-in folder), malloc'd; NULL when
+ * it cannot say. */
+char *bs_tess_datapath(const char *datapath);
+
 /* Tesseract's version string. */
 const char *bs_tess_version(void);
 

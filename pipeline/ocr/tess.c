@@ -46,6 +46,25 @@ void bs_tess_free(struct bs_tess **tp)
     *tp = NULL;
 }
 
+char *bs_tess_datapath(const char *datapath)
+{
+    TessBaseAPI *api = TessBaseAPICreate();
+    const char *dp;
+    char *out = NULL;
+
+    if (!api)
+        bs_oom();
+    TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+    /* Init fails at once on a name no file has, and leaves the folder set */
+    (void)TessBaseAPIInit3(api, datapath && *datapath ? datapath : NULL,
+                           "-broadsheet-no-such-lang-");
+    dp = TessBaseAPIGetDatapath(api);
+    if (dp && *dp)
+        out = bs_strdup(dp);
+    TessBaseAPIDelete(api);
+    return out;
+}
+
 const char *bs_tess_version(void)
 {
     return TessVersion();
@@ -104,14 +123,14 @@ static TessBaseAPI *engine_get(struct bs_tess *t, const char *lang,
     return api;
 }
 
-/* True when every language of the "+" list has a traineddata file in the
- * tessdata folder.  Listing costs a few milliseconds where loading the
- * models (what engine_get does) costs a tenth of a second or more. */
-static int lang_installed(struct bs_tess *t, const char *lang)
+/* The first language of the "+" list that has no traineddata file in the
+ * tessdata folder, as a malloc'd string; NULL when every one has.
+ * Listing costs a few milliseconds where loading the models (what
+ * engine_get does) costs a tenth of a second or more. */
+static char *lang_missing(struct bs_tess *t, const char *lang)
 {
     TessBaseAPI *api = TessBaseAPICreate();
-    char **list;
-    int all = 1;
+    char **list, *missing = NULL;
 
     if (!api)
         bs_oom();
@@ -120,18 +139,19 @@ static int lang_installed(struct bs_tess *t, const char *lang)
      * for the listing. */
     (void)TessBaseAPIInit3(api, t->datapath, "-broadsheet-no-such-lang-");
     list = TessBaseAPIGetAvailableLanguagesAsVector(api);
-    for (const char *p = lang; all && *p;) {
+    for (const char *p = lang; !missing && *p;) {
         size_t n = strcspn(p, "+");
-        int found = 0;
+        int found = n == 0;
         for (int i = 0; list && list[i] && !found; i++)
             found = strlen(list[i]) == n && strncmp(list[i], p, n) == 0;
-        all = found || n == 0;
+        if (!found)
+            missing = bs_strndup(p, n);
         p += n + (p[n] == '+');
     }
     if (list)
         TessDeleteTextArray(list);
     TessBaseAPIDelete(api);
-    return all;
+    return missing;
 }
 
 int bs_tess_check_lang(struct bs_tess *tess, const char *lang,
@@ -145,8 +165,19 @@ int bs_tess_check_lang(struct bs_tess *tess, const char *lang,
               *p == '-'))
             return bs_fail(err, "--lang: \"%s\" is not a Tesseract language "
                            "list (e.g. eng, chi_sim+eng)", lang);
-    return lang_installed(tess, lang) || engine_get(tess, lang, err) ? 0
-                                                                      : -1;
+    /* Each language the listing lacks is loaded alone to be sure: a list
+     * ("eng+xyz") loads with only a warning for the missing one. */
+    for (const char *p = lang; *p;) {
+        size_t n = strcspn(p, "+");
+        char *one = bs_strndup(p, n), *missing = lang_missing(tess, one);
+        int ok = !missing || engine_get(tess, one, err) != NULL;
+        free(missing);
+        free(one);
+        if (!ok)
+            return -1;
+        p += n + (p[n] == '+');
+    }
+    return 0;
 }
 
 /* Removes spaces that sit between two CJK characters inside a word string

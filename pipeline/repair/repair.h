@@ -27,6 +27,13 @@
 #include <jansson.h>
 #include <stdint.h>
 
+/* ---- the kinds' names (repair_kinds.c) ---- */
+
+extern const char *const bs_repair_kinds[];
+extern const int bs_repair_kind_count;
+/* Checks a --no-repair list ("doubled,join", "all"): every name a kind. */
+int bs_repair_kinds_check(const char *list, struct bs_error *err);
+
 /* ---- the log (repair_log.c): repairs.json ---- */
 
 /* An ordered list of repairs; owned by whoever made it. */

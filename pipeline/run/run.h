@@ -41,6 +41,12 @@ struct bs_run {
         PIX *pix;            /* owned by the run */
     } images[BS_RUN_MAX_IMAGES];
     double seconds[BS_STAGE_MAX]; /* wall time of each stage this run */
+    /* filled by bs_pipeline_run: the later stages whose outputs this run
+     * made stale (made before it, from what it replaced), "ocr, order";
+     * "" none */
+    char stale[256];
+    double confidence;       /* the page's mean word confidence after the
+                                run (model.h), -1 unknown */
 };
 
 struct bs_stage {
@@ -88,8 +94,50 @@ void bs_run_forget_image(struct bs_run *run, const char *name);
 void bs_run_release(struct bs_run *run);
 
 /* Runs stages from..to (indexes into the table) on one page.  Loads the
- * model of stage from-1 from disk unless from is 0.  Writes timing.json. */
+ * model of stage from-1 from disk unless from is 0.  Writes timing.json,
+ * records in settings.json what each stage ran with, and names in
+ * run->stale the later stages it left stale. */
 int bs_pipeline_run(struct bs_run *run, int from, int to,
                     struct bs_error *err);
+
+/* ---- made_with.c ---- */
+/*
+ * settings.json in the page folder: the settings each stage's artifact was
+ * made with (the part of bs_run_fingerprint's text it depends on,
+ * bs_stage_words) and the run that made it (a
+ * counter: an artifact made by a later run than the stage after it made
+ * that one stale).  Written by the runner; read by the batch (stamps, and
+ * why a page is redone).
+ */
+#define BS_MADE_WITH_NAME "settings.json"
+
+struct bs_made_with {
+    char *words[BS_STAGE_MAX];  /* NULL: no record of that stage */
+    int run[BS_STAGE_MAX];
+};
+/* Reads dir/settings.json; a missing or malformed file is no record (every
+ * words[] NULL), never an error. */
+int bs_made_with_read(const char *dir, struct bs_made_with *m);
+int bs_made_with_save(const char *dir, const struct bs_made_with *m,
+                      struct bs_error *err);
+void bs_made_with_release(struct bs_made_with *m);
+/* The fingerprint (model.h) of settings as a stage applies them to a page
+ * loaded in page_lang: the language resolved ("" is the page's own, eng
+ * for a new page), so "" and "eng" on an English page are not a change.
+ * malloc'd. */
+char *bs_run_fingerprint(const struct bs_settings *s, const char *page_lang);
+/* The part of a fingerprint a stage's output depends on: the settings of
+ * that stage and of the stages before it (a profile setting belongs to
+ * the stage its doc names).  malloc'd. */
+char *bs_stage_words(const char *words, int stage);
+/* One more than any run recorded. */
+int bs_made_with_next_run(const struct bs_made_with *m);
+/* The settings that differ from `from` to `to` (fingerprint texts), in
+ * words: "min_gutter_px 20 -> 40, lang eng -> deu"; "" when none.
+ * malloc'd. */
+char *bs_settings_diff(const char *from, const char *to);
+/* The settings of a fingerprint that are not the defaults, in words
+ * ("lang=eng min_gutter_px=20"), "defaults" when none.  malloc'd. */
+char *bs_settings_words(const char *words);
 
 #endif

@@ -175,17 +175,49 @@ static int write_timing(struct bs_run *run, int from, int to,
     return rc;
 }
 
+/* Names in run->stale the stages after `to` whose record is older than
+ * what this run made: they were made from an artifact it replaced. */
+static void note_stale(struct bs_run *run, const struct bs_made_with *m,
+                       int to, int this_run)
+{
+    size_t used = 0;
+
+    run->stale[0] = '\0';
+    for (int i = to + 1; i < bs_stage_count; i++) {
+        int n;
+        if (!m->words[i] || m->run[i] >= this_run)
+            continue;
+        n = snprintf(run->stale + used, sizeof(run->stale) - used, "%s%s",
+                     used ? ", " : "", bs_stage_table[i]->name);
+        if (n < 0 || (size_t)n >= sizeof(run->stale) - used)
+            break;
+        used += (size_t)n;
+    }
+}
+
 int bs_pipeline_run(struct bs_run *run, int from, int to,
                     struct bs_error *err)
 {
     struct bs_page *page = NULL;
     double cpu[BS_STAGE_MAX] = {0};
-    int rc = -1;
+    struct bs_made_with made;
+    char *words;
+    int rc = -1, this_run;
 
     if (from < 0 || to >= bs_stage_count || from > to)
         return bs_fail(err, "bad stage range");
     if (bs_mkdir_p(run->dir, err) < 0)
         return -1;
+    run->stale[0] = '\0';
+    run->confidence = -1;
+    /* a run from the scan makes every artifact anew: the record starts
+     * over (so a rerun writes the same bytes as the first run) */
+    if (from == 0)
+        memset(&made, 0, sizeof(made));
+    else
+        bs_made_with_read(run->dir, &made);
+    this_run = bs_made_with_next_run(&made);
+    words = NULL;
     if (from == 0) {
         page = bs_page_new();
     } else {
@@ -196,13 +228,13 @@ int bs_pipeline_run(struct bs_run *run, int from, int to,
                     bs_stage_table[from - 1]->name);
             free(name);
             free(path);
-            return -1;
+            goto out;
         }
         rc = bs_page_load(path, &page, err);
         free(name);
         free(path);
         if (rc < 0)
-            return -1;
+            goto out;
         rc = -1;
     }
     for (int i = from; i <= to; i++) {
@@ -231,9 +263,21 @@ int bs_pipeline_run(struct bs_run *run, int from, int to,
         drop_unread_images(run, i, to);
         run->seconds[i] = now_seconds() - t0;
         cpu[i] = cpu_seconds() - c0;
+        /* what this stage's artifact was made with, as soon as it is */
+        if (!words)
+            words = bs_run_fingerprint(run->settings, page->lang);
+        free(made.words[i]);
+        made.words[i] = bs_stage_words(words, i);
+        made.run[i] = this_run;
+        if (bs_made_with_save(run->dir, &made, err) < 0)
+            goto out;
     }
+    note_stale(run, &made, to, this_run);
+    run->confidence = bs_mean_word_conf(page, NULL);
     rc = write_timing(run, from, to, cpu, err);
 out:
     bs_page_free(&page);
+    bs_made_with_release(&made);
+    free(words);
     return rc;
 }

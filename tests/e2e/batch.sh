@@ -34,11 +34,12 @@ grep -q "broken.png" err1 || fail "stderr does not name the bad file: $(cat err1
 [ "$(grep -c ': failed: ' err1)" -eq 1 ] || fail "want one failure line: $(cat err1)"
 [ "$(manifest_rows out/manifest.tsv | grep -c $'\tdone$')" -eq 8 ] ||
     fail "want 8 done pages: $(cat out/manifest.tsv)"
-grep -q $'^broken\tfailed\t.*broken.png' out/manifest.tsv || fail "no manifest line for broken.png"
-for id in p1 p2 p3 p4 p5 p6 scan-p001 scan-p002; do
+grep -q $'^sub/broken\tfailed\t.*broken.png' out/manifest.tsv || fail "no manifest line for broken.png"
+# Page ids are paths below the folder given: in/sub/p6.png is sub/p6.
+for id in p1 p2 p3 p4 p5 sub/p6 sub/scan-p001 sub/scan-p002; do
     [ -f "out/$id/done.json" ] && [ -f "out/$id/binary.png" ] || fail "page $id incomplete"
 done
-[ ! -e out/broken/done.json ] || fail "broken page stamped"
+[ ! -e out/sub/broken/done.json ] || fail "broken page stamped"
 # Non-terminal progress: one line per page, and a summary.
 [ "$(grep -c '^broadsheet: \[' err1)" -eq 8 ] || fail "want 8 progress lines: $(cat err1)"
 no_temps out
@@ -46,7 +47,7 @@ no_temps out
 # 2. Resume: nothing to do the second time (outputs untouched); --force
 #    redoes every page; changed settings redo them too.
 tree_sums out > sums1
-touch -d '2000-01-01' out/*/*
+find out -mindepth 2 -exec touch -d '2000-01-01' {} +
 "$BROADSHEET" run --to binarize -j 2 in -o out 2> err2
 [ $? -eq 1 ] || fail "rerun: want exit 1 (the broken file still fails)"
 [ "$(tail -n 9 out/manifest.tsv | grep -c $'\tskipped\t')" -eq 8 ] ||
@@ -73,7 +74,7 @@ BS_TEST_FAULT=crash:p3 "$BROADSHEET" run --to binarize -j 2 in -o out3 2> err3
 [ $? -eq 1 ] || fail "crash: want exit 1"
 grep -q "p3: failed: .*p3.png: worker crashed: signal 11" err3 || fail "crash not reported: $(cat err3)"
 grep -q $'^p3\tfailed\t.*worker crashed: signal 11' out3/manifest.tsv || fail "crash not in manifest"
-[ -f out3/p4/done.json ] && [ -f out3/scan-p002/done.json ] || fail "pages after the crash not done"
+[ -f out3/p4/done.json ] && [ -f out3/sub/scan-p002/done.json ] || fail "pages after the crash not done"
 BS_TEST_FAULT=hang:p4 "$BROADSHEET" run --to binarize -j 2 --force --page-timeout 1 -q \
     in -o out3 2> err3b
 [ $? -eq 1 ] || fail "timeout: want exit 1"
@@ -131,12 +132,12 @@ cmp -s a5 b5 || fail "sharded outputs differ: $(diff a5 b5)"
 "$BROADSHEET" status out5 > st5
 [ $? -eq 1 ] || fail "status with a failed page: want exit 1"
 grep -q "9 pages: 8 done, 1 failed, 0 pending" st5 || fail "status: $(cat st5)"
-grep -q "broken.*broken.png" st5 || fail "status does not list the failure: $(cat st5)"
+grep -q "sub/broken.*broken.png" st5 || fail "status does not list the failure: $(cat st5)"
 "$BROADSHEET" status out5 --json | python3 -c '
 import json, sys
 s = json.load(sys.stdin)
 assert s["done"] == 8 and s["failed"] == 1 and s["total"] == 9, s
-assert {p["id"] for p in s["pages"] if p["status"] == "failed"} == {"broken"}
+assert {p["id"] for p in s["pages"] if p["status"] == "failed"} == {"sub/broken"}
 ' || fail "status --json"
 # Pending: listed inputs not yet run, and pages interrupted mid-way.
 mkpage in/p7.png seed7
@@ -172,14 +173,14 @@ done
 # 7. Later stages over a whole batch, with -j: only those stages run.
 rm in/sub/broken.png in/p7.png
 "$BROADSHEET" run -j 2 -q in -o out7 2>/dev/null || fail "full run failed"
-touch -d '2000-01-01' out7/*/* out7/*/articles/*
+find out7 -mindepth 2 -type f -exec touch -d '2000-01-01' {} +
 "$BROADSHEET" run --from repair -j 2 -q out7 2>/dev/null
 [ $? -eq 0 ] || fail "--from repair over OUT failed"
-changed=$(cd out7 && find . -mindepth 2 -maxdepth 2 -type f ! -name .broadsheet.lock -newermt '2001-01-01' -printf '%f\n' | sort -u | tr '\n' ' ')
+changed=$(cd out7 && find . -mindepth 2 -type f ! -name .broadsheet.lock -newermt '2001-01-01' ! -path '*/articles/*' -printf '%f\n' | sort -u | tr '\n' ' ')
 [ "$changed" = "" ] || fail "--from repair with the same settings should skip, changed: $changed"
 "$BROADSHEET" run --from repair -j 2 --force -q out7 2>/dev/null || fail "--from repair --force failed"
-changed=$(cd out7 && find . -mindepth 2 -maxdepth 2 -type f ! -name .broadsheet.lock -newermt '2001-01-01' -printf '%f\n' | sort -u | tr '\n' ' ')
-want="articles.json done.json fulltext.txt model.repair.json page.txt repairs.json timing.json "
+changed=$(cd out7 && find . -mindepth 2 -type f ! -name .broadsheet.lock -newermt '2001-01-01' ! -path '*/articles/*' -printf '%f\n' | sort -u | tr '\n' ' ')
+want="articles.json done.json fulltext.txt model.repair.json page.txt repairs.json settings.json timing.json "
 [ "$changed" = "$want" ] || fail "--from repair changed: $changed, want $want"
 [ "$(manifest_rows out7/manifest.tsv | tail -n 8 | grep -c $'\tdone')" -eq 8 ] ||
     fail "--from repair manifest: $(tail -n 8 out7/manifest.tsv)"

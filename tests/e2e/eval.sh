@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # eval.sh - `broadsheet eval` on a hand-made output folder and ground truth
 # (tests/e2e/eval_data.py): the JSON numbers against values worked out by
-# hand, thresholds and exit codes, bad input.
+# hand, thresholds and exit codes, the whole page's text (fulltext.txt, the
+# truth's furniture) and another engine's plain text, bad input.
 . "$(dirname "$0")/lib.sh"
 d=$(mktemp -d "${TMPDIR:-/tmp}/bs-eval.XXXXXX") || fail "mktemp"
 trap 'rm -rf "$d"' EXIT
@@ -47,9 +48,10 @@ if len(invented) != 1 or invented[0]["output"] != "a003":
     bad.append("p1: a003 should be listed as invented")
 if p1["repairs"] != {"doubled": 2, "spacing": 1}:
     bad.append(f"p1 repairs {p1['repairs']}")
-# p2: "北京欢迎你 今天天气很好。" 13 characters, 12 words (CJK: one per
+# p2: "北京欢迎你" over "今天天气很好。": 12 characters (the line break
+# between two Chinese characters is none), 12 words (CJK: one per
 # character), one wrong character, in the headline.
-near("p2 article_cer", p2["article_cer"], 1 / 13)
+near("p2 article_cer", p2["article_cer"], 1 / 12)
 near("p2 article_wer", p2["article_wer"], 1 / 12)
 near("p2 headline_accuracy", p2["headline_accuracy"], 0.0)
 near("p2 recall", p2["recall"], 1.0)
@@ -59,7 +61,7 @@ if not p3["missing_output"]:
 near("p3 recall", p3["recall"], 0.0)
 near("p3 article_cer", p3["article_cer"], 1.0)
 # run totals: micro averages
-near("article_cer", s["article_cer"], (1 + 1 + 26) / (100 + 13 + 26))
+near("article_cer", s["article_cer"], (1 + 1 + 26) / (100 + 12 + 26))
 near("precision", s["precision"], 3 / 4)
 near("recall", s["recall"], 3 / 4)
 near("f1", s["f1"], 3 / 4)
@@ -98,8 +100,70 @@ t.pop("reading_order", None)
 json.dump(t, open(sys.argv[2], "w"))
 PY
 "$BROADSHEET" eval "$d/out/p1" "$d/dup/p1.json" > /dev/null 2> "$d/err"; rc=$?
-[ $rc -eq 1 ] && grep -q 'article id "a001" appears more than once' "$d/err" ||
+[ $rc -eq 1 ] && grep -q 'duplicate article id "a001"' "$d/err" ||
     fail "duplicate truth ids: exit $rc: $(cat "$d/err")"
+
+# Whole page text: the truth's furniture (two head blocks on one row, left
+# to right, and a foot) round its article is "No. 1 THE DAILY Harbor Tram
+# Line Wins The council voted. PAGE 1" (63 characters, 13 words).  A page
+# folder is scored on its fulltext.txt, an older one without it on its
+# articles (23 characters short), another engine's plain text like a page
+# folder but with no article metrics.
+mkdir -p "$d/w/out/w"
+python3 - "$d/w" <<'PY' || fail "could not write the whole-page data"
+import json, os, sys
+w = sys.argv[1]
+blk = lambda i, role, box, text, art=None: dict(
+    {"id": i, "role": role, "bbox": box, "text": text}, **({"article": art} if art else {}))
+art = {"id": "a001", "headline": "Harbor Tram Line Wins", "body": "The council voted.",
+       "bbox": [10, 100, 400, 200], "blocks": ["b3", "b4"]}
+truth = {"format": "broadsheet-articles", "version": 1,
+         "page": {"id": "w", "width": 600, "height": 1000},
+         "articles": [art], "reading_order": ["a001"],
+         "blocks": [blk("b1", "masthead", [200, 10, 300, 40], "THE DAILY"),
+                    blk("b2", "folio", [10, 15, 80, 20], "No. 1"),
+                    blk("b3", "headline", [10, 100, 400, 40], "Harbor Tram Line Wins", "a001"),
+                    blk("b4", "body", [10, 150, 400, 100], "The council voted.", "a001"),
+                    blk("b5", "folio", [10, 900, 80, 20], "PAGE 1")]}
+json.dump(truth, open(os.path.join(w, "w.json"), "w"))
+out = dict(truth, blocks=truth["blocks"][2:4])
+json.dump(out, open(os.path.join(w, "out", "w", "articles.json"), "w"))
+open(os.path.join(w, "tess.txt"), "w").write(
+    "No. 1 THE DAILY\nHarbor Tram Line Wins\nThe council voted\nPAGE 1\n")
+PY
+"$BROADSHEET" eval -q "$d/w/out/w" "$d/w/w.json" --json "$d/w/articles-only.json" ||
+    fail "eval of a page folder without fulltext.txt"
+printf 'No. 1\nTHE DAILY\nHarbor Tram Line Wins\n\nThe council voted.\nPAGE 1\n' \
+    > "$d/w/out/w/fulltext.txt"
+"$BROADSHEET" eval -q "$d/w/out/w" "$d/w/w.json" --json "$d/w/full.json" ||
+    fail "eval of a page folder with fulltext.txt"
+"$BROADSHEET" eval "$d/w/tess.txt" "$d/w/w.json" --json "$d/w/tess.json" > "$d/w/table" ||
+    fail "eval of a plain text file exited $?"
+grep -q "^w " "$d/w/table" || fail "plain text: no row named after the truth's page"
+"$BROADSHEET" eval -q "$d/w/tess.txt" "$d/w/w.json" --max-page-bow 0.05 2>/dev/null
+[ $? -eq 1 ] || fail "--max-page-bow 0.05 (bag-of-words error 1/13) did not fail"
+python3 - "$d/w" <<'PY' || fail "whole-page numbers differ from the hand-computed ones"
+import json, sys
+w = sys.argv[1]
+page = lambda name: json.load(open("%s/%s.json" % (w, name)))["pages"][0]
+old, full, tess = page("articles-only"), page("full"), page("tess")
+bad = []
+def want(what, got, value):
+    if got is None or abs(got - value) > 1e-6:
+        bad.append("%s: got %s, want %s" % (what, got, value))
+want("truth characters", full["chars_truth"], 63)
+want("truth words", full["words_truth"], 13)
+want("no fulltext.txt: page CER", old["page_cer"], 23 / 63)
+want("fulltext.txt: page CER", full["page_cer"], 0)
+want("fulltext.txt: bag of words", full["page_bow"], 0)
+want("fulltext.txt: recall", full["recall"], 1)
+want("plain text: page CER", tess["page_cer"], 1 / 63)
+want("plain text: bag of words", tess["page_bow"], 1 / 13)
+if tess["has_articles"] or tess["recall"] is not None or tess["article_cer"] is not None:
+    bad.append("plain text has no articles: article metrics must be null")
+print("\n".join(bad) if bad else "whole-page numbers as computed by hand")
+sys.exit(1 if bad else 0)
+PY
 
 # usage errors exit 2, bad input exits 1 with one line naming the file
 "$BROADSHEET" eval "$d/out" 2>/dev/null; [ $? -eq 2 ] || fail "missing GT is not a usage error"

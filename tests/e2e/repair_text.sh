@@ -13,7 +13,7 @@ trap 'rm -rf "$T"' EXIT
 
 "$BROADSHEET" repair -q "$SEED" -o "$T/out" || fail "repair exited $?"
 D="$T/out/000_4208f2485c4c20d4"
-for f in page.txt paragraphs.txt repairs.json; do
+for f in lines.txt page.txt repairs.json; do
     [ -s "$D/$f" ] || fail "$f missing"
 done
 
@@ -21,8 +21,8 @@ python3 - "$SEED" "$D" <<'PY' || exit 1
 import json, sys
 seed, d = sys.argv[1], sys.argv[2]
 src = open(seed, encoding="utf-8").read()
-out = open(d + "/page.txt", encoding="utf-8").read()
-paras = open(d + "/paragraphs.txt", encoding="utf-8").read()
+out = open(d + "/lines.txt", encoding="utf-8").read()
+paras = open(d + "/page.txt", encoding="utf-8").read()
 log = json.load(open(d + "/repairs.json", encoding="utf-8"))
 bad = 0
 def need(cond, what):
@@ -77,7 +77,7 @@ PY
 # Switched off: the doubled line stays doubled, the log has no such entry.
 "$BROADSHEET" repair -q --no-repair=doubled,spacing "$SEED" -o "$T/off" ||
     fail "repair --no-repair exited $?"
-grep -q "一机集团携一机集团携1212台台" "$T/off/000_4208f2485c4c20d4/page.txt" ||
+grep -q "一机集团携一机集团携1212台台" "$T/off/000_4208f2485c4c20d4/lines.txt" ||
     fail "--no-repair=doubled still repaired"
 grep -q '"kind": "doubled"' "$T/off/000_4208f2485c4c20d4/repairs.json" &&
     fail "--no-repair=doubled still logged doubled repairs"
@@ -87,25 +87,26 @@ C="$ROOT/tests/data/legit_repeats.txt"
 n=$(grep -c . "$C")
 [ "$n" -ge 60 ] || fail "legit_repeats.txt holds only $n entries"
 "$BROADSHEET" repair -q "$C" -o "$T/legit" || fail "repair on corpus exited $?"
-diff <(grep . "$C") <(grep . "$T/legit/legit_repeats/page.txt") ||
+diff <(grep . "$C") <(grep . "$T/legit/legit_repeats/lines.txt") ||
     fail "legitimate repeats were changed"
 grep -q '"repairs": \[\]' "$T/legit/legit_repeats/repairs.json" ||
     fail "repairs logged on legitimate repeats"
 echo "legit repeats untouched: $n"
 
 # Latin line ends: a hyphenated word is joined only when the lexicon knows
-# the joined word; page.txt keeps the lines, paragraphs.txt joins them.
+# the joined word; lines.txt keeps the lines, page.txt joins them (the
+# form of run's page.txt).
 printf 'An inter-\nnational meeting of well-\nknown people in Baden-\nBaden.\n\nThe city  council met.\n' >"$T/en.txt"
 "$BROADSHEET" repair -q "$T/en.txt" -o "$T/en" || fail "repair en exited $?"
 want=$'An international meeting of well-known people in Baden-Baden.\n\nThe city  council met.'
-got=$(cat "$T/en/en/paragraphs.txt")
-[ "$got" = "$want" ] || fail "paragraphs.txt: got [$got] want [$want]"
-grep -q "An inter-" "$T/en/en/page.txt" || fail "page.txt lost its lines"
+got=$(cat "$T/en/en/page.txt")
+[ "$got" = "$want" ] || fail "page.txt: got [$got] want [$want]"
+grep -q "An inter-" "$T/en/en/lines.txt" || fail "lines.txt lost its lines"
 n=$(grep -c '"kind": "join"' "$T/en/en/repairs.json")
 [ "$n" -eq 1 ] || fail "join repairs logged: $n, want 1"
 "$BROADSHEET" repair -q --no-repair=join "$T/en.txt" -o "$T/en-off" || fail "exit $?"
-grep -q "An inter-national" "$T/en-off/en/paragraphs.txt" ||
-    fail "--no-repair=join still joined: $(cat "$T/en-off/en/paragraphs.txt")"
+grep -q "An inter-national" "$T/en-off/en/page.txt" ||
+    fail "--no-repair=join still joined: $(cat "$T/en-off/en/page.txt")"
 
 # Bad input: one clear line naming the file, exit 1; usage errors exit 2.
 set +e

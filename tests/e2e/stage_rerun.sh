@@ -10,7 +10,7 @@ page="$t/page"
 touch -d '2000-01-01' "$page"/* "$page"/articles/*
 "$BROADSHEET" stage repair "$page" -q || fail "stage repair failed"
 changed=$(find "$page" -type f ! -name .broadsheet.lock -newermt '2001-01-01' -printf '%f\n' | sort | tr '\n' ' ')
-[ "$changed" = "model.repair.json repairs.json timing.json " ] ||
+[ "$changed" = "model.repair.json repairs.json settings.json timing.json " ] ||
     fail "stage repair changed: $changed"
 
 # Export alone then rewrites the outputs from model.repair.json.
@@ -24,7 +24,7 @@ cp "$page/binary.png" "$t/binary.before.png"
 touch -d '2000-01-01' "$page"/*
 "$BROADSHEET" stage binarize "$page" -q || fail "stage binarize failed"
 changed=$(find "$page" -maxdepth 1 -type f ! -name .broadsheet.lock -newermt '2001-01-01' -printf '%f\n' | sort | tr '\n' ' ')
-[ "$changed" = "binary.png gray.png model.binarize.json timing.json " ] ||
+[ "$changed" = "binary.png gray.png model.binarize.json settings.json timing.json " ] ||
     fail "stage binarize changed: $changed"
 cmp -s "$page/binary.png" "$t/binary.before.png" || fail "binarize alone differs"
 grep -q '"skew_deg": 0.0,' "$page/model.binarize.json" || fail "en-2col deskewed?"
@@ -91,7 +91,7 @@ cmp -s "$one/binary.png" "$t/onebit.binary.png" ||
 touch -d '2000-01-01' "$page"/*
 "$BROADSHEET" run --from order --to articles "$page" -q || fail "--from/--to failed"
 changed=$(find "$page" -maxdepth 1 -type f ! -name .broadsheet.lock -newermt '2001-01-01' -printf '%f\n' | sort | tr '\n' ' ')
-[ "$changed" = "model.articles.json model.order.json timing.json " ] ||
+[ "$changed" = "model.articles.json model.order.json settings.json timing.json " ] ||
     fail "--from order --to articles changed: $changed"
 
 # Corrupt the artifact a stage reads: one line naming the file, exit 1.

@@ -9,8 +9,9 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/bs-names.XXXXXX"); trap 'rm -rf "$T"' EXIT
 SRC=$ROOT/fixtures/bad/all-white.png
 mkdir -p "$T/in/a/b"
 NL=$'new\nline'; BADU=$(printf 'bad\xff\xfe')
-for n in x "with space" "$NL" "$BADU"; do cp "$SRC" "$T/in/$n.png"; done
-ln -s ../../x.png "$T/in/a/b/link.png"
+for n in x y "with space" "$NL" "$BADU"; do cp "$SRC" "$T/in/$n.png"; done
+# (to a file not given otherwise: a file given twice by two names is one page)
+ln -s ../../y.png "$T/in/a/b/link.png"
 before=$(cd "$T" && find . | sort)
 rc=0
 (cd "$T/in/a/b" && timeout 300 "$BROADSHEET" run --lang eng ../../x.png \

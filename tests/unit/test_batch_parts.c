@@ -72,7 +72,7 @@ static void test_collect(void)
     make_dir("in/a");
     make_dir("in/b");
     write_png("in/a/p1.png");
-    write_png("in/b/p1.png");          /* same name: p1-2 */
+    write_png("in/b/p1.png");          /* same name, other folder: b/p1 */
     write_png("in/b/p2.png");
     write_text("in/b/notes.txt", "not an image");
     write_text("in/b/bad.png", "not a png at all");
@@ -91,15 +91,39 @@ static void test_collect(void)
 
     args[0] = dir;
     CHECK(bs_jobs_collect(args, 1, 0, out, &jobs, &err) == 0);
-    /* a/p1, b/bad, b/p1, b/p2, b/scan x3 */
+    /* a/p1, b/bad, b/p1, b/p2, b/scan x3: ids are paths below the folder
+     * given, whatever else is there */
     CHECK(jobs.n == 7);
-    CHECK((j = find(&jobs, "p1")) && strstr(j->input, "/a/p1.png"));
-    CHECK((j = find(&jobs, "p1-2")) && strstr(j->input, "/b/p1.png"));
-    CHECK((j = find(&jobs, "scan-p003")) && j->subpage == 2 && !j->error);
-    CHECK((j = find(&jobs, "bad")) && j->error && strstr(j->error, "bad.png"));
+    CHECK((j = find(&jobs, "a/p1")) && strstr(j->input, "/a/p1.png"));
+    CHECK((j = find(&jobs, "b/p1")) && strstr(j->input, "/b/p1.png"));
+    CHECK((j = find(&jobs, "b/scan-p003")) && j->subpage == 2 && !j->error);
+    CHECK((j = find(&jobs, "b/bad")) && j->error && strstr(j->error, "bad.png"));
     CHECK(find(&jobs, "image") == NULL);   /* outputs are not inputs */
-    CHECK(find(&jobs, "p2") && strstr(find(&jobs, "p2")->dir, "in/out/p2"));
+    CHECK(find(&jobs, "b/p2") && strstr(find(&jobs, "b/p2")->dir, "in/out/b/p2"));
+    CHECK(jobs.root && strcmp(jobs.root, out) == 0);
     bs_jobs_release(&jobs);
+    /* The folder given twice, and a file inside it again: each real file
+     * is one page. */
+    {
+        char *again[3] = {dir, dir, NULL};
+        again[2] = at("in/a/p1.png");
+        CHECK(bs_jobs_collect(again, 3, 0, out, &jobs, &err) == 0);
+        CHECK(jobs.n == 7);
+        bs_jobs_release(&jobs);
+        free(again[2]);
+    }
+    /* Two images given by name with one file name clash: a usage error
+     * naming both, not a silent suffix. */
+    {
+        char *two[2];
+        two[0] = at("in/a/p1.png");
+        two[1] = at("in/b/p1.png");
+        CHECK(bs_jobs_collect(two, 2, 0, out, &jobs, &err) < 0);
+        CHECK(strstr(err.msg, "a/p1.png") && strstr(err.msg, "b/p1.png") &&
+              strstr(err.msg, "\"p1\""));
+        free(two[0]);
+        free(two[1]);
+    }
 
     /* The same files through a list file, with comments and a missing
      * entry; relative lines are relative to the current folder. */
@@ -128,6 +152,8 @@ static void test_collect(void)
     CHECK(bs_jobs_collect(args, 1, 1, NULL, &jobs, &err) == 0);
     CHECK(jobs.n == 1 && strcmp(jobs.v[0].id, "p1") == 0 && !jobs.v[0].error &&
           !jobs.v[0].input);
+    /* the folder named is the run's folder (manifest, METS) */
+    CHECK(jobs.root && strcmp(jobs.root, out) == 0);
     bs_jobs_release(&jobs);
     /* From stage 2 the page lacks model.binarize.json: a failed job. */
     CHECK(bs_jobs_collect(args, 1, 2, NULL, &jobs, &err) == 0);
@@ -146,28 +172,26 @@ static void test_collect(void)
 
 static void test_many_ids(void)
 {
-    /* 3000 copies of one name in a list: unique ids, fast. */
+    /* 3000 pages of one file name in 3000 folders: 3000 ids, fast (a hash
+     * map, not a search per id). */
     struct bs_jobs jobs;
     struct bs_error err;
-    char *list = at("many.txt"), *arg, *out = at("out-many");
-    char *text = bs_strdup(""), *p1 = at("in/a/p1.png");
+    char *arg = at("many"), *out = at("out-many");
 
+    make_dir("many");
     for (int i = 0; i < 3000; i++) {
-        char *t = bs_sprintf("%s%s\n", text, p1);
-        free(text);
-        text = t;
+        char *sub = bs_sprintf("many/%04d", i), *png = bs_sprintf("%s/p.png", sub);
+        make_dir(sub);
+        write_text(png, "not read: a bad png is a failed page");
+        free(sub);
+        free(png);
     }
-    CHECK(bs_write_atomic(list, text, strlen(text), &err) == 0);
-    arg = bs_sprintf("@%s", list);
     CHECK(bs_jobs_collect(&arg, 1, 0, out, &jobs, &err) == 0);
     CHECK(jobs.n == 3000);
-    CHECK(jobs.n == 3000 && strcmp(jobs.v[2999].id, "p1-3000") == 0);
+    CHECK(jobs.n == 3000 && strcmp(jobs.v[2999].id, "2999/p") == 0);
     bs_jobs_release(&jobs);
-    free(text);
-    free(list);
     free(arg);
     free(out);
-    free(p1);
 }
 
 static void test_shard(void)
@@ -197,11 +221,15 @@ struct seen {
     int n;
     char last_status[16];
     char last_reason[128];
+    double first_conf, last_conf;
 };
 
 static void on_line(void *ctx, const struct bs_manifest_line *l)
 {
     struct seen *s = ctx;
+    if (s->n == 0)
+        s->first_conf = l->confidence;
+    s->last_conf = l->confidence;
     s->n++;
     snprintf(s->last_status, sizeof(s->last_status), "%s", l->status);
     snprintf(s->last_reason, sizeof(s->last_reason), "%s", l->reason);
@@ -217,9 +245,9 @@ static void test_manifest(void)
 
     CHECK(bs_manifest_open(&m, dir, 2, 3, 1, &err) == 0);
     CHECK(bs_manifest_add(&m, "p1", "done", 1.5, "abc", NULL, "in/p1.png",
-                          &err) == 0);
+                          87.25, &err) == 0);
     CHECK(bs_manifest_add(&m, "p2", "failed", 0.25, NULL,
-                          "in/p2.png: bad\tthing\nhere", "in/p2.png",
+                          "in/p2.png: bad\tthing\nhere", "in/p2.png", -1,
                           &err) == 0);
     bs_manifest_close(&m);
     name = bs_manifest_name(2, 3);
@@ -233,13 +261,14 @@ static void test_manifest(void)
     fclose(fp);
     CHECK(bs_manifest_read(path, on_line, &s, &err) == 0);
     CHECK(s.n == 2);
+    CHECK(s.first_conf > 87.1 && s.first_conf < 87.4 && s.last_conf < 0);
     CHECK_STR(s.last_status, "failed");
     CHECK_STR(s.last_reason, "in/p2.png: bad thing here");
     /* The next run does not glue its lines to the torn one: it ends it
      * first, so its own lines are read. */
     CHECK(bs_manifest_open(&m, dir, 2, 3, 1, &err) == 0);
     CHECK(bs_manifest_add(&m, "p4", "skipped", 0, "abc", NULL, "in/p4.png",
-                          &err) == 0);
+                          -1, &err) == 0);
     bs_manifest_close(&m);
     s.n = 0;
     CHECK(bs_manifest_read(path, on_line, &s, &err) == 0);

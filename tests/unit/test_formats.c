@@ -107,7 +107,16 @@ static void round_trip(const char *dir, const char *name,
     CHECK(count_role(q, BS_ROLE_SEPARATOR) == 1);
     CHECK(count_role(q, BS_ROLE_IMAGE) == 1);
     CHECK(q->width == 1000 && q->height == 800);
-    CHECK_STR(q->source, "scan & <1>.png");
+    /* the image the file names, beside the file (relative to it) */
+    {
+        char *xdir = bs_strdup(path), *slash = strrchr(xdir, '/'), *want_src;
+        if (slash)
+            *slash = '\0';
+        want_src = bs_path_join(xdir, "scan & <1>.png");
+        CHECK_STR(q->source, want_src);
+        free(want_src);
+        free(xdir);
+    }
     /* Words keep their boxes and confidences. */
     for (int i = 0; i < q->nblocks; i++)
         if (q->blocks[i].order == 1) {

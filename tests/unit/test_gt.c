@@ -1,8 +1,8 @@
 /*
  * test_gt.c - the ground-truth readers on small files written here: PAGE
  * XML with line and region text, ReadingOrder and article tags; a tag-only
- * PAGE file whose text comes from its sibling by line position; per-article
- * text folders; bad input.
+ * PAGE file whose text comes from its sibling by line position; the whole
+ * page's text beside the articles; per-article text folders; bad input.
  */
 #include "check.h"
 
@@ -67,6 +67,9 @@ static void test_page_xml(void)
             CHECK_STR(d->articles[1].headline, "");
             CHECK_STR(d->articles[1].text, "北京欢迎你上海很美");
         }
+        /* the whole page: the untagged masthead too, in reading order */
+        CHECK_STR(d->page_text, "THE DAILY\nHarbor & Tram\nThe council voted.\n"
+                  "北京欢迎你上海很美");
         bs_doc_free(&d);
     }
     free(p);
@@ -103,6 +106,8 @@ static void test_tag_transfer(void)
             CHECK_STR(d->articles[0].id, "a7");
             CHECK_STR(d->articles[0].text, "Polen. Auf Veranlassung");
         }
+        /* the whole page comes from the text sibling, untagged lines too */
+        CHECK_STR(d->page_text, "Polen. Auf Veranlassung\nMasthead noise");
         bs_doc_free(&d);
     }
     /* without the sibling: one clear error naming it */

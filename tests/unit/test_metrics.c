@@ -1,8 +1,8 @@
 /*
- * test_metrics.c - edit distance, CER, WER, flexible character accuracy,
- * headline normalisation and edit scripts against hand-computed cases, in
- * English and Chinese, plus the banded distance against a plain reference
- * implementation on random texts.
+ * test_metrics.c - edit distance, CER, WER, the bag-of-words error, flexible
+ * character accuracy, headline normalisation and edit scripts against
+ * hand-computed cases, in English and Chinese, plus the banded distance
+ * against a plain reference implementation on random texts.
  */
 #include "check.h"
 
@@ -145,6 +145,11 @@ static void test_cer_wer(void)
     c = bs_cer("我爱北京天安门", "我爱北京天门");
     CHECK(c.errors == 1 && c.ref == 7);
     CHECK_NEAR(bs_err_rate(&c), 1.0 / 7, 1e-12);
+    /* Chinese kept in its printed lines reads as the joined truth */
+    c = bs_cer("记者获悉，今年", "记者获\n悉，\n今年");
+    CHECK(c.errors == 0 && c.ref == 7);
+    c = bs_cer("记者获悉", "记者 获悉");
+    CHECK(c.errors == 1 && c.ref == 4);
 
     c = bs_wer("the cat sat on the mat", "the cat sit on mat");
     CHECK(c.errors == 2 && c.ref == 6);
@@ -157,6 +162,65 @@ static void test_cer_wer(void)
     CHECK(bs_word_count("GDP增长5% in 2024") == 6);
     CHECK(bs_word_count("  ") == 0);
     CHECK(bs_word_count("中文，标点") == 5);
+}
+
+/* The bag-of-words error on hand-counted cases: each one would come out
+ * otherwise if order counted, if the two sides were summed instead of the
+ * larger taken, if words were a set instead of a multiset, or if CJK
+ * characters were not words of their own. */
+static void test_bow(void)
+{
+    struct bs_err_count c;
+
+    c = bs_bow("the cat sat on the mat", "the cat sat on the mat");
+    CHECK(c.errors == 0 && c.ref == 6);
+    /* order is free: WER would count 2 here */
+    c = bs_bow("the cat sat", "sat the cat");
+    CHECK(c.errors == 0 && c.ref == 3);
+    CHECK(bs_wer("the cat sat", "sat the cat").errors == 2);
+    /* a wrong word is one missing and one extra: the larger, 1, not 2 */
+    c = bs_bow("the cat sat", "the dog sat");
+    CHECK(c.errors == 1 && c.ref == 3);
+    CHECK_NEAR(bs_err_rate(&c), 1.0 / 3, 1e-12);
+    /* two wrong and one lost: missing 3, extra 2 */
+    c = bs_bow("a b c d e", "a b x y");
+    CHECK(c.errors == 3 && c.ref == 5);
+    /* lost words, invented words */
+    c = bs_bow("a b c d", "a b");
+    CHECK(c.errors == 2 && c.ref == 4);
+    c = bs_bow("a b", "b a c d e");
+    CHECK(c.errors == 3 && c.ref == 2);
+    CHECK_NEAR(bs_err_rate(&c), 1.5, 1e-12);
+    /* a multiset: a word read twice, another not at all */
+    c = bs_bow("the the cat", "the cat cat");
+    CHECK(c.errors == 1 && c.ref == 3);
+    c = bs_bow("one", "one one one");
+    CHECK(c.errors == 2 && c.ref == 1);
+    /* words are runs of non-space: punctuation and case belong to them,
+     * white space of any kind separates */
+    c = bs_bow("End.\tof\n\nday", "end. of  day");
+    CHECK(c.errors == 1 && c.ref == 3);
+    /* a word broken at a line end is two wrong words for one */
+    c = bs_bow("international news", "inter- national news");
+    CHECK(c.errors == 2 && c.ref == 2);
+    /* Chinese: every character a word, so order inside a phrase is free */
+    c = bs_bow("北京欢迎你", "欢迎你北京");
+    CHECK(c.errors == 0 && c.ref == 5);
+    c = bs_bow("北京欢迎你", "北京欢迎您");
+    CHECK(c.errors == 1 && c.ref == 5);
+    c = bs_bow("2026年11月28日", "11月28日2026年");
+    CHECK(c.errors == 0 && c.ref == 6);
+    c = bs_bow("GDP增长5%", "GDP 增长 5%");
+    CHECK(c.errors == 0 && c.ref == 4);
+    /* empty sides */
+    c = bs_bow("", "");
+    CHECK(c.errors == 0 && c.ref == 0);
+    CHECK_NEAR(bs_err_rate(&c), 0.0, 1e-12);
+    c = bs_bow("", "x y");
+    CHECK(c.errors == 2 && c.ref == 0);
+    c = bs_bow("x y z", "");
+    CHECK(c.errors == 3 && c.ref == 3);
+    CHECK_NEAR(bs_err_rate(&c), 1.0, 1e-12);
 }
 
 static double fca(const char *r, const char *h, long *errors, long *ref)
@@ -190,8 +254,9 @@ static void test_fca(void)
     /* nothing read: every character missed */
     CHECK_NEAR(fca("abc\ndef", "", &e, &n), 0.0, 1e-12);
     CHECK(e == 6);
-    /* nothing in common: missed and invented characters both count */
-    CHECK_NEAR(fca("abc", "xyz", &e, &n), -1.0, 1e-12);
+    /* nothing in common: missed and invented characters both count, and
+     * the accuracy stops at 0 (it is no accuracy below) */
+    CHECK_NEAR(fca("abc", "xyz", &e, &n), 0.0, 1e-12);
     CHECK(e == 6 && n == 3);
     CHECK_NEAR(fca("", "", &e, &n), 1.0, 1e-12);
     /* Chinese, order swapped, one wrong character */
@@ -232,6 +297,10 @@ static void test_normalize(void)
     s = bs_collapse_space(" a \n\t b  ");
     CHECK_STR(s, "a b");
     free(s);
+    /* a line break between Chinese characters is no space; a space is */
+    s = bs_collapse_space("记者获\n悉，今年 \r\n 全市\n\n计划 改造\nOK\n了");
+    CHECK_STR(s, "记者获悉，今年全市计划 改造 OK 了");
+    free(s);
 }
 
 static void test_edit_script(void)
@@ -264,6 +333,7 @@ int main(int argc, char **argv)
     test_banded_matches_full();
     test_block_edges();
     test_cer_wer();
+    test_bow();
     test_fca();
     test_normalize();
     test_edit_script();

@@ -167,6 +167,20 @@ static void test_atomic_and_ids(void)
     id = bs_page_id_from_path("name with spaces.png", -1);
     CHECK_STR(id, "name with spaces");
     free(id);
+    /* ids from a path below the folder given keep its folders; every
+     * component is made safe, only the file loses its extension */
+    id = bs_page_id_from_rel("1912-01-01/0001.tif", -1);
+    CHECK_STR(id, "1912-01-01/0001");
+    free(id);
+    id = bs_page_id_from_rel("./a.b/./.hidden/x.y.png", 0);
+    CHECK_STR(id, "a.b/_hidden/x.y-p001");
+    free(id);
+    id = bs_page_id_from_rel("a//..//b\\c\n/p.png", -1);
+    CHECK_STR(id, "a/_./b_c_/p");
+    free(id);
+    id = bs_page_id_from_rel("", -1);
+    CHECK_STR(id, "page");
+    free(id);
     {
         char hex[65];
         bs_sha256_hex("abc", 3, hex);
