@@ -231,7 +231,8 @@ static void cache_anchor_bottoms(struct seg *s)
         int a = s->anchor[i];
         if (a >= 0 && s->anchor[a] == a &&
             blk(s, i)->role == BS_ROLE_HEADLINE)
-            s->abottom[a] = max_i(s->abottom[a], bs_box_bottom(blk(s, i)->box));
+            s->abottom[a] = max_i(s->abottom[a],
+                                  bs_box_bottom(blk(s, i)->box));
     }
 }
 
@@ -318,7 +319,8 @@ static void widen_span(struct seg *s, int a)
     /* Only blocks whose top is in the zone under the head qualify: those,
      * in block order, instead of the whole page. */
     int from = top_at_least(s, hb - s->th / 2), to = top_at_least(s, zone + 1);
-    int *cand = bs_calloc((size_t)(to > from ? to - from : 0) + 1, sizeof(int));
+    int *cand = bs_calloc((size_t)(to > from ? to - from : 0) + 1,
+                          sizeof(int));
     int ncand = 0;
 
     for (int r = from; r < to; r++)
@@ -1080,7 +1082,8 @@ static int cmp_bottom(const void *pa, const void *pb, void *ctx)
 {
     const struct flow *f = ctx;
     int a = *(const int *)pa, b = *(const int *)pb;
-    int ba = bs_box_bottom(blk(f->s, a)->box), bb = bs_box_bottom(blk(f->s, b)->box);
+    int ba = bs_box_bottom(blk(f->s, a)->box),
+        bb = bs_box_bottom(blk(f->s, b)->box);
 
     if (ba != bb)
         return ba > bb ? -1 : 1;
@@ -1091,7 +1094,8 @@ static int cmp_band_right(const void *pa, const void *pb, void *ctx)
 {
     const struct flow *f = ctx;
     int a = *(const int *)pa, b = *(const int *)pb;
-    int ra = bs_box_right(blk(f->s, a)->box), rb = bs_box_right(blk(f->s, b)->box);
+    int ra = bs_box_right(blk(f->s, a)->box),
+        rb = bs_box_right(blk(f->s, b)->box);
 
     if (f->band[a] != f->band[b])
         return f->band[a] < f->band[b] ? -1 : 1;
@@ -1249,7 +1253,8 @@ static void continue_across_columns(struct seg *s)
              left >= 0 && r < f.m && f.band[f.by_band_bottom[r]] == band; r++) {
             int k = f.by_band_bottom[r];
             struct bs_box kb = page->blocks[k].box, lb = page->blocks[left].box;
-            if (gid[k] == g || bs_box_xoverlap(kb, lb) < 0.5 * min_i(kb.w, lb.w))
+            if (gid[k] == g ||
+                bs_box_xoverlap(kb, lb) < 0.5 * min_i(kb.w, lb.w))
                 continue;
             foot = k;
             break;

@@ -116,6 +116,15 @@ rc=0; "$BROADSHEET" run --lang eng --max-pixels 1000 "$BAD/all-white.png" \
     -o "$T/mp" >/dev/null 2>"$T/se" || rc=$?
 [ "$rc" = 1 ] && grep -q "too large" "$T/se" || fail "--max-pixels not honoured"
 
+# An image artifact is read with the pixel limit too: a page folder whose
+# image.png was replaced by a PNG declaring 100000 x 100000 is refused from
+# its header when binarize reads it.
+cp -R "$T/out-all-white.png/all-white" "$T/art"
+cp "$BAD/huge-header.png" "$T/art/image.png"
+rc=0; "$BROADSHEET" stage binarize -q "$T/art" 2>"$T/se" || rc=$?
+[ "$rc" = 1 ] && grep -q "image.png: image too large (100000x100000" "$T/se" ||
+    fail "artifact over the pixel limit: exit $rc: $(cat "$T/se")"
+
 # A bad page does not stop a good one in the same run.
 rc=0; timeout 120 "$BROADSHEET" run --lang eng "$BAD/zero-byte.png" \
     "$BAD/all-white.png" -o "$T/mix" >/dev/null 2>&1 || rc=$?

@@ -48,7 +48,7 @@ within "import of one line of 25000 overlapping words" 10 400 \
 within "... then order..export" 10 400 "$BROADSHEET" run -q --from order "$T/imp/line"
 python3 "$H" hyphens 100000 "$T/hyph.txt" || fail "hyphens"
 within "repair on 100000 hyphen pairs" 15 800 "$BROADSHEET" repair -q "$T/hyph.txt" -o "$T/rep"
-[ "$(grep -o 'international news' "$T/rep/hyph/paragraphs.txt" | wc -l)" = 100000 ] ||
+[ "$(grep -o "international news" "$T/rep/hyph/page.txt" | wc -l)" = 100000 ] ||
     fail "hyphen pairs not joined"
 
 # The limit: an artifact of 10001 blocks, and a layout finding more than

@@ -379,7 +379,8 @@ static void test_temps(void)
     CHECK(bs_remove_temps(dir, 77, 1) == 3);
     CHECK(bs_remove_temps(dir, 0, 0) == 1);
     {
-        char *keep = at("temps/keep.txt"), *other = at("temps/notes.txt.tmp.77.1"),
+        char *keep = at("temps/keep.txt"),
+             *other = at("temps/notes.txt.tmp.77.1"),
              *lock = at("temps/.broadsheet.lock");
         CHECK(bs_is_file(keep) && bs_is_file(other) && bs_is_file(lock));
         free(keep);
