@@ -149,7 +149,8 @@ static void dedup_line_words(struct bs_block *block, int l,
         }
         line->words[m++] = line->words[w];
     }
-    memset(&line->words[m], 0, (size_t)(n - m) * sizeof(*line->words));
+    if (m < n)
+        memset(&line->words[m], 0, (size_t)(n - m) * sizeof(*line->words));
     line->nwords = m;
     bs_line_fit_box(line);
     {
@@ -354,8 +355,9 @@ static void dedup_lines(struct bs_page *page, struct bs_repair_log *log)
             }
             block->lines[m++] = *line;
         }
-        memset(&block->lines[m], 0,
-               (size_t)(block->nlines - m) * sizeof(*block->lines));
+        if (m < block->nlines)
+            memset(&block->lines[m], 0,
+                   (size_t)(block->nlines - m) * sizeof(*block->lines));
         block->nlines = m;
     }
     for (int i = 0; i < n; i++)
