@@ -44,6 +44,9 @@ DEB_PACKAGES += libjpeg-dev libdeflate-dev valgrind
 # (tests/e2e/formats_pdf.sh); help2man: the man page `make install` puts in
 # place, from the commands' --help.
 DEB_PACKAGES += poppler-utils help2man
+# slurm-wlm, munge: tests/e2e/slurm_array.sh runs README's Slurm recipe on a
+# single-node Slurm it starts (and stops) itself.
+DEB_PACKAGES += slurm-wlm munge
 
 BUILD   ?= build
 BIN     ?= broadsheet

@@ -27,12 +27,13 @@ static int cmp_seq(const void *pa, const void *pb)
     return a->seq - b->seq;
 }
 
-/* True when some text block of group g has text. */
-static int group_has_text(const struct bs_page *page, const int *group, int g)
+/* True when some text block of the m blocks v[] has text. */
+static int group_has_text(const struct bs_page *page, const struct by_seq *v,
+                          int m)
 {
-    for (int i = 0; i < page->nblocks; i++)
-        if (group[i] == g && bs_role_has_text(page->blocks[i].role) &&
-            page->blocks[i].nlines > 0)
+    for (int k = 0; k < m; k++)
+        if (bs_role_has_text(page->blocks[v[k].block].role) &&
+            page->blocks[v[k].block].nlines > 0)
             return 1;
     return 0;
 }
@@ -66,7 +67,7 @@ static int articles_run(struct bs_run *run, struct bs_page *page,
                         struct bs_error *err)
 {
     struct bs_joiner plain = {bs_join_plain, NULL};
-    int *group, *seq, ngroups, n;
+    int *group, *seq, *start, ngroups, n;
     struct by_seq *v;
 
     (void)err;
@@ -84,26 +85,42 @@ static int articles_run(struct bs_run *run, struct bs_page *page,
     bs_segment_apply_order(page, seq);
     for (int i = 0; i < n; i++)
         page->blocks[i].article[0] = '\0';
+    /* The blocks of each group together (a counting sort, in block
+     * order), not a pass over the page per group. */
+    start = bs_calloc((size_t)ngroups + 2, sizeof(int));
+    for (int i = 0; i < n; i++)
+        if (group[i] >= 0 && group[i] < ngroups)
+            start[group[i] + 1]++;
+    for (int g = 0; g < ngroups; g++)
+        start[g + 1] += start[g];
+    {
+        int *fill = bs_calloc((size_t)ngroups + 1, sizeof(int));
+        for (int i = 0; i < n; i++) {
+            int g = group[i];
+            if (g < 0 || g >= ngroups)
+                continue;
+            v[start[g] + fill[g]].block = i;
+            v[start[g] + fill[g]].seq = seq[i];
+            fill[g]++;
+        }
+        free(fill);
+    }
     for (int g = 0; g < ngroups; g++) {
         struct bs_article *a;
-        int m = 0;
+        struct by_seq *gv = v + start[g];
+        int m = start[g + 1] - start[g];
 
-        if (!group_has_text(page, group, g))
+        if (!group_has_text(page, gv, m))
             continue;
-        for (int i = 0; i < n; i++)
-            if (group[i] == g) {
-                v[m].block = i;
-                v[m].seq = seq[i];
-                m++;
-            }
-        qsort(v, (size_t)m, sizeof(*v), cmp_seq);
+        qsort(gv, (size_t)m, sizeof(*gv), cmp_seq);
         a = bs_page_add_article(page);
         for (int k = 0; k < m; k++) {
-            struct bs_block *b = &page->blocks[v[k].block];
+            struct bs_block *b = &page->blocks[gv[k].block];
             bs_article_add_block(a, b->id);
             snprintf(b->article, sizeof(b->article), "%s", a->id);
         }
     }
+    free(start);
     for (int a = 0; a < page->narticles; a++) {
         bs_set_str(&page->articles[a].lang, page->lang);
         bs_article_read_jumps(page, &page->articles[a]);

@@ -21,26 +21,35 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* Removes articles/aNNN.txt files that this run did not write. */
 static int prune_articles(const char *dir, const struct bs_page *page,
                           struct bs_error *err)
 {
     DIR *d = opendir(dir);
     struct dirent *e;
+    char **ids;
     int rc = 0;
 
     if (!d)
         return 0;
+    /* The articles' file names, sorted: each file is looked up, not
+     * compared with every article. */
+    ids = bs_calloc((size_t)page->narticles + 1, sizeof(*ids));
+    for (int a = 0; a < page->narticles; a++)
+        ids[a] = bs_sprintf("%s.txt", page->articles[a].id);
+    qsort(ids, (size_t)page->narticles, sizeof(*ids), cmp_str);
     while ((e = readdir(d)) != NULL) {
         size_t n = strlen(e->d_name);
-        int keep = 0;
+        const char *name = e->d_name;
         if (n < 5 || strcmp(e->d_name + n - 4, ".txt") != 0)
             continue;
-        for (int a = 0; a < page->narticles; a++)
-            if (strlen(page->articles[a].id) == n - 4 &&
-                strncmp(page->articles[a].id, e->d_name, n - 4) == 0)
-                keep = 1;
-        if (!keep) {
+        if (!bsearch(&name, ids, (size_t)page->narticles, sizeof(*ids),
+                     cmp_str)) {
             char *p = bs_path_join(dir, e->d_name);
             if (bs_remove_if_exists(p, err) < 0)
                 rc = -1;
@@ -48,21 +57,23 @@ static int prune_articles(const char *dir, const struct bs_page *page,
         }
     }
     closedir(d);
+    for (int a = 0; a < page->narticles; a++)
+        free(ids[a]);
+    free(ids);
     return rc;
 }
 
 /* The whole page for full-text search, in its physical reading order
- * (segment/xycut.c: band by band, column by column, the masthead, folios
+ * (model/xycut.c: band by band, column by column, the masthead, folios
  * and running foot where they stand): each text block's paragraphs, one a
- * line, joined as repair joins the articles' lines.  page.txt holds the
- * same text article by article. */
-static char *page_fulltext(const struct bs_page *page,
-                           const struct bs_joiner *j)
+ * line, joined as repair joins the articles' lines, into out.  page.txt
+ * holds the same text article by article. */
+static void page_fulltext(const struct bs_page *page,
+                          const struct bs_joiner *j, struct bs_buf *out)
 {
     int *seq = bs_malloc(((size_t)page->nblocks + 1) * sizeof(int));
     int *by_seq = bs_malloc(((size_t)page->nblocks + 1) * sizeof(int));
     double th = page->type.line_pitch > 0 ? page->type.line_pitch * 0.6 : 0;
-    char *out = bs_strdup("");
 
     bs_physical_order(page, th, seq);
     for (int i = 0; i < page->nblocks; i++)
@@ -71,40 +82,41 @@ static char *page_fulltext(const struct bs_page *page,
         if (seq[i] >= 0 && seq[i] < page->nblocks)
             by_seq[seq[i]] = i;
     for (int k = 0; k < page->nblocks; k++) {
-        char *t, *o;
+        char *t;
         if (by_seq[k] < 0)
             continue;
         t = bs_block_paragraphs(&page->blocks[by_seq[k]], j);
         if (*t) {
-            o = bs_sprintf("%s%s\n", out, t);
-            free(out);
-            out = o;
+            bs_buf_add(out, t);
+            bs_buf_add(out, "\n");
         }
         free(t);
     }
     free(seq);
     free(by_seq);
-    return out;
 }
 
 static int write_text(struct bs_run *run, const struct bs_page *page,
                       const struct bs_joiner *j, struct bs_error *err)
 {
     char *adir = bs_run_path(run, "articles");
-    char *all = bs_strdup(""), *path;
+    struct bs_buf all = {0}, full = {0};
+    char *path;
     int rc = -1;
 
-    if (bs_mkdir_p(adir, err) < 0)
+    if (bs_mkdir_here(adir, err) < 0)
         goto out;
     for (int a = 0; a < page->narticles; a++) {
         char *text = bs_article_to_text(&page->articles[a]);
         char *name = bs_sprintf("%s.txt", page->articles[a].id);
-        char *apath = bs_path_join(adir, name);
-        char *o = bs_sprintf("%s%s%s", all, a ? "\n" : "", text);
-        int wrc = bs_write_atomic(apath, text, strlen(text), err);
+        /* The id came from an artifact: it must name a file in articles/. */
+        char *apath = bs_path_child(adir, name, err);
+        int wrc = apath ? bs_write_atomic(apath, text, strlen(text), err)
+                        : -1;
 
-        free(all);
-        all = o;
+        if (a)
+            bs_buf_add(&all, "\n");
+        bs_buf_add(&all, text);
         free(text);
         free(name);
         free(apath);
@@ -114,18 +126,18 @@ static int write_text(struct bs_run *run, const struct bs_page *page,
     if (prune_articles(adir, page, err) < 0)
         goto out;
     path = bs_run_path(run, "page.txt");
-    rc = bs_write_atomic(path, all, strlen(all), err);
+    rc = bs_write_atomic(path, bs_buf_str(&all), all.len, err);
     free(path);
     if (rc == 0) {
-        char *full = page_fulltext(page, j);
+        page_fulltext(page, j, &full);
         path = bs_run_path(run, "fulltext.txt");
-        rc = bs_write_atomic(path, full, strlen(full), err);
+        rc = bs_write_atomic(path, bs_buf_str(&full), full.len, err);
         free(path);
-        free(full);
     }
 out:
     free(adir);
-    free(all);
+    bs_buf_release(&all);
+    bs_buf_release(&full);
     return rc;
 }
 

@@ -189,6 +189,10 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
     add_boxes(page, photos, BS_ROLE_IMAGE);
     add_boxes(page, hrules, BS_ROLE_SEPARATOR);
     add_boxes(page, vrules, BS_ROLE_SEPARATOR);
+    /* More blocks than a page may hold: refused before roles are given,
+     * which relate every block to the others. */
+    if (bs_page_check_size(page, run->dir, err) < 0)
+        goto out;
     bs_layout_roles(page, body_h, p);
     rc = 0;
 out:

@@ -1,7 +1,8 @@
 /*
  * base.h - pipeline/base/, what every part stands on: the error status and
- * allocation (error.c), UTF-8 and code point classes (utf8.c), files and
- * folders with atomic writes (fsutil.c).
+ * allocation (error.c), growing strings (strbuf.c), UTF-8 and code point
+ * classes (utf8.c), files and folders with atomic writes (fsutil.c),
+ * folder locks (lock.c).
  *
  * base/ knows nothing of pages, images or stages; every other part may
  * include this header.
@@ -53,6 +54,30 @@ char *bs_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Grows *array (of elements of `size` bytes) so that it holds at least
  * `need` elements; *cap is updated.  New memory is zeroed. */
 void bs_grow(void **array, int *cap, int need, size_t size);
+
+/* ---- strbuf.c ---- */
+/*
+ * A string that grows: text built from many pieces (an article from its
+ * lines, a page from its articles) in time linear in its length.  Owned by
+ * whoever declares it ({0} is empty); bs_buf_take hands the text over.
+ */
+
+struct bs_buf {
+    char *s;             /* NUL-terminated once anything was added */
+    size_t len, cap;
+};
+
+void bs_buf_add(struct bs_buf *b, const char *s);
+void bs_buf_addn(struct bs_buf *b, const char *s, size_t n);
+void bs_buf_addf(struct bs_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The text so far ("" when nothing was added); valid until the next add. */
+const char *bs_buf_str(const struct bs_buf *b);
+/* Cuts the text to its first len bytes (no-op when shorter). */
+void bs_buf_truncate(struct bs_buf *b, size_t len);
+/* The text as a malloc'd string ("" when empty); b is empty afterwards. */
+char *bs_buf_take(struct bs_buf *b);
+void bs_buf_release(struct bs_buf *b);
 
 /* ---- utf8.c ---- */
 /*
@@ -106,8 +131,16 @@ int bs_cp_is_hyphen(uint32_t cp);
  * Every output broadsheet writes goes through bs_write_atomic() or
  * bs_atomic_open()/bs_atomic_commit(): the bytes go to a temporary file in
  * the same folder, which is renamed over the target only once complete, so a
- * crash or kill never leaves a half-written output.
+ * crash or kill never leaves a half-written output.  Two exceptions, for
+ * paths a user names: "-" is standard output, and a path that exists and
+ * is not a regular file (/dev/stdout, a FIFO) is written in place, never
+ * renamed over.
  */
+
+/* Temp names start with this, so they are broadsheet's own (nobody else
+ * writes ".broadsheet.tmp.<pid>.<n>.NAME") and hidden from folder listings
+ * (bs_list_dir skips dot names). */
+#define BS_TEMP_PREFIX ".broadsheet.tmp."
 
 /* Writes len bytes to path atomically (temp file + fsync-free rename). */
 int bs_write_atomic(const char *path, const void *data, size_t len,
@@ -117,7 +150,8 @@ int bs_write_atomic(const char *path, const void *data, size_t len,
  * releases it. */
 struct bs_atomic {
     char *path;   /* final name */
-    char *tmp;    /* temporary name in the same folder */
+    char *tmp;    /* temporary name in the same folder; NULL when written
+                     in place (standard output, a device) */
     FILE *fp;     /* write here */
 };
 int bs_atomic_open(struct bs_atomic *af, const char *path, struct bs_error *err);
@@ -125,8 +159,8 @@ int bs_atomic_open(struct bs_atomic *af, const char *path, struct bs_error *err)
 int bs_atomic_commit(struct bs_atomic *af, struct bs_error *err);
 /* Closes and removes the temp file; safe on a zeroed struct. */
 void bs_atomic_abort(struct bs_atomic *af);
-/* A temp name beside path ("path.tmp.<pid>.<n>"), malloc'd; for libraries
- * that insist on writing a file by name themselves. */
+/* A temp name in path's folder: "DIR/.broadsheet.tmp.<pid>.<n>.NAME"
+ * (NAME cut to 96 bytes), malloc'd. */
 char *bs_temp_name(const char *path);
 /* Renames tmp over path; removes tmp on failure. */
 int bs_rename_into_place(const char *tmp, const char *path,
@@ -163,6 +197,23 @@ int bs_is_file(const char *path);
 char *bs_path_join(const char *a, const char *b);
 /* Removes a file if it exists (ENOENT is not an error). */
 int bs_remove_if_exists(const char *path, struct bs_error *err);
+
+/* True when `name` can stand as one file name inside a folder: 1 to 255
+ * bytes, no '/' or '\\', no control character, not "." or "..", and not
+ * starting with '.' (hidden names are broadsheet's own: locks, temps). */
+int bs_name_is_safe(const char *name);
+/* dir/name, malloc'd, when name is safe (bs_name_is_safe); else NULL with
+ * err naming it.  Every file name read from an artifact (an article id
+ * made a file name) is joined this way, so none can point outside the
+ * folder it is written in. */
+char *bs_path_child(const char *dir, const char *name, struct bs_error *err);
+/* True for a block or article id: 1 to 15 bytes of letters, digits, '_',
+ * '-' and '.', starting with a letter, digit or '_' (so ".." and
+ * "../x" are not ids). */
+int bs_id_is_valid(const char *id);
+/* mkdir of one folder that must be a real folder: an existing symbolic
+ * link (which could lead out of OUT) is refused. */
+int bs_mkdir_here(const char *path, struct bs_error *err);
 
 /* Page ids.  A page id is a relative path of one or more components
  * ("0001", "1912-01-01/0001"), the page's folder below OUT.  Each
@@ -215,5 +266,33 @@ void bs_walk_leaf_dirs(const char *root,
 int bs_sha256_file(const char *path, char out[65], struct bs_error *err);
 /* SHA-256 of a buffer. */
 void bs_sha256_hex(const void *data, size_t len, char out[65]);
+
+/* ---- lock.c ---- */
+/*
+ * One broadsheet at a time in a folder.
+ *
+ * A worker holds its page folder's lock while it looks at the page's
+ * stamp, removes leftovers and writes the outputs; a run holds OUT's lock
+ * while it clears OUT's leftovers and writes the run-level files (METS,
+ * links across pages).  So two runs on one OUT (or Slurm array tasks
+ * sharing it) never remove each other's temp files or write one page at
+ * once: the second waits.  Lock order: a page lock may be taken while
+ * holding OUT's, never OUT's while holding a page's.
+ */
+
+#define BS_LOCK_NAME ".broadsheet.lock"
+
+struct bs_lock {
+    int fd;          /* -1: not held */
+};
+
+/* Takes the lock of folder dir (which must exist).  wait=1 blocks until
+ * it is free; wait=0 returns 1 at once when another process holds it.
+ * Returns 0 when taken, -1 with err set when the lock file cannot be
+ * opened or locked.  Released by bs_lock_release or by the process's
+ * end. */
+int bs_lock_take(struct bs_lock *lk, const char *dir, int wait,
+                 struct bs_error *err);
+void bs_lock_release(struct bs_lock *lk);
 
 #endif

@@ -15,9 +15,18 @@
 
 static unsigned long temp_counter;
 
+/* Bytes of the target's name kept in a temp name (for people reading a
+ * folder after a crash; the pid and counter make it unique). */
+#define TEMP_NAME_KEEP 96
+
 char *bs_temp_name(const char *path)
 {
-    return bs_sprintf("%s.tmp.%ld.%lu", path, (long)getpid(), ++temp_counter);
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    int dirlen = slash ? (int)(slash - path + 1) : 0;
+
+    return bs_sprintf("%.*s" BS_TEMP_PREFIX "%ld.%lu.%.*s", dirlen, path,
+                      (long)getpid(), ++temp_counter, TEMP_NAME_KEEP, base);
 }
 
 int bs_rename_into_place(const char *tmp, const char *path,
@@ -34,10 +43,26 @@ int bs_rename_into_place(const char *tmp, const char *path,
 
 int bs_atomic_open(struct bs_atomic *af, const char *path, struct bs_error *err)
 {
+    struct stat st;
+
     memset(af, 0, sizeof(*af));
     af->path = bs_strdup(path);
-    af->tmp = bs_temp_name(path);
-    af->fp = fopen(af->tmp, "wb");
+    if (strcmp(path, "-") == 0) {
+        af->fp = stdout;
+        return 0;
+    }
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        bs_atomic_abort(af);
+        return bs_fail(err, "%s: is a folder", path);
+    }
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* A device, FIFO or socket (/dev/stdout, a pipe): written in
+         * place; renaming a file over it would replace the device. */
+        af->fp = fopen(path, "w");
+    } else {
+        af->tmp = bs_temp_name(path);
+        af->fp = fopen(af->tmp, "wb");
+    }
     if (!af->fp) {
         int e = errno;
         bs_atomic_abort(af);
@@ -51,13 +76,18 @@ int bs_atomic_commit(struct bs_atomic *af, struct bs_error *err)
     int bad = ferror(af->fp);
     int rc = 0;
 
-    if (fclose(af->fp) != 0)
+    if (af->fp == stdout) {
+        if (fflush(stdout) != 0)
+            bad = 1;
+    } else if (fclose(af->fp) != 0) {
         bad = 1;
+    }
     af->fp = NULL;
     if (bad) {
-        unlink(af->tmp);
+        if (af->tmp)
+            unlink(af->tmp);
         rc = bs_fail(err, "%s: write failed (disk full?)", af->path);
-    } else {
+    } else if (af->tmp) {
         rc = bs_rename_into_place(af->tmp, af->path, err);
     }
     free(af->path);
@@ -68,7 +98,7 @@ int bs_atomic_commit(struct bs_atomic *af, struct bs_error *err)
 
 void bs_atomic_abort(struct bs_atomic *af)
 {
-    if (af->fp)
+    if (af->fp && af->fp != stdout)
         fclose(af->fp);
     if (af->tmp)
         unlink(af->tmp);
@@ -244,6 +274,60 @@ int bs_remove_if_exists(const char *path, struct bs_error *err)
 {
     if (unlink(path) != 0 && errno != ENOENT)
         return bs_fail(err, "%s: cannot remove: %s", path, strerror(errno));
+    return 0;
+}
+
+int bs_name_is_safe(const char *name)
+{
+    size_t n = strlen(name);
+
+    if (n == 0 || n > 255 || name[0] == '.')
+        return 0;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        if (*p < 0x20 || *p == 0x7F || *p == '/' || *p == '\\')
+            return 0;
+    return 1;
+}
+
+char *bs_path_child(const char *dir, const char *name, struct bs_error *err)
+{
+    if (!bs_name_is_safe(name)) {
+        bs_fail(err, "%s: \"%.80s\" is not a file name (a path out of the "
+                "folder?); refused", dir, name);
+        return NULL;
+    }
+    return bs_path_join(dir, name);
+}
+
+int bs_id_is_valid(const char *id)
+{
+    size_t n = strlen(id);
+
+    if (n == 0 || n > 15 || id[0] == '.' || id[0] == '-')
+        return 0;
+    for (const char *p = id; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+              (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' ||
+              *p == '.'))
+            return 0;
+    return 1;
+}
+
+int bs_mkdir_here(const char *path, struct bs_error *err)
+{
+    struct stat st;
+
+    if (lstat(path, &st) == 0) {
+        if (S_ISLNK(st.st_mode))
+            return bs_fail(err, "%s: is a symbolic link, not a folder "
+                           "broadsheet made; refused", path);
+        if (!S_ISDIR(st.st_mode))
+            return bs_fail(err, "%s: exists and is not a folder", path);
+        return 0;
+    }
+    if (mkdir(path, 0777) != 0 && errno != EEXIST)
+        return bs_fail(err, "%s: cannot create folder: %s", path,
+                       strerror(errno));
     return 0;
 }
 

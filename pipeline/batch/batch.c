@@ -69,16 +69,18 @@ static void record(struct bs_batch *b, int j, int status, double seconds,
     static const char *const names[] = {"done", "failed", "skipped"};
     struct bs_error err;
 
-    b->ok[j] = status != BS_JOB_FAILED;
     if (bs_manifest_add(&b->manifest, job->id, names[status], seconds,
                         checksum, status == BS_JOB_FAILED ? reason : note,
                         job->input ? job->input : job->dir, confidence,
                         &err) < 0) {
-        /* A manifest that cannot grow (disk full) must not stop the pages;
-         * say so once and go on without it. */
-        fprintf(stderr, "broadsheet: %s\n", err.msg);
-        bs_manifest_close(&b->manifest);
+        /* A page the manifest does not record is not done as far as the
+         * batch can tell: a failed page (its stamp stays, so the next run
+         * that can write the manifest records it as skipped).  The other
+         * pages go on; the disk may have room again for them. */
+        status = BS_JOB_FAILED;
+        reason = err.msg;
     }
+    b->ok[j] = status != BS_JOB_FAILED;
     bs_progress_page(&b->progress, job->id, status, seconds,
                      status == BS_JOB_FAILED ? reason : note, warn);
 }
@@ -124,7 +126,7 @@ static void pool_lost(void *ctx, int j, pid_t pid)
     struct bs_batch *b = ctx;
     /* The worker may have died between writing a temp file and renaming
      * it; its pid is in the temp name. */
-    bs_remove_temps(b->jobs.v[j].dir, pid);
+    bs_remove_temps(b->jobs.v[j].dir, pid, 1);
 }
 
 static void pool_tick(void *ctx)
@@ -161,6 +163,39 @@ static int default_workers(void)
     return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
+/* The memory a worker may hold, bytes (0: no limit): --max-memory, else
+ * three quarters of the machine's memory shared among the workers, so
+ * that one page cannot take the machine and the others still fit. */
+static long long worker_memory(const struct bs_cli *cli, int workers)
+{
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+    long long total;
+
+    if (cli->max_memory_mb >= 0)
+        return cli->max_memory_mb << 20;
+    if (pages <= 0 || size <= 0)
+        return 0;
+    total = (long long)pages * size;
+    return total / 4 * 3 / (workers > 0 ? workers : 1);
+}
+
+/* Takes OUT's lock (base.h), saying so when another run holds it: the
+ * run-level files are written by one run at a time. */
+static int lock_out(const char *dir, struct bs_lock *lock)
+{
+    struct bs_error err;
+    int rc = bs_lock_take(lock, dir, 0, &err);
+
+    if (rc == 1) {
+        fprintf(stderr, "broadsheet: %s: another broadsheet run is writing "
+                "this folder's run-level files; waiting for it\n", dir);
+        rc = bs_lock_take(lock, dir, 1, &err);
+    }
+    if (rc < 0)
+        fprintf(stderr, "broadsheet: %s\n", err.msg);
+    return rc;
+}
+
 static void batch_release(struct bs_batch *b)
 {
     bs_manifest_close(&b->manifest);
@@ -180,10 +215,12 @@ int bs_run_pages(struct bs_cli *cli)
         .lost = pool_lost, .tick = pool_tick,
     };
     struct bs_pool_report rep;
+    struct bs_lock out_lock = {-1};
     char *mdir;
     int stopped = 0, rc = BS_EXIT_OK, failed = 0, stop_fd = -1;
 
     memset(&b, 0, sizeof(b));
+    memset(&opts, 0, sizeof(opts));
     b.cli = cli;
     b.manifest.fd = -1;
     ops.ctx = &b;
@@ -259,6 +296,7 @@ int bs_run_pages(struct bs_cli *cli)
     if (cli->settings.page_cores < 1)
         cli->settings.page_cores = 1;
     opts.timeout = cli->page_timeout;
+    opts.max_rss = worker_memory(cli, opts.workers);
     opts.recycle = BS_WORKER_RECYCLE;
 
     mdir = b.jobs.root ? bs_strdup(b.jobs.root) : NULL;
@@ -270,9 +308,16 @@ int bs_run_pages(struct bs_cli *cli)
         batch_release(&b);
         return BS_EXIT_USAGE;
     }
-    free(mdir);
+    /* Leftovers of a run killed while it wrote OUT's own files (METS):
+     * cleared holding OUT's lock, so a run writing them now is not robbed
+     * of its temp file. */
+    if (mdir && b.manifest.fd >= 0 && lock_out(mdir, &out_lock) == 0) {
+        bs_remove_temps(mdir, 0, 0);
+        bs_lock_release(&out_lock);
+    }
     if (bs_interrupt_install(&stop_fd, &err) < 0) {
         fprintf(stderr, "broadsheet: %s\n", err.msg);
+        free(mdir);
         batch_release(&b);
         return BS_EXIT_FAILED;
     }
@@ -304,14 +349,18 @@ int bs_run_pages(struct bs_cli *cli)
 
     if (!stopped && rc == BS_EXIT_OK) {
         char **dirs = bs_calloc((size_t)b.ntodo + 1, sizeof(*dirs));
-        int ndirs = 0;
+        int ndirs = 0, locked;
         for (int t = 0; t < b.ntodo; t++)
             if (b.ok[b.todo[t]])
                 dirs[ndirs++] = b.jobs.v[b.todo[t]].dir;
+        locked = mdir && ndirs > 0 && lock_out(mdir, &out_lock) == 0;
         if (after_all_pages(cli, b.jobs.root, dirs, ndirs) < 0)
             failed++;
+        if (locked)
+            bs_lock_release(&out_lock);
         free(dirs);
     }
+    free(mdir);
     if (rc == BS_EXIT_OK && failed)
         rc = BS_EXIT_FAILED;
     batch_release(&b);

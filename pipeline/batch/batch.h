@@ -105,9 +105,12 @@ int bs_is_run_file_name(const char *name);
  * page folder on re-runs); confidence is the page's mean word confidence
  * (0..100, articles.json's) or "-" (lines of older manifests have six
  * fields: read as "-").  Lines starting with '#' are comments (each run opens
- * with one).  The file is only ever appended to, one write(2) per line on an
- * O_APPEND descriptor, so lines survive a kill, and several processes (GNU
- * parallel jobs) may share one manifest.  For one id the last line wins.
+ * with one).  The file is only ever appended to, a whole line or nothing:
+ * each append holds a lock on the file (several processes may share one
+ * manifest: GNU parallel jobs, two runs, Slurm tasks), is synced, and is
+ * cut back off when it fails (a full disk), so a line is never torn nor
+ * glued to the next.  It is never written through a symbolic link.  For
+ * one id the last line wins.
  */
 
 struct bs_manifest {
@@ -120,8 +123,9 @@ char *bs_manifest_name(int shard_k, int shard_n);
 /* Opens dir/<name> for appending and writes the run's comment line. */
 int bs_manifest_open(struct bs_manifest *m, const char *dir, int shard_k,
                      int shard_n, int workers, struct bs_error *err);
-/* Appends one line; tabs and newlines in fields become spaces.  NULL or ""
- * fields are written as "-". */
+/* Appends one line, all of it or none (-1 with err then); tabs and
+ * newlines in fields become spaces.  NULL or "" fields are written as
+ * "-". */
 int bs_manifest_add(struct bs_manifest *m, const char *id, const char *status,
                     double seconds, const char *checksum, const char *reason,
                     const char *input, double confidence,

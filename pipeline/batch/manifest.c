@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -37,21 +39,56 @@ int bs_is_manifest_name(const char *name)
            used > 0 && name[used] == '\0';
 }
 
+/* Appends one whole line or nothing.  The file is locked for the append
+ * (several processes may share it: GNU parallel jobs, two runs on one OUT,
+ * Slurm tasks of one shard), its end noted, the line written and synced;
+ * when any of it fails (a full disk) the file is cut back to where it
+ * ended, so no torn line is left for the next line to be glued to.  A file
+ * that ends in a torn line already (a kill mid-write) gets a newline
+ * first, for the same reason. */
 static int append(struct bs_manifest *m, const char *line,
                   struct bs_error *err)
 {
     size_t len = strlen(line), done = 0;
+    struct stat st;
+    char last = '\n';
+    int rc = 0, e = 0;
 
-    while (done < len) {
+    while (flock(m->fd, LOCK_EX) != 0)
+        if (errno != EINTR)
+            return bs_fail(err, "%s: cannot lock: %s", m->path,
+                           strerror(errno));
+    if (fstat(m->fd, &st) != 0) {
+        rc = bs_fail(err, "%s: cannot append: %s", m->path, strerror(errno));
+        goto out;
+    }
+    if (st.st_size > 0 && pread(m->fd, &last, 1, st.st_size - 1) == 1 &&
+        last != '\n' && write(m->fd, "\n", 1) != 1)
+        e = errno ? errno : ENOSPC;
+    while (!e && done < len) {
         ssize_t n = write(m->fd, line + done, len - done);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0)
-            return bs_fail(err, "%s: cannot append: %s", m->path,
-                           strerror(errno));
+        if (n <= 0) {
+            e = n < 0 ? errno : ENOSPC;
+            break;
+        }
         done += (size_t)n;
     }
-    return 0;
+    if (!e && fsync(m->fd) != 0 && errno != EINVAL)
+        e = errno;
+    if (e) {
+        /* Nothing of this line stays; a file that cannot even be cut back
+         * says so. */
+        if (ftruncate(m->fd, st.st_size) != 0)
+            rc = bs_fail(err, "%s: cannot append (%s), and a torn line may "
+                         "be left", m->path, strerror(e));
+        else
+            rc = bs_fail(err, "%s: cannot append: %s", m->path, strerror(e));
+    }
+out:
+    flock(m->fd, LOCK_UN);
+    return rc;
 }
 
 int bs_manifest_open(struct bs_manifest *m, const char *dir, int shard_k,
@@ -68,9 +105,23 @@ int bs_manifest_open(struct bs_manifest *m, const char *dir, int shard_k,
     free(name);
     if (bs_mkdir_p(dir, err) < 0)
         return -1;
-    m->fd = open(m->path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
+    /* Never through a symbolic link (which could lead out of OUT), never
+     * into anything but a regular file. */
+    m->fd = open(m->path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC |
+                              O_NOFOLLOW | O_NONBLOCK, 0666);
+    if (m->fd < 0 && errno == ELOOP)
+        return bs_fail(err, "%s: is a symbolic link; the manifest is "
+                       "written only inside OUT", m->path);
     if (m->fd < 0)
         return bs_fail(err, "%s: cannot open: %s", m->path, strerror(errno));
+    {
+        struct stat st;
+        if (fstat(m->fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            close(m->fd);
+            m->fd = -1;
+            return bs_fail(err, "%s: not a regular file", m->path);
+        }
+    }
     gmtime_r(&t, &tm);
     strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", &tm);
     if (shard_n > 0)

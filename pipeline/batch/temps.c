@@ -1,51 +1,96 @@
 /*
- * temps.c - removing the temp files a killed writer left in a page folder.
+ * temps.c - removing the temp files a killed writer left in a page folder
+ * or in OUT (see temps.h).
  */
 #include "temps.h"
 
 #include "../base/base.h"
 
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-/* Depth of sub-folders searched below the page folder (articles/ today). */
-#define TEMPS_DEPTH 2
-
-static int all_digits(const char *s, size_t n)
+/* Length of the run of digits at s. */
+static size_t digits(const char *s)
 {
-    if (n == 0)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-    return 1;
+    size_t n = 0;
+
+    while (s[n] >= '0' && s[n] <= '9')
+        n++;
+    return n;
+}
+
+/* True when the pid field p (n digits) is `pid` (or pid is 0). */
+static int pid_is(const char *p, size_t n, pid_t pid)
+{
+    char want[32];
+    int k;
+
+    if (pid <= 0)
+        return 1;
+    k = snprintf(want, sizeof(want), "%ld", (long)pid);
+    return (size_t)k == n && strncmp(p, want, n) == 0;
+}
+
+/* The names broadsheet writes (page folders, OUT, the repair and import
+ * commands' folders): an old-style temp of one of them is broadsheet's. */
+static int own_name(const char *name, size_t n)
+{
+    static const char *const names[] = {
+        "image.png", "gray.png", "binary.png", "timing.json", "done.json",
+        "articles.json", "page.txt", "fulltext.txt", "repairs.json",
+        "page.alto.xml", "page.xml", "page.hocr", "mets.xml",
+        "paragraphs.txt", NULL};
+
+    for (int i = 0; names[i]; i++)
+        if (strlen(names[i]) == n && strncmp(name, names[i], n) == 0)
+            return 1;
+    /* model.<stage>.json, and an article's aNNN.txt */
+    if (n > 11 && strncmp(name, "model.", 6) == 0 &&
+        strncmp(name + n - 5, ".json", 5) == 0)
+        return 1;
+    return n > 5 && name[0] == 'a' && digits(name + 1) == n - 5 &&
+           strncmp(name + n - 4, ".txt", 4) == 0;
 }
 
 int bs_is_temp_name(const char *name, pid_t pid)
 {
-    /* NAME.tmp.<pid>.<n>: find the last ".tmp." with digits after it. */
+    size_t plen = strlen(BS_TEMP_PREFIX), a, b;
     const char *p = NULL, *q = name;
-    const char *dot;
 
+    /* .broadsheet.tmp.<pid>.<n>.NAME */
+    if (strncmp(name, BS_TEMP_PREFIX, plen) == 0) {
+        const char *d = name + plen;
+        a = digits(d);
+        if (a == 0 || d[a] != '.')
+            return 0;
+        b = digits(d + a + 1);
+        return b > 0 && d[a + 1 + b] == '.' && d[a + 2 + b] != '\0' &&
+               pid_is(d, a, pid);
+    }
+    /* old style: NAME.tmp.<pid>.<n>, the last ".tmp." with digits after */
     while ((q = strstr(q, ".tmp.")) != NULL) {
         p = q;
         q++;
     }
-    if (!p || p == name)
+    if (!p || !own_name(name, (size_t)(p - name)))
         return 0;
     p += 5;
-    dot = strchr(p, '.');
-    if (!dot || !all_digits(p, (size_t)(dot - p)) ||
-        !all_digits(dot + 1, strlen(dot + 1)))
+    a = digits(p);
+    if (a == 0 || p[a] != '.')
         return 0;
-    if (pid > 0) {
-        char want[32];
-        int n = snprintf(want, sizeof(want), "%ld", (long)pid);
-        return (size_t)n == (size_t)(dot - p) && strncmp(p, want, n) == 0;
-    }
-    return 1;
+    b = digits(p + a + 1);
+    return b > 0 && p[a + 1 + b] == '\0' && pid_is(p, a, pid);
+}
+
+/* A folder, not a symbolic link to one (which could lead out of OUT). */
+static int is_real_dir(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 static int remove_in(const char *dir, pid_t pid, int depth)
@@ -65,7 +110,7 @@ static int remove_in(const char *dir, pid_t pid, int depth)
         if (bs_is_temp_name(e->d_name, pid) && bs_is_file(path)) {
             if (unlink(path) == 0)
                 removed++;
-        } else if (depth > 0 && bs_is_dir(path)) {
+        } else if (depth > 0 && is_real_dir(path)) {
             removed += remove_in(path, pid, depth - 1);
         }
         free(path);
@@ -74,7 +119,7 @@ static int remove_in(const char *dir, pid_t pid, int depth)
     return removed;
 }
 
-int bs_remove_temps(const char *dir, pid_t pid)
+int bs_remove_temps(const char *dir, pid_t pid, int subfolders)
 {
-    return remove_in(dir, pid, TEMPS_DEPTH - 1);
+    return remove_in(dir, pid, subfolders ? 1 : 0);
 }

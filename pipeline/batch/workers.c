@@ -18,6 +18,9 @@
 #include <time.h>
 #include <unistd.h>
 
+/* How often busy workers' memory is read when there is a limit, ms. */
+#define WATCH_MS 100
+
 struct worker {
     pid_t pid;          /* 0: empty slot */
     int to_fd;          /* parent writes job numbers here */
@@ -217,6 +220,42 @@ static void collect(const struct bs_pool_ops *ops,
     }
 }
 
+/* Resident bytes of process pid (/proc/PID/statm), -1 when unknown. */
+static long long resident_bytes(pid_t pid)
+{
+    char path[64], buf[128];
+    long long size = 0, rss = 0;
+    ssize_t n;
+    int fd;
+
+    snprintf(path, sizeof(path), "/proc/%ld/statm", (long)pid);
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    n = read(fd, buf, sizeof(buf) - 1);
+    close(fd);
+    if (n <= 0)
+        return -1;
+    buf[n] = '\0';
+    if (sscanf(buf, "%lld %lld", &size, &rss) != 2)
+        return -1;
+    return rss * sysconf(_SC_PAGESIZE);
+}
+
+/* A busy worker over the memory limit is killed and its job failed. */
+static void kill_over_memory(const struct bs_pool_ops *ops, struct worker *w,
+                             long long rss, long long limit)
+{
+    struct worker copy = *w;
+    char why[192];
+
+    kill(w->pid, SIGKILL);
+    reap(w);
+    snprintf(why, sizeof(why), "stopped: over the memory limit (%lld MB "
+             "resident, --max-memory %lld MB)", rss >> 20, limit >> 20);
+    job_lost(ops, &copy, why);
+}
+
 static void kill_timed_out(const struct bs_pool_ops *ops, struct worker *w,
                            double timeout)
 {
@@ -328,6 +367,8 @@ int bs_pool_run(const struct bs_pool_ops *ops, const struct bs_pool_opts *opts,
                 if (ms < wait_ms)
                     wait_ms = ms;
             }
+            if (opts->max_rss > 0 && wait_ms > WATCH_MS)
+                wait_ms = WATCH_MS;
         }
         if (poll(pfd, (nfds_t)np, wait_ms) < 0 && errno != EINTR) {
             rc = bs_fail(err, "poll: %s", strerror(errno));
@@ -354,6 +395,14 @@ int bs_pool_run(const struct bs_pool_ops *ops, const struct bs_pool_opts *opts,
                 if (ws[i].pid && ws[i].job >= 0 &&
                     t - ws[i].started >= opts->timeout)
                     kill_timed_out(ops, &ws[i], opts->timeout);
+        }
+        for (int i = 0; opts->max_rss > 0 && i < n; i++) {
+            long long rss;
+            if (!ws[i].pid || ws[i].job < 0)
+                continue;
+            rss = resident_bytes(ws[i].pid);
+            if (rss > opts->max_rss)
+                kill_over_memory(ops, &ws[i], rss, opts->max_rss);
         }
         if (ops->tick && now_seconds() - last_tick >= 1.0) {
             ops->tick(ops->ctx);

@@ -6,9 +6,21 @@
  * fixed-size result; when a worker dies (a signal, an exit) or a job runs
  * past the timeout (the worker is killed), the parent reports the job as
  * failed with the reason ("worker crashed: signal 11 (Segmentation fault)",
- * "timed out after 60 s"), starts a fresh worker and goes on.  A worker is
+ * "timed out after 60 s", "over the memory limit"), starts a fresh worker
+ * and goes on.  A worker is
  * also replaced after `recycle` jobs, so memory stays flat over a long batch
- * whatever a library leaks.  Workers die with the parent (PR_SET_PDEATHSIG),
+ * whatever a library leaks.
+ *
+ * The memory limit is a watchdog, not setrlimit: the parent reads each busy
+ * worker's resident memory (/proc/PID/statm) ten times a second and kills
+ * one over max_rss.  RLIMIT_AS would not do: Tesseract's operator new
+ * throws std::bad_alloc, which its C API does not catch, so the worker
+ * would abort with no reason to report; the address space counts what is
+ * reserved, not used (glibc's 64 MB arena per OCR thread, thread stacks,
+ * the mapped models), so a limit tight enough to matter fails good pages;
+ * and AddressSanitizer reserves terabytes (make check).  Resident memory
+ * is what takes the machine, and the parent can say why it stopped a
+ * page.  Workers die with the parent (PR_SET_PDEATHSIG),
  * so `kill -9` of the batch leaves no orphan working on.
  *
  * A worker's process ends inside bs_pool_run() (exit() after its fini
@@ -62,6 +74,8 @@ struct bs_pool_ops {
 struct bs_pool_opts {
     int workers;            /* >= 1 */
     double timeout;         /* seconds per job; 0 = none */
+    long long max_rss;      /* bytes a busy worker may hold resident; more
+                               and it is killed, its job failed; 0 = none */
     int recycle;            /* jobs per worker before it is replaced; 0 = never */
     int stop_fd;            /* readable = stop (interrupt.h); -1 = none */
 };

@@ -31,6 +31,8 @@ struct bs_cli {
     int jobs;                 /* -j N; 0 = number of cores */
     int shard_k, shard_n;     /* --shard K/N, 1-based K; n = 0 none */
     double page_timeout;      /* seconds; 0 = none */
+    long long max_memory_mb;  /* --max-memory: per worker, MB; 0 = none,
+                                 -1 = the default (batch.c) */
     char **inputs;            /* positional arguments, borrowed from argv */
     int ninputs;
     /* `stage load` on a page folder: its one input is read again into the

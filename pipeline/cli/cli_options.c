@@ -19,7 +19,7 @@
 enum {
     OPT_LANG = 256, OPT_PROFILE, OPT_SET, OPT_FORMATS, OPT_NO_REPAIR, OPT_DPI,
     OPT_MAX_PIXELS, OPT_TESSDATA, OPT_FROM, OPT_TO, OPT_FORCE, OPT_SHARD,
-    OPT_PAGE_TIMEOUT, OPT_HELP
+    OPT_PAGE_TIMEOUT, OPT_MAX_MEMORY, OPT_HELP
 };
 
 #define RUN BS_CLI_RUN
@@ -69,6 +69,10 @@ static const struct cli_option {
      "process only shard K of N (by page id)"},
     {"page-timeout", 1, OPT_PAGE_TIMEOUT, "S", RUN | STAGE,
      "give up on a page after S seconds"},
+    {"max-memory", 1, OPT_MAX_MEMORY, "MB", RUN | STAGE,
+     "stop a page whose worker holds more memory (M or G suffix;\n"
+     "0: no limit; default: 3/4 of the machine's memory shared\n"
+     "among the workers)"},
     {"quiet", 0, 'q', NULL, ALL, "no progress output"},
     {"help", 0, OPT_HELP, NULL, ALL, "this help"},
 };
@@ -181,6 +185,7 @@ int bs_cli_parse(int argc, char **argv, unsigned command, const char *usage,
     bs_settings_defaults(&cli->settings);
     cli->from = 0;
     cli->to = bs_stage_count - 1;
+    cli->max_memory_mb = -1;
     /* getopt sees only this command's options: any other is unknown to
      * it, abbreviations included */
     for (int i = 0; i < NOPTIONS; i++) {
@@ -289,6 +294,24 @@ int bs_cli_parse(int argc, char **argv, unsigned command, const char *usage,
                 return bs_fail(err, "--page-timeout: \"%s\" is not a number "
                                "of seconds", optarg);
             cli->page_timeout = t;
+            break;
+        }
+        case OPT_MAX_MEMORY: {
+            char *end;
+            long long mb;
+            errno = 0;
+            mb = strtoll(optarg, &end, 10);
+            if (*end == 'G' || *end == 'g') {
+                mb *= 1024;
+                end++;
+            } else if (*end == 'M' || *end == 'm') {
+                end++;
+            }
+            if (errno || end == optarg || *end || mb < 0 ||
+                mb > (1LL << 30) || (mb > 0 && mb < 64))
+                return bs_fail(err, "--max-memory: \"%s\" is not a size in "
+                               "MB (64 or more, or 0 for no limit)", optarg);
+            cli->max_memory_mb = mb;
             break;
         }
         case 'q':

@@ -43,8 +43,9 @@ static const char usage[] =
     "article missed.\n"
     "\n"
     "options:\n"
-    "  --json FILE              write the full results as JSON\n"
-    "  --html FILE              write a self-contained HTML report\n"
+    "  --json FILE              write the full results as JSON (- for standard\n"
+    "                           output, then without the table)\n"
+    "  --html FILE              write a self-contained HTML report (- too)\n"
     "  --articles               list every article in the table (default for\n"
     "                           a single page)\n"
     "  --match-cer X            an article is found when paired with CER < X\n"
@@ -812,7 +813,10 @@ int bs_cmd_eval(int argc, char **argv)
         json_object_set_new(report, "thresholds", list);
         json_object_set_new(report, "passed", json_boolean(missed == 0));
     }
-    if (!quiet)
+    /* A report written to standard output ("-") is not mixed with the
+     * table. */
+    if (!quiet && !(json_path && strcmp(json_path, "-") == 0) &&
+        !(html_path && strcmp(html_path, "-") == 0))
         print_table(report, articles);
     if (json_path && bs_json_save_file(report, json_path, &err) < 0) {
         fprintf(stderr, "broadsheet eval: %s\n", err.msg);

@@ -78,7 +78,7 @@ static char *page_text(const struct bs_page *page, const struct bs_joiner *j)
         bs_oom();
     for (int b = 0; b < page->nblocks; b++) {
         const struct bs_block *block = &page->blocks[b];
-        char *para = NULL;
+        struct bs_buf para = {0};
         int nl = 0;
 
         for (int l = 0; l < block->nlines; l++) {
@@ -94,8 +94,6 @@ static char *page_text(const struct bs_page *page, const struct bs_joiner *j)
                     a++;
                 while (e > a && (e[-1] == ' ' || e[-1] == '\t'))
                     *--e = '\0';
-                if (!para)
-                    para = bs_strdup("");
                 bs_join_append(&para, a, j);
             } else {
                 fprintf(fp, "%s%s\n", nl == 0 && !first ? "\n" : "", t);
@@ -103,11 +101,11 @@ static char *page_text(const struct bs_page *page, const struct bs_joiner *j)
             }
             free(t);
         }
-        if (para && *para) {
-            fprintf(fp, "%s%s\n", first ? "" : "\n", para);
+        if (para.len) {
+            fprintf(fp, "%s%s\n", first ? "" : "\n", para.s);
             nl++;
         }
-        free(para);
+        bs_buf_release(&para);
         if (nl)
             first = 0;
     }

@@ -88,7 +88,8 @@ static int page_image(const char *dir, const struct bs_page *page, PIX **img,
         char *p = bs_path_join(dir, names[i]);
         if (bs_is_file(p)) {
             *used = p;
-            return bs_image_read_artifact(p, img, err);
+            return bs_image_read_artifact(p, BS_DEFAULT_MAX_PIXELS, img,
+                                          err);
         }
         free(p);
     }

@@ -15,8 +15,8 @@
 
 /* Limits for imported pages; beyond them the file is refused. */
 #define BS_IMPORT_MAX_COORD 1000000
-#define BS_IMPORT_MAX_BLOCKS 10000
-#define BS_IMPORT_MAX_WORDS 1000000
+#define BS_IMPORT_MAX_BLOCKS BS_PAGE_MAX_BLOCKS
+#define BS_IMPORT_MAX_WORDS BS_PAGE_MAX_WORDS
 #define BS_IMPORT_MAX_TEXT 65536
 
 /* Parses data as XML (html = 0) or as HTML (html = 1, for hOCR).  On

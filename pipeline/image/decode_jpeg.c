@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <jpeglib.h>
+#include <jerror.h>
 
 /* libjpeg's error manager, extended with the way back and the message. */
 struct jpeg_failure {
@@ -27,12 +28,20 @@ static void on_error(j_common_ptr cinfo)
     longjmp(f->back, 1);
 }
 
-/* Warnings ("Premature end of JPEG file", corrupt data) are not printed: a
- * scan that decodes is used, one that does not is reported by on_error. */
+/* Trace messages (level >= 0) are dropped.  A warning (level -1) about the
+ * data ("Premature end of JPEG file", "Corrupt JPEG data: ...") fails the
+ * decode like an error: libjpeg goes on with grey where the data ended,
+ * and a page cut short would lose its text silently.  Warnings about
+ * metadata only (an unknown JFIF revision or Adobe transform code, a bad
+ * ICC profile) leave the pixels whole and are ignored. */
 static void on_message(j_common_ptr cinfo, int level)
 {
-    (void)cinfo;
-    (void)level;
+    int code = cinfo->err->msg_code;
+
+    if (level >= 0 || code == JWRN_JFIF_MAJOR || code == JWRN_ADOBE_XFORM ||
+        code == JWRN_BOGUS_ICC)
+        return;
+    on_error(cinfo);
 }
 
 int bs_decode_jpeg(const char *path, long long max_pixels, PIX **out,

@@ -10,6 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The largest chunk (other than pixel data) a PNG may hold: libpng's own
+ * default build limit. */
+#define BS_PNG_CHUNK_MAX 8000000
+
 /* Where libpng's error handler leaves the message before it jumps back. */
 struct png_failure {
     char msg[160];
@@ -27,6 +31,25 @@ static void on_warning(png_structp png, png_const_charp msg)
 {
     (void)png;
     (void)msg;
+}
+
+/* Ancillary chunks come before the pixels and before any size check, and
+ * libpng allocates each one whole (a 141-byte file declaring a 2 GB tEXt
+ * chunk cost 2 GB).  broadsheet reads pHYs and the pixels; every chunk is
+ * capped, chunks it has no use for are skipped unread (never inflated:
+ * zTXt, iTXt and iCCP are compressed), and at most a few are kept. */
+static void limit_chunks(png_structp png)
+{
+    static const png_byte skip[] =
+        "tEXt\0zTXt\0iTXt\0iCCP\0sPLT\0eXIf\0tIME\0hIST\0sBIT\0bKGD\0"
+        "cHRM\0gAMA\0sRGB\0oFFs\0pCAL\0sCAL";
+
+    png_set_user_limits(png, 1000000, 1000000);
+    png_set_chunk_malloc_max(png, BS_PNG_CHUNK_MAX);
+    png_set_chunk_cache_max(png, 64);
+    png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, NULL, 0);
+    png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, skip,
+                                (int)(sizeof(skip) / 5));
 }
 
 int bs_decode_png(const char *path, long long max_pixels, PIX **out,
@@ -72,6 +95,7 @@ int bs_decode_png(const char *path, long long max_pixels, PIX **out,
                        "PNG: %s)", path, f.msg);
     }
     png_init_io(png, fp);
+    limit_chunks(png);
     png_read_info(png, info);
     png_get_IHDR(png, info, &w, &h, &depth, &ctype, NULL, NULL, NULL);
     if ((long long)w * h > max_pixels) {

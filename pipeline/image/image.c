@@ -99,11 +99,14 @@ static int check_size(const char *path, int w, int h, long long max_pixels,
 
 /* Decodes page `subpage` of a sniffed file as Leptonica or our decoders give
  * it (any depth, maybe a colormap).  PNG and JPEG go through decode.h, so
- * libpng and libjpeg stay off stderr; other formats through Leptonica. */
+ * libpng and libjpeg stay off stderr and check the size themselves; the
+ * other formats are sized from their header (decode.h: bs_decode_header)
+ * before Leptonica decodes them, and a TIFF page Leptonica cannot read
+ * goes to libtiff's RGBA interface. */
 static int decode(const char *path, int format, int subpage,
                   long long max_pixels, PIX **out, struct bs_error *err)
 {
-    int w = 0, h = 0, bps = 0, spp = 0, cmap = 0, res = 0, tfmt;
+    int w = 0, h = 0, turned = 0, res = 0;
     PIX *raw;
 
     *out = NULL;
@@ -119,21 +122,20 @@ static int decode(const char *path, int format, int subpage,
         *out = raw;
         return 0;
     }
-    if (is_tiff(format)) {
-        if (readHeaderTiff(path, subpage, &w, &h, &bps, &spp, &res, &cmap,
-                           &tfmt) != 0)
-            return bs_fail(err, "%s: damaged TIFF header (page %d)", path,
-                           subpage + 1);
-    } else if (pixReadHeader(path, &format, &w, &h, &bps, &spp, &cmap) != 0) {
-        return bs_fail(err, "%s: damaged or truncated image header", path);
-    }
-    if (check_size(path, w, h, max_pixels, err) < 0)
+    if (bs_decode_header(path, format, subpage, max_pixels, &w, &h, &turned,
+                         err) < 0 ||
+        check_size(path, w, h, max_pixels, err) < 0)
         return -1;
     raw = is_tiff(format) ? pixReadTiff(path, subpage) : pixRead(path);
+    if (!raw && is_tiff(format))
+        return bs_decode_tiff_rgba(path, subpage, out, err);
     if (!raw)
         return bs_fail(err, "%s: cannot decode image (truncated or corrupt?)",
                        path);
-    if (pixGetWidth(raw) != w || pixGetHeight(raw) != h) {
+    /* A page stored turned a quarter (TIFF Orientation 5 to 8) comes out
+     * of the decoder upright, its sides swapped. */
+    if (pixGetWidth(raw) != (turned ? h : w) ||
+        pixGetHeight(raw) != (turned ? w : h)) {
         pixDestroy(&raw);
         return bs_fail(err, "%s: decoded size differs from header (corrupt)",
                        path);
@@ -236,43 +238,42 @@ int bs_image_png_as_is(const char *path, int depth)
 
 int bs_image_write_png(const char *path, PIX *pix, struct bs_error *err)
 {
-    char *tmp = bs_temp_name(path);
+    struct bs_atomic af;
     int rc, d = pixGetDepth(pix);
 
+    if (bs_atomic_open(&af, path, err) < 0)
+        return -1;
     if ((d == 1 || d == 8) && !pixGetColormap(pix)) {
-        FILE *fp = fopen(tmp, "wb");
-        rc = fp ? bs_encode_gray_png(fp, pix) : -1;
-        if (fp && fclose(fp) != 0)
-            rc = -1;
+        rc = bs_encode_gray_png(af.fp, pix);
     } else {
         /* Leptonica takes zlib level 1 (fastest) from special = 10 + level. */
         pixSetSpecial(pix, 11);
-        rc = pixWrite(tmp, pix, IFF_PNG);
+        rc = pixWriteStreamPng(af.fp, pix, 0.0f);
         pixSetSpecial(pix, 0);
     }
     if (rc != 0) {
-        remove(tmp);
-        free(tmp);
+        bs_atomic_abort(&af);
         return bs_fail(err, "%s: cannot write PNG", path);
     }
-    rc = bs_rename_into_place(tmp, path, err);
-    free(tmp);
-    return rc;
+    return bs_atomic_commit(&af, err);
 }
 
-int bs_image_read_artifact(const char *path, PIX **out, struct bs_error *err)
+int bs_image_read_artifact(const char *path, long long max_pixels,
+                           PIX **out, struct bs_error *err)
 {
     int dpi;
-    PIX *pix;
 
     *out = NULL;
     if (!bs_is_file(path))
         return bs_fail(err, "%s: missing image artifact", path);
-    pix = pixRead(path);
-    if (!pix)
-        return bs_fail(err, "%s: cannot read image artifact", path);
-    dpi = pixGetXRes(pix);
-    (void)dpi;
-    *out = pix;
+    /* Our own PNG reader, with the limits a scan gets: an artifact is a
+     * file on disk like any other, and may have been replaced. */
+    if (bs_decode_png(path, max_pixels, out, &dpi, err) < 0)
+        return bs_fail_prefix(err, "image artifact");
+    if (pixGetDepth(*out) != 1 && pixGetDepth(*out) != 8) {
+        pixDestroy(out);
+        return bs_fail(err, "%s: image artifact is not grey (1 or 8 bits)",
+                       path);
+    }
     return 0;
 }

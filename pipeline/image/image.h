@@ -50,9 +50,11 @@ int bs_image_write_png(const char *path, PIX *pix, struct bs_error *err);
  * only; anything else (or unreadable) is 0. */
 int bs_image_png_as_is(const char *path, int depth);
 
-/* Reads a PNG artifact that broadsheet wrote (no size surprises expected,
- * but checked all the same).  Caller owns *out. */
-int bs_image_read_artifact(const char *path, PIX **out, struct bs_error *err);
+/* Reads a grey PNG artifact that broadsheet wrote (1-bit as 1 = ink, or
+ * 8-bit), refusing one over max_pixels (the run's --max-pixels) from its
+ * header like a scan.  Caller owns *out. */
+int bs_image_read_artifact(const char *path, long long max_pixels,
+                           PIX **out, struct bs_error *err);
 
 /* Silences Leptonica's own stderr messages: broadsheet reports one line per
  * problem itself.  Call once from main. */

@@ -25,10 +25,27 @@ unsigned bs_overlay_role_colour(enum bs_role role)
     return role >= 0 && role < BS_ROLE_COUNT ? role_colours[role] : 0x808080;
 }
 
-static void outline(PIX *pix, int x, int y, int w, int h, int width,
-                    unsigned rgb, float blend)
+/* A box given by its corners, clipped to the image (a model is untrusted:
+ * its coordinates may lie anywhere), or NULL when nothing of it is on the
+ * image.  Computed in long long, so no corner can overflow an int. */
+static BOX *clipped_box(const PIX *pix, long long x0, long long y0,
+                        long long x1, long long y1)
 {
-    BOX *b = boxCreate(x, y, w, h);
+    long long w = pixGetWidth((PIX *)pix), h = pixGetHeight((PIX *)pix);
+
+    x0 = x0 < 0 ? 0 : x0;
+    y0 = y0 < 0 ? 0 : y0;
+    x1 = x1 > w ? w : x1;
+    y1 = y1 > h ? h : y1;
+    if (x1 <= x0 || y1 <= y0)
+        return NULL;
+    return boxCreate((int)x0, (int)y0, (int)(x1 - x0), (int)(y1 - y0));
+}
+
+static void outline(PIX *pix, long long x0, long long y0, long long x1,
+                    long long y1, int width, unsigned rgb, float blend)
+{
+    BOX *b = clipped_box(pix, x0, y0, x1, y1);
     if (!b)
         return;
     pixRenderBoxBlend(pix, b, width, (rgb >> 16) & 0xff, (rgb >> 8) & 0xff,
@@ -91,15 +108,16 @@ PIX *bs_overlay_render(PIX *img, const struct bs_page *page)
     for (int bi = 0; bi < page->nbands; bi++) {
         const struct bs_band *band = &page->bands[bi];
         for (int c = 0; c < band->ncols; c++)
-            outline(pix, band->cols[c].x0, band->y0,
-                    band->cols[c].x1 - band->cols[c].x0, band->y1 - band->y0,
-                    line * 2, 0x60a0ff, 0.35f);
+            outline(pix, band->cols[c].x0, band->y0, band->cols[c].x1,
+                    band->y1, line * 2, 0x60a0ff, 0.35f);
     }
     font = bmfCreate(NULL, big ? 20 : 12);
     for (int i = 0; i < page->nblocks; i++) {
         const struct bs_block *b = &page->blocks[i];
         unsigned rgb = bs_overlay_role_colour(b->role);
-        BOX *box = boxCreate(b->box.x, b->box.y, b->box.w, b->box.h);
+        BOX *box = clipped_box(pix, b->box.x, b->box.y,
+                               (long long)b->box.x + b->box.w,
+                               (long long)b->box.y + b->box.h);
         char label[48] = "";
         if (!box)
             continue;
@@ -108,7 +126,6 @@ PIX *bs_overlay_render(PIX *img, const struct bs_page *page)
         else
             pixRenderBoxArb(pix, box, line, (rgb >> 16) & 0xff,
                             (rgb >> 8) & 0xff, rgb & 0xff);
-        boxDestroy(&box);
         /* reading order number and the article the block belongs to */
         if (b->order >= 0 && b->article[0])
             snprintf(label, sizeof(label), "%d %s", b->order + 1, b->article);
@@ -118,8 +135,9 @@ PIX *bs_overlay_render(PIX *img, const struct bs_page *page)
             snprintf(label, sizeof(label), "%s", b->article);
         if (font && label[0])
             pixSetTextline(pix, font, label, (l_uint32)rgb << 8,
-                           b->box.x + line + 2, b->box.y + line + 24, NULL,
-                           NULL);
+                           (int)(box->x + line + 2), (int)(box->y + line + 24),
+                           NULL, NULL);
+        boxDestroy(&box);
     }
     legend(pix, page, font, big ? 2 : 1);
     bmfDestroy(&font);

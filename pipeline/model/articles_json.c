@@ -385,32 +385,30 @@ fail:
 
 char *bs_article_to_text(const struct bs_article *a)
 {
-    char *out = bs_strdup(""), *o;
+    struct bs_buf out = {0};
     const char *heads[4] = {a->kicker, a->headline, a->subheadline, a->byline};
 
     for (int i = 0; i < 4; i++) {
         if (heads[i] && *heads[i]) {
-            o = bs_sprintf("%s%s\n", out, heads[i]);
-            free(out);
-            out = o;
+            bs_buf_add(&out, heads[i]);
+            bs_buf_add(&out, "\n");
         }
     }
-    o = bs_sprintf("%s\n", out);
-    free(out);
-    out = o;
+    bs_buf_add(&out, "\n");
     if (a->body && *a->body) {
         const char *p = a->body;
         int first = 1;
         while (*p) {
             size_t n = strcspn(p, "\n");
-            o = bs_sprintf("%s%s%.*s\n", out, first ? "" : "\n", (int)n, p);
-            free(out);
-            out = o;
+            if (!first)
+                bs_buf_add(&out, "\n");
+            bs_buf_addn(&out, p, n);
+            bs_buf_add(&out, "\n");
             first = 0;
             p += n;
             if (*p == '\n')
                 p++;
         }
     }
-    return out;
+    return bs_buf_take(&out);
 }

@@ -148,6 +148,18 @@ struct bs_type_size {
     int glyphs;          /* letter-like components it was measured on */
 };
 
+struct bs_block_index;
+
+/* The most blocks and words one page may hold.  A broadsheet has hundreds
+ * of blocks and some tens of thousands of words; a layout, an artifact or
+ * an imported file with more is no newspaper page, and is refused (the
+ * stages that relate blocks to each other would spend their time on it).
+ * Checked when an artifact is read (page_json.c), after every stage
+ * (run/runner.c), in layout before roles are given, and by the importers
+ * (formats/xmlin.h). */
+#define BS_PAGE_MAX_BLOCKS 10000
+#define BS_PAGE_MAX_WORDS 1000000
+
 struct bs_page {
     char *id;            /* page id: the OUT sub-folder name */
     char *source;        /* input path as given */
@@ -170,6 +182,8 @@ struct bs_page {
     int nblocks, capblocks;
     struct bs_article *articles; /* in reading order */
     int narticles, caparticles;
+    struct bs_block_index *index; /* page.c's id -> block lookup, owned by
+                                     the page (see bs_page_find_block) */
 };
 
 /* Body line pitch, in px, of newspaper body type (9 pt on 11 pt leading)
@@ -227,9 +241,20 @@ void bs_page_remove_block(struct bs_page *page, int i);
 /* Frees all bands. */
 void bs_page_clear_bands(struct bs_page *page);
 
-/* Index of the block with this id, or -1. */
+/* Index of the block with this id (the first, were there two), or -1.
+ * A hash lookup, kept up to date as blocks are added and checked on every
+ * hit, so a page of 10000 blocks is not searched end to end per lookup.
+ * What keeps it right: a block's id is set when it is added (by
+ * bs_page_add_block or right after it, before the next lookup) and not
+ * changed afterwards, and blocks leave through bs_page_remove_block;
+ * moving blocks around the array is fine. */
 int bs_page_find_block(const struct bs_page *page, const char *id);
 struct bs_article *bs_page_find_article(struct bs_page *page, const char *id);
+
+/* Fails (err names `what`) when the page holds more blocks or words than
+ * a page may (BS_PAGE_MAX_BLOCKS, BS_PAGE_MAX_WORDS). */
+int bs_page_check_size(const struct bs_page *page, const char *what,
+                       struct bs_error *err);
 
 /* Text of a line: words joined by one space, except that no space is put
  * between two CJK characters.  Returns a malloc'd string. */
@@ -469,9 +494,12 @@ char *bs_settings_fingerprint(const struct bs_settings *s);
  * (atomically) after the page's last output, so a stamp exists only beside
  * complete outputs.  It records what the outputs were made from: the
  * broadsheet version, the input's SHA-256 (and page of a multi-page TIFF),
- * a hash of the settings each stage ran with (and those settings in words)
- * and the last stage run.  A batch skips
- * a page whose stamp matches all of these (resume); --force ignores it.
+ * a hash of the settings each stage ran with (and those settings in words),
+ * the last stage run, and the files the page folder held then (its
+ * outputs; not timing.json, which changes every run, nor the *.png image
+ * artifacts, which may be deleted to save room).  A batch skips a page
+ * whose stamp matches all of these and whose listed outputs are all still
+ * there (resume); --force ignores it.
  *
  * The stamp holds no time, so an interrupted and resumed batch writes the
  * same bytes as an uninterrupted one.
@@ -479,7 +507,7 @@ char *bs_settings_fingerprint(const struct bs_settings *s);
 
 #define BS_STAMP_NAME "done.json"
 #define BS_STAMP_FORMAT "broadsheet-done"
-#define BS_STAMP_VERSION 1
+#define BS_STAMP_VERSION 2
 
 struct bs_stamp {
     char page[1024];        /* page id */
@@ -493,11 +521,13 @@ struct bs_stamp {
                                Not compared: settings says it */
 };
 
-/* Writes dir/done.json atomically. */
+/* Writes dir/done.json atomically, listing the files of dir (and of its
+ * sub-folders: articles/) as its outputs. */
 int bs_stamp_write(const char *dir, const struct bs_stamp *st,
                    struct bs_error *err);
-/* Reads dir/done.json.  Fails (err set) when it is missing, unreadable or
- * not a valid stamp; a stamp is untrusted input. */
+/* Reads dir/done.json.  Fails (err set) when it is missing, unreadable,
+ * not a valid stamp (a stamp is untrusted input), or when an output it
+ * lists is no longer there (deleted since: the page is not complete). */
 int bs_stamp_read(const char *dir, struct bs_stamp *st, struct bs_error *err);
 /* Removes dir/done.json if present. */
 int bs_stamp_remove(const char *dir, struct bs_error *err);

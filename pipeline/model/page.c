@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,10 +46,101 @@ int bs_role_has_text(enum bs_role role)
     return role != BS_ROLE_SEPARATOR && role != BS_ROLE_IMAGE;
 }
 
+/* The id lookup: open addressing over block positions.  A slot holds a
+ * position and the hash of the id the block had when it was put there, so
+ * a slot that no longer tells the truth (the block moved) is seen as soon
+ * as a lookup passes it, and the index is rebuilt. */
+struct index_slot {
+    int pos;             /* block position + 1; 0: empty */
+    uint32_t hash;
+};
+
+struct bs_block_index {
+    struct index_slot *slot;
+    size_t cap;          /* a power of two, at least twice the blocks */
+    int n;               /* blocks [0, n) are in it */
+};
+
+static uint32_t id_hash(const char *s)
+{
+    uint64_t h = 14695981039346656037ULL;
+
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+static void index_clear(struct bs_block_index *x)
+{
+    if (x->slot)
+        memset(x->slot, 0, x->cap * sizeof(*x->slot));
+    x->n = 0;
+}
+
+/* Puts block i in; a second block with an id already there stays out
+ * (lookups give the first, as a search from the start would). */
+static void index_put(struct bs_block_index *x, const struct bs_page *page,
+                      int i)
+{
+    uint32_t h = id_hash(page->blocks[i].id);
+    size_t k = h & (x->cap - 1);
+
+    while (x->slot[k].pos) {
+        const struct index_slot *sl = &x->slot[k];
+        if (sl->hash == h && sl->pos - 1 < page->nblocks &&
+            strcmp(page->blocks[sl->pos - 1].id, page->blocks[i].id) == 0)
+            return;
+        k = (k + 1) & (x->cap - 1);
+    }
+    x->slot[k].pos = i + 1;
+    x->slot[k].hash = h;
+}
+
+/* Brings the index up to the page's blocks: the ones added since it last
+ * looked; everything again after a removal, or when it grew too full. */
+static void index_sync(struct bs_block_index *x, const struct bs_page *page)
+{
+    if (x->n > page->nblocks)
+        index_clear(x);
+    if (x->cap < 2 * (size_t)page->nblocks + 2) {
+        size_t cap = x->cap ? x->cap : 64;
+        while (cap < 2 * (size_t)page->nblocks + 2)
+            cap *= 2;
+        free(x->slot);
+        x->slot = bs_calloc(cap, sizeof(*x->slot));
+        x->cap = cap;
+        x->n = 0;
+    }
+    for (; x->n < page->nblocks; x->n++)
+        index_put(x, page, x->n);
+}
+
+/* -1 not found, -2 a stale slot was met (rebuild and look again). */
+static int index_get(struct bs_block_index *x, const struct bs_page *page,
+                     const char *id)
+{
+    uint32_t h = id_hash(id);
+    size_t k = h & (x->cap - 1);
+
+    for (; x->slot[k].pos; k = (k + 1) & (x->cap - 1)) {
+        const struct index_slot *sl = &x->slot[k];
+        const char *there;
+        if (sl->pos - 1 >= page->nblocks)
+            return -2;
+        there = page->blocks[sl->pos - 1].id;
+        if (id_hash(there) != sl->hash)
+            return -2;
+        if (sl->hash == h && strcmp(there, id) == 0)
+            return sl->pos - 1;
+    }
+    return -1;
+}
+
 struct bs_page *bs_page_new(void)
 {
     struct bs_page *page = bs_calloc(1, sizeof(*page));
     page->dpi = 300;
+    page->index = bs_calloc(1, sizeof(*page->index));
     return page;
 }
 
@@ -130,6 +222,9 @@ void bs_page_free(struct bs_page **pagep)
     for (int b = 0; b < page->nblocks; b++)
         block_release(&page->blocks[b]);
     free(page->blocks);
+    if (page->index)
+        free(page->index->slot);
+    free(page->index);
     free(page);
     *pagep = NULL;
 }
@@ -239,14 +334,28 @@ void bs_page_remove_block(struct bs_page *page, int i)
             (size_t)(page->nblocks - i - 1) * sizeof(*page->blocks));
     page->nblocks--;
     memset(&page->blocks[page->nblocks], 0, sizeof(*page->blocks));
+    if (page->index)
+        index_clear(page->index);
 }
 
 int bs_page_find_block(const struct bs_page *page, const char *id)
 {
-    for (int b = 0; b < page->nblocks; b++)
-        if (strcmp(page->blocks[b].id, id) == 0)
-            return b;
-    return -1;
+    int i;
+
+    if (!page->index) {
+        for (int b = 0; b < page->nblocks; b++)
+            if (strcmp(page->blocks[b].id, id) == 0)
+                return b;
+        return -1;
+    }
+    index_sync(page->index, page);
+    i = index_get(page->index, page, id);
+    if (i == -2) {
+        index_clear(page->index);
+        index_sync(page->index, page);
+        i = index_get(page->index, page, id);
+    }
+    return i < 0 ? -1 : i;
 }
 
 struct bs_article *bs_page_find_article(struct bs_page *page, const char *id)
@@ -257,9 +366,28 @@ struct bs_article *bs_page_find_article(struct bs_page *page, const char *id)
     return NULL;
 }
 
+int bs_page_check_size(const struct bs_page *page, const char *what,
+                       struct bs_error *err)
+{
+    long words = 0;
+
+    if (page->nblocks > BS_PAGE_MAX_BLOCKS)
+        return bs_fail(err, "%s: %d blocks, more than the %d a page may hold "
+                       "(no newspaper page?)", what, page->nblocks,
+                       BS_PAGE_MAX_BLOCKS);
+    for (int b = 0; b < page->nblocks; b++)
+        for (int l = 0; l < page->blocks[b].nlines; l++)
+            words += page->blocks[b].lines[l].nwords;
+    if (words > BS_PAGE_MAX_WORDS)
+        return bs_fail(err, "%s: %ld words, more than the %d a page may hold "
+                       "(no newspaper page?)", what, words, BS_PAGE_MAX_WORDS);
+    return 0;
+}
+
 char *bs_line_text(const struct bs_line *line)
 {
     size_t total = 1;
+    uint32_t last = 0;
     char *out, *p;
 
     for (int w = 0; w < line->nwords; w++)
@@ -273,12 +401,15 @@ char *bs_line_text(const struct bs_line *line)
         if (n == 0)
             continue;
         /* Chinese is written without spaces: never insert one between two
-         * CJK characters, whatever the engine's word split was. */
-        if (p != out && !(bs_cp_is_cjk(bs_utf8_last(out)) && bs_cp_is_cjk(bs_utf8_first(t))))
+         * CJK characters, whatever the engine's word split was.  (The text
+         * so far ends with the previous word: its last character is that
+         * word's, found without going over the whole line again.) */
+        if (p != out && !(bs_cp_is_cjk(last) && bs_cp_is_cjk(bs_utf8_first(t))))
             *p++ = ' ';
         memcpy(p, t, n);
         p += n;
         *p = '\0';
+        last = bs_utf8_last(t);
     }
     return out;
 }

@@ -207,12 +207,21 @@ static int get_id(struct reader *r, json_t *obj, const char *key,
             return bs_fail(r->err, "%s: missing \"%s\"", r->what, key);
         return 0;
     }
-    if (!json_is_string(v) || json_string_length(v) == 0 ||
-        json_string_length(v) >= 16)
-        return bs_fail(r->err, "%s: \"%s\" must be a string of 1-15 bytes",
-                       r->what, key);
+    /* Ids name files (articles/<id>.txt): never a path. */
+    if (!json_is_string(v) || json_string_length(v) >= 16 ||
+        !bs_id_is_valid(json_string_value(v)))
+        return bs_fail(r->err, "%s: \"%s\" must be an id: 1-15 letters, "
+                       "digits, '_', '-' or '.'", r->what, key);
     strcpy(out, json_string_value(v));
     return 0;
+}
+
+/* An integer coordinate within +-MAX_COORD (beyond, sums and widths of
+ * coordinates could overflow an int). */
+static int in_coord(json_t *v)
+{
+    return json_is_integer(v) && json_integer_value(v) >= -MAX_COORD &&
+           json_integer_value(v) <= MAX_COORD;
 }
 
 int bs_box_from_json(json_t *v, const char *what, struct bs_box *box,
@@ -458,9 +467,10 @@ int bs_page_from_json(json_t *root, const char *what, struct bs_page **out,
         size_t c;
 
         if (!json_is_array(y) || json_array_size(y) != 2 ||
-            !json_is_integer(json_array_get(y, 0)) ||
-            !json_is_integer(json_array_get(y, 1))) {
-            bs_fail(err, "%s: band %zu: bad \"y\"", what, i);
+            !in_coord(json_array_get(y, 0)) ||
+            !in_coord(json_array_get(y, 1))) {
+            bs_fail(err, "%s: band %zu: bad \"y\" (two integers within "
+                    "+-%d)", what, i, MAX_COORD);
             goto fail;
         }
         band = bs_page_add_band(page,
@@ -470,8 +480,8 @@ int bs_page_from_json(json_t *root, const char *what, struct bs_page **out,
             goto fail;
         json_array_foreach(cols, c, cv) {
             if (!json_is_array(cv) || json_array_size(cv) != 2 ||
-                !json_is_integer(json_array_get(cv, 0)) ||
-                !json_is_integer(json_array_get(cv, 1)) || c >= 64) {
+                !in_coord(json_array_get(cv, 0)) ||
+                !in_coord(json_array_get(cv, 1)) || c >= 64) {
                 bs_fail(err, "%s: band %zu: bad column", what, i);
                 goto fail;
             }
@@ -481,10 +491,17 @@ int bs_page_from_json(json_t *root, const char *what, struct bs_page **out,
     }
     if (get_array(&r, root, "blocks", &blocks) < 0)
         goto fail;
+    if (blocks && json_array_size(blocks) > BS_PAGE_MAX_BLOCKS) {
+        bs_fail(err, "%s: %zu blocks, more than the %d a page may hold",
+                what, json_array_size(blocks), BS_PAGE_MAX_BLOCKS);
+        goto fail;
+    }
     json_array_foreach(blocks, i, v) {
         if (read_block(&r, page, v) < 0)
             goto fail;
     }
+    if (bs_page_check_size(page, what, err) < 0)
+        goto fail;
     if (get_array(&r, root, "articles", &articles) < 0)
         goto fail;
     json_array_foreach(articles, i, v) {

@@ -7,18 +7,93 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+/* The most outputs a stamp lists (a page has at most 10000 blocks, so
+ * fewer articles). */
+#define MAX_OUTPUTS 100000
+
+/* A real file or folder (not a symbolic link) at path. */
+static int lstat_is(const char *path, int dir)
+{
+    struct stat st;
+    return lstat(path, &st) == 0 &&
+           (dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
+}
+
+/* True for a name ending in ext. */
+static int ends_with(const char *s, const char *ext)
+{
+    size_t n = strlen(s), k = strlen(ext);
+    return n >= k && strcmp(s + n - k, ext) == 0;
+}
+
+/* Appends the regular files of dir (prefix/NAME when prefix) to list, and
+ * those of its real sub-folders one level down; names sorted.  Left out:
+ * dot names, the stamp itself, timing.json (it changes every run) and the
+ * image artifacts (*.png: big intermediates an operator may delete to save
+ * room once a batch is done, without making every page redo). */
+static void list_outputs(const char *dir, const char *prefix, json_t *list)
+{
+    struct bs_error err;
+    char **names;
+    int n;
+
+    if (bs_list_dir(dir, &names, &n, &err) < 0)
+        return;
+    for (int i = 0; i < n; i++) {
+        char *path = bs_path_join(dir, names[i]);
+        char *name = prefix ? bs_sprintf("%s/%s", prefix, names[i])
+                            : bs_strdup(names[i]);
+        if (lstat_is(path, 0)) {
+            if (prefix || (strcmp(names[i], BS_STAMP_NAME) != 0 &&
+                           strcmp(names[i], "timing.json") != 0 &&
+                           !ends_with(names[i], ".png")))
+                json_array_append_new(list, json_string(name));
+        } else if (!prefix && lstat_is(path, 1)) {
+            list_outputs(path, names[i], list);
+        }
+        free(name);
+        free(path);
+    }
+    bs_free_names(names, n);
+}
+
+/* An outputs entry: "NAME" or "SUB/NAME", each part one safe file name
+ * (the stamp is untrusted: no entry may point out of the page folder). */
+static int output_name_ok(const char *s)
+{
+    const char *slash = strchr(s, '/');
+    char *sub;
+    int ok;
+
+    if (!slash)
+        return bs_name_is_safe(s);
+    if (strchr(slash + 1, '/'))
+        return 0;
+    sub = bs_strndup(s, (size_t)(slash - s));
+    ok = bs_name_is_safe(sub) && bs_name_is_safe(slash + 1);
+    free(sub);
+    return ok;
+}
 
 int bs_stamp_write(const char *dir, const struct bs_stamp *st,
                    struct bs_error *err)
 {
     char *path = bs_path_join(dir, BS_STAMP_NAME);
-    json_t *root = json_pack(
-        "{s:s, s:i, s:s, s:s, s:s, s:i, s:s, s:s}", "format", BS_STAMP_FORMAT,
-        "version", BS_STAMP_VERSION, "page", st->page, "broadsheet",
-        st->broadsheet, "checksum", st->checksum, "subpage", st->subpage,
-        "settings", st->settings, "through", st->through);
+    json_t *outputs = json_array();
+    json_t *root;
     int rc;
 
+    if (!outputs)
+        bs_oom();
+    list_outputs(dir, NULL, outputs);
+    root = json_pack(
+        "{s:s, s:i, s:s, s:s, s:s, s:i, s:s, s:s, s:o}", "format",
+        BS_STAMP_FORMAT, "version", BS_STAMP_VERSION, "page", st->page,
+        "broadsheet", st->broadsheet, "checksum", st->checksum, "subpage",
+        st->subpage, "settings", st->settings, "through", st->through,
+        "outputs", outputs);
     if (!root)
         bs_oom();
     if (st->made_with[0]) {
@@ -53,7 +128,7 @@ int bs_stamp_read(const char *dir, struct bs_stamp *st, struct bs_error *err)
     int rc = -1;
 
     memset(st, 0, sizeof(*st));
-    if (bs_json_load_file(path, 1u << 16, &root, err) < 0)
+    if (bs_json_load_file(path, 16u << 20, &root, err) < 0)
         goto out;
     v = json_object_get(root, "format");
     if (!json_is_string(v) ||
@@ -83,6 +158,28 @@ int bs_stamp_read(const char *dir, struct bs_stamp *st, struct bs_error *err)
         get_str(root, "through", st->through, sizeof(st->through), path,
                 err) < 0)
         goto out;
+    v = json_object_get(root, "outputs");
+    if (!json_is_array(v) || json_array_size(v) > MAX_OUTPUTS) {
+        bs_fail(err, "%s: bad \"outputs\"", path);
+        goto out;
+    }
+    for (size_t i = 0; i < json_array_size(v); i++) {
+        const char *s = json_string_value(json_array_get(v, i));
+        char *file;
+        int there;
+        if (!s || !output_name_ok(s)) {
+            bs_fail(err, "%s: bad \"outputs\" entry", path);
+            goto out;
+        }
+        file = bs_path_join(dir, s);
+        there = lstat_is(file, 0);
+        free(file);
+        if (!there) {
+            bs_fail(err, "%s: %s, an output it lists, is missing (deleted "
+                    "since?)", path, s);
+            goto out;
+        }
+    }
     v = json_object_get(root, "made_with");
     if (json_is_object(v)) {
         char *text = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS);

@@ -30,6 +30,8 @@ struct bs_tess;
 struct bs_run {
     const struct bs_settings *settings;
     const char *input;       /* image file for `load`; NULL on re-runs */
+    const char *checksum;    /* the input's SHA-256 when the caller has it
+                                (64 hex digits), else NULL: load hashes */
     int subpage;             /* page of a multi-page TIFF (0-based), or 0 */
     const char *dir;         /* the page folder OUT/<page-id> */
     const char *page_id;

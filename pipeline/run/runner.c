@@ -33,7 +33,8 @@ PIX *bs_run_image(struct bs_run *run, const char *name, struct bs_error *err)
         if (run->images[i].pix && strcmp(run->images[i].name, name) == 0)
             return run->images[i].pix;
     path = bs_run_path(run, name);
-    if (bs_image_read_artifact(path, &pix, err) < 0) {
+    if (bs_image_read_artifact(path, run->settings->max_pixels, &pix,
+                               err) < 0) {
         free(path);
         return NULL;
     }
@@ -241,6 +242,11 @@ int bs_pipeline_run(struct bs_run *run, int from, int to,
         double t0 = now_seconds(), c0 = cpu_seconds();
 
         if (st->run(run, page, err) < 0) {
+            bs_fail_prefix(err, "stage %s", st->name);
+            goto out;
+        }
+        /* No stage may leave the page over the model's limits. */
+        if (bs_page_check_size(page, run->dir, err) < 0) {
             bs_fail_prefix(err, "stage %s", st->name);
             goto out;
         }

@@ -18,26 +18,40 @@ enum bs_join bs_join_plain(const char *prev, const char *next, void *ctx)
     return BS_JOIN_SPACE;
 }
 
-void bs_join_append(char **acc, const char *next, const struct bs_joiner *j)
+/* How much of the text so far a joiner sees: its end, enough for the last
+ * word and what precedes it (a hyphenated word is at most 64 letters), cut
+ * at a character boundary.  Handing it the whole text made joining the
+ * lines of a long article quadratic. */
+#define JOIN_TAIL 256
+
+static const char *tail_of(const struct bs_buf *b)
 {
-    size_t n = strlen(*acc);
+    const char *s = bs_buf_str(b);
+    size_t i = b->len > JOIN_TAIL ? b->len - JOIN_TAIL : 0;
+
+    while (i > 0 && i < b->len && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i++;
+    return s + i;
+}
+
+void bs_join_append(struct bs_buf *acc, const char *next,
+                    const struct bs_joiner *j)
+{
     enum bs_join how;
-    char *out;
 
     if (!*next)
         return;
-    if (n == 0) {
-        free(*acc);
-        *acc = bs_strdup(next);
+    if (acc->len == 0) {
+        bs_buf_add(acc, next);
         return;
     }
-    how = j && j->decide ? j->decide(*acc, next, j->ctx)
-                         : bs_join_plain(*acc, next, NULL);
-    if (how == BS_JOIN_DEHYPHEN && n > 0 && (*acc)[n - 1] == '-')
-        (*acc)[--n] = '\0';
-    out = bs_sprintf("%s%s%s", *acc, how == BS_JOIN_SPACE ? " " : "", next);
-    free(*acc);
-    *acc = out;
+    how = j && j->decide ? j->decide(tail_of(acc), next, j->ctx)
+                         : bs_join_plain(tail_of(acc), next, NULL);
+    if (how == BS_JOIN_DEHYPHEN && acc->s[acc->len - 1] == '-')
+        bs_buf_truncate(acc, acc->len - 1);
+    if (how == BS_JOIN_SPACE)
+        bs_buf_add(acc, " ");
+    bs_buf_add(acc, next);
 }
 
 static int median_height(const struct bs_block *b)
@@ -60,7 +74,7 @@ static int median_height(const struct bs_block *b)
 
 char *bs_block_paragraphs(const struct bs_block *b, const struct bs_joiner *j)
 {
-    char *out = bs_strdup(""), *para = bs_strdup("");
+    struct bs_buf out = {0}, para = {0};
     int h = median_height(b);
     int left = b->box.x, right = bs_box_right(b->box);
 
@@ -88,23 +102,22 @@ char *bs_block_paragraphs(const struct bs_block *b, const struct bs_joiner *j)
                      right - bs_box_right(prev->box) > h * 2.5)
                 breaks = 1;
         }
-        if (breaks && *para) {
-            char *o = bs_sprintf("%s%s%s", out, *out ? "\n" : "", para);
-            free(out);
-            out = o;
-            free(para);
-            para = bs_strdup("");
+        if (breaks && para.len) {
+            if (out.len)
+                bs_buf_add(&out, "\n");
+            bs_buf_addn(&out, para.s, para.len);
+            bs_buf_truncate(&para, 0);
         }
         bs_join_append(&para, text, j);
         free(text);
     }
-    if (*para) {
-        char *o = bs_sprintf("%s%s%s", out, *out ? "\n" : "", para);
-        free(out);
-        out = o;
+    if (para.len) {
+        if (out.len)
+            bs_buf_add(&out, "\n");
+        bs_buf_addn(&out, para.s, para.len);
     }
-    free(para);
-    return out;
+    bs_buf_release(&para);
+    return bs_buf_take(&out);
 }
 
 /* The text's left and right edges in a block (from its lines' boxes) and
@@ -161,30 +174,57 @@ static int paragraph_runs_on(const struct bs_block *a, const struct bs_block *b)
     return !ends_sentence(c);
 }
 
+/* One text field of an article while it is built: NULL (absent) until
+ * something is added. */
+struct field {
+    struct bs_buf text;
+    int set;
+};
+
 /* Appends text to a field: joined like lines for headline-like fields
  * (sep == 0), or as a new paragraph (sep == '\n'). */
-static void field_add(char **field, const char *text, char sep,
+static void field_add(struct field *f, const char *text, char sep,
                       const struct bs_joiner *j)
 {
     if (!*text)
         return;
-    if (!*field) {
-        *field = bs_strdup(text);
+    if (!f->set) {
+        bs_buf_add(&f->text, text);
+        f->set = 1;
     } else if (sep) {
-        char *o = **field ? bs_sprintf("%s%c%s", *field, sep, text)
-                          : bs_strdup(text);
-        free(*field);
-        *field = o;
+        if (f->text.len)
+            bs_buf_addn(&f->text, &sep, 1);
+        bs_buf_add(&f->text, text);
     } else {
-        bs_join_append(field, text, j);
+        bs_join_append(&f->text, text, j);
     }
+}
+
+/* The field's text, malloc'd, or NULL when it was never set. */
+static char *field_take(struct field *f)
+{
+    char *s = f->set ? bs_buf_take(&f->text) : NULL;
+
+    bs_buf_release(&f->text);
+    return s;
+}
+
+/* A block's paragraphs as one line (kickers, subheadlines, bylines). */
+static char *one_line(const struct bs_block *b, const struct bs_joiner *j)
+{
+    char *text = bs_block_paragraphs(b, j);
+
+    for (char *p = text; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
+    return text;
 }
 
 void bs_article_build_text(const struct bs_page *page, struct bs_article *a,
                            const struct bs_joiner *j)
 {
-    char *kicker = NULL, *headline = NULL, *sub = NULL, *byline = NULL,
-         *body = NULL, *caption = NULL;
+    struct field kicker = {0}, headline = {0}, sub = {0}, byline = {0},
+                 body = {0}, caption = {0};
     const struct bs_block *last_body = NULL;
 
     for (int i = 0; i < a->nblocks; i++) {
@@ -197,10 +237,7 @@ void bs_article_build_text(const struct bs_page *page, struct bs_article *a,
         b = &page->blocks[bi];
         switch (b->role) {
         case BS_ROLE_KICKER:
-            text = bs_block_paragraphs(b, j);
-            for (char *p = text; *p; p++)
-                if (*p == '\n')
-                    *p = ' ';
+            text = one_line(b, j);
             field_add(&kicker, text, 0, j);
             break;
         case BS_ROLE_HEADLINE:
@@ -211,27 +248,21 @@ void bs_article_build_text(const struct bs_page *page, struct bs_article *a,
                     *p = ' ';
             /* A headline broken over lines is one headline. */
             {
-                char *joined = bs_strdup("");
+                struct bs_buf joined = {0};
                 char *save = NULL;
                 for (char *tok = strtok_r(text, " ", &save); tok;
                      tok = strtok_r(NULL, " ", &save))
                     bs_join_append(&joined, tok, j);
-                field_add(&headline, joined, 0, j);
-                free(joined);
+                field_add(&headline, bs_buf_str(&joined), 0, j);
+                bs_buf_release(&joined);
             }
             break;
         case BS_ROLE_SUBHEADLINE:
-            text = bs_block_paragraphs(b, j);
-            for (char *p = text; *p; p++)
-                if (*p == '\n')
-                    *p = ' ';
+            text = one_line(b, j);
             field_add(&sub, text, 0, j);
             break;
         case BS_ROLE_BYLINE:
-            text = bs_block_paragraphs(b, j);
-            for (char *p = text; *p; p++)
-                if (*p == '\n')
-                    *p = ' ';
+            text = one_line(b, j);
             field_add(&byline, text, 0, j);
             break;
         case BS_ROLE_CAPTION:
@@ -245,7 +276,7 @@ void bs_article_build_text(const struct bs_page *page, struct bs_article *a,
             /* A paragraph broken at the foot of a column goes on at the
              * top of the next. */
             field_add(&body, text,
-                      body && last_body && paragraph_runs_on(last_body, b)
+                      body.set && last_body && paragraph_runs_on(last_body, b)
                           ? 0 : '\n', j);
             if (*text)
                 last_body = b;
@@ -256,20 +287,23 @@ void bs_article_build_text(const struct bs_page *page, struct bs_article *a,
         }
         free(text);
     }
-    if (caption) {
-        field_add(&body, caption, '\n', j);
-        free(caption);
-    }
+    if (caption.set)
+        field_add(&body, bs_buf_str(&caption.text), '\n', j);
+    bs_buf_release(&caption.text);
     free(a->kicker);
     free(a->headline);
     free(a->subheadline);
     free(a->byline);
     free(a->body);
-    a->kicker = kicker;
-    a->headline = headline ? headline : bs_strdup("");
-    a->subheadline = sub;
-    a->byline = byline;
-    a->body = body ? body : bs_strdup("");
+    a->kicker = field_take(&kicker);
+    a->headline = field_take(&headline);
+    if (!a->headline)
+        a->headline = bs_strdup("");
+    a->subheadline = field_take(&sub);
+    a->byline = field_take(&byline);
+    a->body = field_take(&body);
+    if (!a->body)
+        a->body = bs_strdup("");
 }
 
 void bs_article_fit_box(const struct bs_page *page, struct bs_article *a)

@@ -241,11 +241,20 @@ int bs_link_continuations(char **page_dirs, int n, struct bs_error *err)
         links++;
     }
     for (int p = 0; p < n; p++) {
+        struct bs_lock lock;
+        int wrc;
         if (!pages[p].changed)
             continue;
-        if (write_refs(pages[p].dir, "model.repair.json", arts, narts, p,
-                       err) < 0 ||
-            write_refs(pages[p].dir, "articles.json", arts, narts, p, err) < 0)
+        /* The page folder's lock (base.h): another run working on this
+         * page is waited for, never written across. */
+        if (bs_lock_take(&lock, pages[p].dir, 1, err) < 0)
+            goto out;
+        wrc = write_refs(pages[p].dir, "model.repair.json", arts, narts, p,
+                         err) < 0 ||
+              write_refs(pages[p].dir, "articles.json", arts, narts, p,
+                         err) < 0;
+        bs_lock_release(&lock);
+        if (wrc)
             goto out;
     }
     rc = links;

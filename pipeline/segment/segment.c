@@ -33,6 +33,21 @@ struct seg {
     int *lead;        /* per group: its anchor, or n + its headless root */
     int ngroups;
     struct item *items; /* sort scratch, room for every block */
+    /* Found once per call so that the steps' questions ("a rule between
+     * these two?", "where does this headline end?", "which band?") do
+     * not search the whole page each time: a page of 10000 blocks was
+     * cubic in them. */
+    int *hrules, nhrules;   /* horizontal rules, in block order */
+    int *hrules_cy;         /* the same by centre y (rule_between) */
+    int *vrules, nvrules;   /* vertical rules, in block order */
+    int *subheads, nsubheads; /* subheadlines and bylines, in block order
+                                 (what stacks under a head: head_bottom) */
+    int *abottom;           /* per anchor: anchor_bottom, once anchors are
+                               final (cache_anchor_bottoms); -1 before */
+    int *cuts, ncuts;       /* band_key's cut tops, sorted (cache_cuts) */
+    int *by_top;            /* every block by top, then block order */
+    int *anchors, nanchors; /* anchors by bottom, lowest first, then block
+                               order (cache_anchors, for owner_of) */
 };
 
 static const struct bs_block *blk(const struct seg *s, int i)
@@ -87,17 +102,26 @@ static double body_height(const struct bs_page *page)
     return h;
 }
 
-/* A horizontal rule between y0 (above) and y1 (below) across box b. */
+/* A horizontal rule between y0 (above) and y1 (below) across box b: the
+ * rules whose centre lies between, found by bisection. */
 static int rule_between(const struct seg *s, int y0, int y1, struct bs_box b)
 {
-    for (int i = 0; i < s->n; i++) {
-        const struct bs_block *r = blk(s, i);
-        int cy;
-        if (!is_hrule(r))
-            continue;
-        cy = r->box.y + r->box.h / 2;
-        if (cy > y0 && cy < y1 &&
-            bs_box_xoverlap(r->box, b) >= 0.5 * min_i(r->box.w, b.w))
+    int lo = 0, hi = s->nhrules;
+
+    while (lo < hi) { /* first rule with centre > y0 */
+        int mid = (lo + hi) / 2;
+        const struct bs_block *r = blk(s, s->hrules_cy[mid]);
+        if (r->box.y + r->box.h / 2 > y0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    for (int k = lo; k < s->nhrules; k++) {
+        const struct bs_block *r = blk(s, s->hrules_cy[k]);
+        int cy = r->box.y + r->box.h / 2;
+        if (cy >= y1)
+            break;
+        if (bs_box_xoverlap(r->box, b) >= 0.5 * min_i(r->box.w, b.w))
             return 1;
     }
     return 0;
@@ -108,9 +132,10 @@ static int rule_above(const struct seg *s, struct bs_box b)
 {
     int best = -1;
 
-    for (int i = 0; i < s->n; i++) {
+    for (int k = 0; k < s->nhrules; k++) {
+        int i = s->hrules[k];
         const struct bs_block *r = blk(s, i);
-        if (!is_hrule(r) || r->box.y >= b.y ||
+        if (r->box.y >= b.y ||
             bs_box_xoverlap(r->box, b) < 0.5 * min_i(r->box.w, b.w))
             continue;
         if (best < 0 || r->box.y > blk(s, best)->box.y)
@@ -188,10 +213,41 @@ static int owned_role(enum bs_role r)
 static int anchor_bottom(const struct seg *s, int a)
 {
     int b = bs_box_bottom(blk(s, a)->box);
+
+    if (s->abottom[a] >= 0)
+        return s->abottom[a];
     for (int i = 0; i < s->n; i++)
         if (s->anchor[i] == a && blk(s, i)->role == BS_ROLE_HEADLINE)
             b = max_i(b, bs_box_bottom(blk(s, i)->box));
     return b;
+}
+
+/* Once the anchors are final: every anchor's bottom, in one pass. */
+static void cache_anchor_bottoms(struct seg *s)
+{
+    for (int a = 0; a < s->n; a++)
+        s->abottom[a] = s->anchor[a] == a ? bs_box_bottom(blk(s, a)->box)
+                                          : -1;
+    for (int i = 0; i < s->n; i++) {
+        int a = s->anchor[i];
+        if (a >= 0 && s->anchor[a] == a &&
+            blk(s, i)->role == BS_ROLE_HEADLINE)
+            s->abottom[a] = max_i(s->abottom[a],
+                                  bs_box_bottom(blk(s, i)->box));
+    }
+}
+
+/* Blocks by top, then block order (join_headless walks down from a
+ * block, widen_span looks at a stretch of the page). */
+static int cmp_by_top(const void *pa, const void *pb, void *ctx)
+{
+    const struct seg *s = ctx;
+    int a = *(const int *)pa, b = *(const int *)pb;
+    int ya = blk(s, a)->box.y, yb = blk(s, b)->box.y;
+
+    if (ya != yb)
+        return ya < yb ? -1 : 1;
+    return a - b;
 }
 
 static int is_vrule(const struct bs_block *b)
@@ -208,11 +264,9 @@ static int head_bottom(const struct seg *s, int a)
 
     while (grew) {
         grew = 0;
-        for (int i = 0; i < s->n; i++) {
-            const struct bs_block *b = blk(s, i);
-            if ((b->role != BS_ROLE_SUBHEADLINE &&
-                 b->role != BS_ROLE_BYLINE) ||
-                bs_box_bottom(b->box) <= bottom ||
+        for (int k = 0; k < s->nsubheads; k++) {
+            const struct bs_block *b = blk(s, s->subheads[k]);
+            if (bs_box_bottom(b->box) <= bottom ||
                 b->box.y < blk(s, a)->box.y ||
                 b->box.y - bottom > 2 * s->th ||
                 bs_box_xoverlap(b->box, s->span[a]) <= 0)
@@ -227,10 +281,10 @@ static int head_bottom(const struct seg *s, int a)
 /* A vertical rule between x0 and x1 crossing the rows y0..y1. */
 static int vrule_between(const struct seg *s, int x0, int x1, int y0, int y1)
 {
-    for (int i = 0; i < s->n; i++) {
-        const struct bs_block *r = blk(s, i);
+    for (int k = 0; k < s->nvrules; k++) {
+        const struct bs_block *r = blk(s, s->vrules[k]);
         int cx = r->box.x + r->box.w / 2;
-        if (is_vrule(r) && cx >= x0 && cx <= x1 && r->box.y < y1 &&
+        if (cx >= x0 && cx <= x1 && r->box.y < y1 &&
             bs_box_bottom(r->box) > y0)
             return 1;
     }
@@ -243,17 +297,42 @@ static int vrule_between(const struct seg *s, int x0, int x1, int y0, int y1)
  * that column's text starts right under the head and the column is empty
  * beside the headline (no other headline, no text running past it, no
  * column rule crossing it). */
+/* The first position in s->by_top whose block's top is at least y. */
+static int top_at_least(const struct seg *s, double y)
+{
+    int lo = 0, hi = s->n;
+
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (blk(s, s->by_top[mid])->box.y < y)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static void widen_span(struct seg *s, int a)
 {
     const struct bs_box h = blk(s, a)->box;
     int hb = anchor_bottom(s, a);
     int zone = head_bottom(s, a) + (int)(3 * s->th);
     int reach = (int)(2.5 * s->th), grew = 1;
+    /* Only blocks whose top is in the zone under the head qualify: those,
+     * in block order, instead of the whole page. */
+    int from = top_at_least(s, hb - s->th / 2), to = top_at_least(s, zone + 1);
+    int *cand = bs_calloc((size_t)(to > from ? to - from : 0) + 1,
+                          sizeof(int));
+    int ncand = 0;
 
+    for (int r = from; r < to; r++)
+        cand[ncand++] = s->by_top[r];
+    qsort(cand, (size_t)ncand, sizeof(int), cmp_int);
     while (grew) {
         struct bs_box sp = s->span[a];
         grew = 0;
-        for (int k = 0; k < s->n && !grew; k++) {
+        for (int c = 0; c < ncand && !grew; c++) {
+            int k = cand[c];
             const struct bs_block *b = blk(s, k);
             int left, x0, x1, clear = 1;
             if (k == a || !owned_role(b->role) ||
@@ -269,7 +348,10 @@ static void widen_span(struct seg *s, int a)
                 vrule_between(s, x0 - (int)s->th / 2, x1 + (int)s->th / 2,
                               h.y, hb))
                 continue;
-            for (int j = 0; j < s->n && clear; j++) {
+            /* what stands over the column: blocks above b's top */
+            for (int r = 0, end = top_at_least(s, b->box.y); r < end && clear;
+                 r++) {
+                int j = s->by_top[r];
                 const struct bs_block *o = blk(s, j);
                 if (j == k || o->role == BS_ROLE_SEPARATOR ||
                     s->anchor[j] == a)
@@ -292,6 +374,7 @@ static void widen_span(struct seg *s, int a)
             grew = 1;
         }
     }
+    free(cand);
 }
 
 /* Step: every headline anchors an article, and a headline right under
@@ -371,6 +454,7 @@ static void anchor_jumped_stories(struct seg *s)
  * stands beside the headline there (widen_span). */
 static void span_headlines(struct seg *s)
 {
+    cache_anchor_bottoms(s);
     for (int i = 0; i < s->n; i++)
         if (s->anchor[i] == i)
             s->span[i] = column_span(s->page, blk(s, i)->box);
@@ -414,17 +498,20 @@ static void span_headlines(struct seg *s)
 static int owner_of(const struct seg *s, int i)
 {
     const struct bs_block *b = blk(s, i);
-    int best = -1, best_bottom = -1;
+    int lo = 0, hi = s->nanchors;
 
-    for (int a = 0; a < s->n; a++) {
-        int bottom;
-        struct bs_box sp;
-        if (s->anchor[a] != a)
-            continue;
-        bottom = anchor_bottom(s, a);
-        sp = s->span[a];
-        if (bottom > b->box.y + s->th * 0.5)
-            continue;
+    /* Anchors from the lowest bottom up: the first that qualifies is the
+     * nearest above (the first of equal bottoms, in block order). */
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (anchor_bottom(s, s->anchors[mid]) > b->box.y + s->th * 0.5)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (int r = lo; r < s->nanchors; r++) {
+        int a = s->anchors[r], bottom = anchor_bottom(s, a);
+        struct bs_box sp = s->span[a];
         /* In its columns: mostly inside the span, or (when layout gave no
          * columns to widen a centred headline) largely under it. */
         if (bs_box_xoverlap(sp, b->box) < 0.5 * min_i(sp.w, b->box.w) &&
@@ -432,12 +519,9 @@ static int owner_of(const struct seg *s, int i)
             continue;
         if (rule_between(s, bottom, b->box.y, b->box))
             continue;
-        if (bottom > best_bottom) {
-            best_bottom = bottom;
-            best = a;
-        }
+        return a;
     }
-    return best;
+    return -1;
 }
 
 /* The headline a kicker sits over: the nearest below, close, in its span. */
@@ -491,30 +575,45 @@ static int caption_image(const struct seg *s, int i)
 }
 
 /* Headless text: blocks of one column, one under the other with no rule,
- * no large gap and no byline starting between them, are one article. */
+ * no large gap and no byline starting between them, are one article.  The
+ * block just under a block is the first below it, in the order of their
+ * tops, that shares its column; the walk down stops where the gap would be
+ * too large anyway, so a page costs what its neighbourhoods do. */
 static void join_headless(struct seg *s, const int *owner)
 {
+    int *order = bs_calloc((size_t)s->n + 1, sizeof(int)), *rank, m = 0;
+
+    rank = bs_calloc((size_t)s->n + 1, sizeof(int));
+    for (int k = 0; k < s->n; k++) {
+        const struct bs_block *b = blk(s, k);
+        rank[k] = -1;
+        if (owner[k] == -1 && owned_role(b->role) && b->role != BS_ROLE_IMAGE)
+            order[m++] = k;
+    }
+    qsort_r(order, (size_t)m, sizeof(int), cmp_by_top, s);
+    for (int r = 0; r < m; r++)
+        rank[order[r]] = r;
     for (int i = 0; i < s->n; i++) {
         const struct bs_block *a = blk(s, i);
-        int best = -1, best_gap = 1 << 30;
-        if (owner[i] != -1 || !owned_role(a->role) ||
-            a->role == BS_ROLE_IMAGE)
+        int best = -1, best_gap = 1 << 30, r;
+        if (rank[i] < 0)
             continue;
-        /* The block just under i in its column. */
-        for (int k = 0; k < s->n; k++) {
-            const struct bs_block *b = blk(s, k);
-            int gap;
-            if (k == i || owner[k] != -1 || !owned_role(b->role) ||
-                b->role == BS_ROLE_IMAGE || b->box.y <= a->box.y)
-                continue;
+        /* The block just under i in its column: the nearest top below
+         * i's top (gaps grow with the tops); the first of equal tops. */
+        for (r = rank[i] + 1; r < m && blk(s, order[r])->box.y <= a->box.y;
+             r++)
+            ;
+        for (; r < m; r++) {
+            const struct bs_block *b = blk(s, order[r]);
+            int gap = b->box.y - bs_box_bottom(a->box);
+            if (gap > s->th * 2.5 && gap > 0)
+                break; /* too far: no join, whatever lies below */
             if (bs_box_xoverlap(a->box, b->box) <
                 0.5 * min_i(a->box.w, b->box.w))
                 continue;
-            gap = b->box.y - bs_box_bottom(a->box);
-            if (gap < best_gap) {
-                best_gap = gap;
-                best = k;
-            }
+            best = order[r];
+            best_gap = gap;
+            break;
         }
         if (best < 0)
             continue;
@@ -528,6 +627,8 @@ static void join_headless(struct seg *s, const int *owner)
         }
         uf_join(s->uf, i, best);
     }
+    free(order);
+    free(rank);
 }
 
 /* Rank of a role inside an article. */
@@ -559,30 +660,46 @@ static int cmp_item(const void *pa, const void *pb)
     return a->block - b->block;
 }
 
+/* The tops of the full-width rules and headlines, sorted: band_key's
+ * cuts.  Spans are final once span_headlines has run. */
+static void cache_cuts(struct seg *s)
+{
+    int width = s->content_x1 - s->content_x0;
+
+    s->ncuts = 0;
+    for (int i = 0; i < s->n; i++) {
+        const struct bs_block *b = blk(s, i);
+        int full = 0;
+        if (is_hrule(b))
+            full = b->box.w >= 0.6 * width;
+        else if (s->anchor[i] == i)
+            full = s->span[i].w >= 0.7 * width;
+        if (full)
+            s->cuts[s->ncuts++] = b->box.y;
+    }
+    qsort(s->cuts, (size_t)s->ncuts, sizeof(int), cmp_int);
+}
+
 /* Band index of y: layout band boundaries, full-width rules and the tops of
  * full-width headlines cut the page into bands read one after another.  y
  * is the top of a box: half a line of slack, as ink boxes (and OCR's line
  * boxes) reach a few pixels past the band layout cut. */
 static int band_key(const struct seg *s, int y)
 {
-    int k = 0, width = s->content_x1 - s->content_x0;
+    int k = 0, lo = 0, hi = s->ncuts;
 
     y += (int)(s->th / 2);
-
-    for (int i = 0; i < s->page->nbands; i++)
-        if (s->page->bands[i].y0 <= y && i > 0)
+    for (int i = 1; i < s->page->nbands; i++)
+        if (s->page->bands[i].y0 <= y)
             k++;
-    for (int i = 0; i < s->n; i++) {
-        const struct bs_block *b = blk(s, i);
-        int full = 0, top = b->box.y;
-        if (is_hrule(b))
-            full = b->box.w >= 0.6 * width;
-        else if (s->anchor[i] == i)
-            full = s->span[i].w >= 0.7 * width;
-        if (full && top <= y)
-            k++;
+    while (lo < hi) { /* cuts with top <= y */
+        int mid = (lo + hi) / 2;
+        if (s->cuts[mid] <= y)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return k;
+    return k + lo;
 }
 
 /* Column index of x within the band at y; x itself scaled down when the
@@ -601,13 +718,32 @@ static long column_key(const struct seg *s, int x, int y)
     return (long)(x / (s->th * 8 > 1 ? s->th * 8 : 1));
 }
 
+/* Body items by left edge, then their order in the article. */
+static int cmp_item_x(const void *pa, const void *pb, void *ctx)
+{
+    const struct seg *s = ((const void **)ctx)[0];
+    const struct item *items = ((const void **)ctx)[1];
+    int a = *(const int *)pa, b = *(const int *)pb;
+    int xa = blk(s, items[a].block)->box.x, xb = blk(s, items[b].block)->box.x;
+
+    if (xa != xb)
+        return xa < xb ? -1 : 1;
+    return a - b;
+}
+
 /* Orders the body-like blocks of one article: column clusters by x overlap,
- * sections split by blocks spanning several columns. */
+ * sections split by blocks spanning several columns.  Near-linear in the
+ * article's blocks: the blocks are clustered in the order of their left
+ * edges (a cluster is looked for only among those that start within a
+ * block's width of it), and a block's section is the number of spanning
+ * blocks above it, counted by bisection. */
 static void body_keys(const struct seg *s, struct item *items, int n)
 {
-    int *w = bs_calloc((size_t)n + 1, sizeof(int)), nw = 0, mw;
+    int *w = bs_calloc((size_t)n + 1, sizeof(int)), nw = 0, mw, maxw = 0;
     struct bs_box *clusters = bs_calloc((size_t)n + 1, sizeof(*clusters));
-    int nc = 0;
+    int *narrow = bs_calloc((size_t)n + 1, sizeof(int)), nn = 0;
+    int *span_y = bs_calloc((size_t)n + 1, sizeof(int)), ns = 0;
+    int nc = 0, first = 0;
 
     for (int i = 0; i < n; i++)
         w[nw++] = blk(s, items[i].block)->box.w;
@@ -621,40 +757,51 @@ static void body_keys(const struct seg *s, struct item *items, int n)
             b->box.w <= 1.6 * mw)
             items[i].key[2] = -2;
     }
-    /* Clusters left to right. */
-    for (int pass = 0; pass < n; pass++) {
-        int pick = -1;
-        for (int i = 0; i < n; i++) {
-            const struct bs_block *b = blk(s, items[i].block);
-            if (items[i].key[2] != -1 || b->box.w > 1.6 * mw)
-                continue;
-            if (pick < 0 || b->box.x < blk(s, items[pick].block)->box.x)
-                pick = i;
-        }
-        if (pick < 0)
-            break;
-        {
-            struct bs_box bb = blk(s, items[pick].block)->box;
-            int c;
-            for (c = 0; c < nc; c++)
-                if (bs_box_xoverlap(clusters[c], bb) >=
-                    0.5 * min_i(clusters[c].w, bb.w))
-                    break;
-            if (c == nc)
-                clusters[nc++] = bb;
-            items[pick].key[2] = c;
-        }
+    /* Clusters left to right: each narrow block, leftmost first, joins the
+     * first cluster it overlaps by half, else starts one.  Clusters start
+     * further right one after another; one starting more than the widest
+     * block left of this one cannot reach it. */
+    for (int i = 0; i < n; i++) {
+        const struct bs_block *b = blk(s, items[i].block);
+        if (items[i].key[2] != -1 || b->box.w > 1.6 * mw)
+            continue;
+        narrow[nn++] = i;
+        maxw = max_i(maxw, b->box.w);
+    }
+    {
+        const void *ctx[2] = {s, items};
+        qsort_r(narrow, (size_t)nn, sizeof(int), cmp_item_x, (void *)ctx);
+    }
+    for (int k = 0; k < nn; k++) {
+        struct bs_box bb = blk(s, items[narrow[k]].block)->box;
+        int c;
+        while (first < nc && clusters[first].x + maxw < bb.x)
+            first++;
+        for (c = first; c < nc; c++)
+            if (bs_box_xoverlap(clusters[c], bb) >=
+                0.5 * min_i(clusters[c].w, bb.w))
+                break;
+        if (c == nc)
+            clusters[nc++] = bb;
+        items[narrow[k]].key[2] = c;
     }
     for (int i = 0; i < n; i++) {
         const struct bs_block *b = blk(s, items[i].block);
-        long section = 0;
-        int spanner = b->box.w > 1.6 * mw;
-        for (int k = 0; k < n; k++) {
-            const struct bs_block *o = blk(s, items[k].block);
-            if (o->box.w > 1.6 * mw && o->box.y < b->box.y && k != i)
-                section++;
+        if (b->box.w > 1.6 * mw)
+            span_y[ns++] = b->box.y;
+    }
+    qsort(span_y, (size_t)ns, sizeof(int), cmp_int);
+    for (int i = 0; i < n; i++) {
+        const struct bs_block *b = blk(s, items[i].block);
+        int spanner = b->box.w > 1.6 * mw, lo = 0, hi = ns;
+        while (lo < hi) { /* spanning blocks above this one */
+            int mid = (lo + hi) / 2;
+            if (span_y[mid] < b->box.y)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
-        items[i].key[1] = section * 2 + (spanner ? 0 : 1);
+        items[i].key[1] = (long)lo * 2 + (spanner ? 0 : 1);
         if (spanner)
             items[i].key[2] = 0;
         else if (items[i].key[2] == -2)
@@ -663,6 +810,8 @@ static void body_keys(const struct seg *s, struct item *items, int n)
     }
     free(w);
     free(clusters);
+    free(narrow);
+    free(span_y);
 }
 
 /* Gives the page's furniture reading numbers from `next` on, top to
@@ -692,6 +841,19 @@ static int number_furniture(const struct bs_page *page, int foot,
     return next;
 }
 
+/* Rules by centre y, then block order. */
+static int cmp_rule_cy(const void *pa, const void *pb, void *ctx)
+{
+    const struct bs_page *page = ctx;
+    const struct bs_box *a = &page->blocks[*(const int *)pa].box,
+                        *b = &page->blocks[*(const int *)pb].box;
+    int ca = a->y + a->h / 2, cb = b->y + b->h / 2;
+
+    if (ca != cb)
+        return ca < cb ? -1 : 1;
+    return *(const int *)pa - *(const int *)pb;
+}
+
 /* Sets up the state for one call: the body text height the distances are
  * measured in, the inked width of the page, every block its own headless
  * group, and group[] and seq[] all -1 (nothing placed yet). */
@@ -710,6 +872,30 @@ static void seg_init(struct seg *s, const struct bs_page *page, int *group,
     s->gid = bs_calloc((size_t)n + 1, sizeof(int));
     s->lead = bs_calloc((size_t)n + 1, sizeof(int));
     s->items = bs_calloc((size_t)n + 1, sizeof(*s->items));
+    s->hrules = bs_calloc((size_t)n + 1, sizeof(int));
+    s->hrules_cy = bs_calloc((size_t)n + 1, sizeof(int));
+    s->vrules = bs_calloc((size_t)n + 1, sizeof(int));
+    s->subheads = bs_calloc((size_t)n + 1, sizeof(int));
+    s->abottom = bs_calloc((size_t)n + 1, sizeof(int));
+    s->cuts = bs_calloc((size_t)n + 1, sizeof(int));
+    s->by_top = bs_calloc((size_t)n + 1, sizeof(int));
+    s->anchors = bs_calloc((size_t)n + 1, sizeof(int));
+    for (int i = 0; i < n; i++) {
+        const struct bs_block *b = &page->blocks[i];
+        s->abottom[i] = -1;
+        if (is_hrule(b))
+            s->hrules[s->nhrules++] = i;
+        if (is_vrule(b))
+            s->vrules[s->nvrules++] = i;
+        if (b->role == BS_ROLE_SUBHEADLINE || b->role == BS_ROLE_BYLINE)
+            s->subheads[s->nsubheads++] = i;
+    }
+    for (int i = 0; i < n; i++)
+        s->by_top[i] = i;
+    qsort_r(s->by_top, (size_t)n, sizeof(int), cmp_by_top, s);
+    memcpy(s->hrules_cy, s->hrules, (size_t)s->nhrules * sizeof(int));
+    qsort_r(s->hrules_cy, (size_t)s->nhrules, sizeof(int), cmp_rule_cy,
+            (void *)page);
     s->th = body_height(page);
     s->content_x0 = page->width;
     s->content_x1 = 0;
@@ -728,6 +914,14 @@ static void seg_init(struct seg *s, const struct bs_page *page, int *group,
 
 static void seg_release(struct seg *s)
 {
+    free(s->hrules);
+    free(s->hrules_cy);
+    free(s->vrules);
+    free(s->subheads);
+    free(s->abottom);
+    free(s->cuts);
+    free(s->by_top);
+    free(s->anchors);
     free(s->anchor);
     free(s->uf);
     free(s->span);
@@ -741,8 +935,31 @@ static void seg_release(struct seg *s)
  * next rule or headline (owner_of), and a kicker joins the headline just
  * below it (kicker_anchor).  Rules, mastheads and folios belong to no
  * article (-2); captions wait for their photo (caption_with_photo). */
+/* Anchors by bottom, lowest first (their bottoms are final by now). */
+static int cmp_anchor_bottom(const void *pa, const void *pb, void *ctx)
+{
+    const struct seg *s = ctx;
+    int a = *(const int *)pa, b = *(const int *)pb;
+    int ba = anchor_bottom(s, a), bb = anchor_bottom(s, b);
+
+    if (ba != bb)
+        return ba > bb ? -1 : 1;
+    return a - b;
+}
+
+static void cache_anchors(struct seg *s)
+{
+    s->nanchors = 0;
+    for (int a = 0; a < s->n; a++)
+        if (s->anchor[a] == a)
+            s->anchors[s->nanchors++] = a;
+    qsort_r(s->anchors, (size_t)s->nanchors, sizeof(int), cmp_anchor_bottom,
+            s);
+}
+
 static void own_by_headline(struct seg *s)
 {
+    cache_anchors(s);
     for (int i = 0; i < s->n; i++) {
         const struct bs_block *b = &s->page->blocks[i];
         s->owner[i] = -1;
@@ -793,9 +1010,18 @@ static void number_articles(struct seg *s)
 {
     const struct bs_page *page = s->page;
     int n = s->n;
+    /* group of each lead (anchors 0..n-1, headless roots n..2n-1), and
+     * how many headless blocks each root gathers */
+    int *group_of = bs_calloc((size_t)2 * n + 1, sizeof(int));
+    int *members = bs_calloc((size_t)n + 1, sizeof(int));
 
-    for (int i = 0; i < n; i++)
+    for (int r = 0; r < 2 * n; r++)
+        group_of[r] = -1;
+    for (int i = 0; i < n; i++) {
         s->gid[i] = -1;
+        if (s->owner[i] == -1)
+            members[uf_find(s->uf, i)]++;
+    }
     for (int i = 0; i < n; i++) {
         int root;
         if (s->owner[i] >= 0) {
@@ -803,43 +1029,35 @@ static void number_articles(struct seg *s)
         } else if (s->owner[i] == -1) {
             root = uf_find(s->uf, i);
             /* A photo alone is not an article. */
-            if (page->blocks[i].role == BS_ROLE_IMAGE && root == i) {
-                int alone = 1;
-                for (int k = 0; k < n; k++)
-                    if (k != i && s->owner[k] == -1 &&
-                        uf_find(s->uf, k) == i)
-                        alone = 0;
-                if (alone)
-                    continue;
-            }
+            if (page->blocks[i].role == BS_ROLE_IMAGE && root == i &&
+                members[i] == 1)
+                continue;
             root += n; /* keep headless roots apart from anchors */
         } else {
             continue;
         }
-        {
-            int g;
-            for (g = 0; g < s->ngroups; g++)
-                if (s->lead[g] == root)
-                    break;
-            if (g == s->ngroups)
-                s->lead[s->ngroups++] = root;
-            s->gid[i] = g;
+        if (group_of[root] < 0) {
+            group_of[root] = s->ngroups;
+            s->lead[s->ngroups++] = root;
         }
+        s->gid[i] = group_of[root];
     }
+    free(group_of);
+    free(members);
 }
 
 /* Drops the groups continue_across_columns emptied, keeping ids dense. */
 static void drop_empty_groups(struct seg *s)
 {
     int *map = bs_calloc((size_t)s->ngroups + 1, sizeof(int)), m = 0;
+    unsigned char *used = bs_calloc((size_t)s->ngroups + 1, 1);
 
-    for (int g = 0; g < s->ngroups; g++)
-        map[g] = -1;
+    for (int i = 0; i < s->n; i++)
+        if (s->gid[i] >= 0)
+            used[s->gid[i]] = 1;
     for (int g = 0; g < s->ngroups; g++) {
-        int used = 0;
-        for (int i = 0; i < s->n && !used; i++)
-            used = s->gid[i] == g;
-        if (used) {
+        map[g] = -1;
+        if (used[g]) {
             s->lead[m] = s->lead[g];
             map[g] = m++;
         }
@@ -849,6 +1067,126 @@ static void drop_empty_groups(struct seg *s)
             s->gid[i] = map[s->gid[i]];
     s->ngroups = m;
     free(map);
+    free(used);
+}
+
+/* The blocks continue_across_columns looks among (those in a group), in
+ * the orders its questions walk them. */
+struct flow {
+    const struct seg *s;
+    int *band;               /* per block: band_key of its top */
+    int *by_bottom;          /* by bottom, lowest first, then block order */
+    int *by_band_right;      /* by band, then right edge, then block order
+                                backwards (the last of a run is the first) */
+    int *by_band_bottom;     /* by band, then bottom lowest first, then
+                                block order */
+    int m;
+};
+
+static int cmp_bottom(const void *pa, const void *pb, void *ctx)
+{
+    const struct flow *f = ctx;
+    int a = *(const int *)pa, b = *(const int *)pb;
+    int ba = bs_box_bottom(blk(f->s, a)->box),
+        bb = bs_box_bottom(blk(f->s, b)->box);
+
+    if (ba != bb)
+        return ba > bb ? -1 : 1;
+    return a - b;
+}
+
+static int cmp_band_right(const void *pa, const void *pb, void *ctx)
+{
+    const struct flow *f = ctx;
+    int a = *(const int *)pa, b = *(const int *)pb;
+    int ra = bs_box_right(blk(f->s, a)->box),
+        rb = bs_box_right(blk(f->s, b)->box);
+
+    if (f->band[a] != f->band[b])
+        return f->band[a] < f->band[b] ? -1 : 1;
+    if (ra != rb)
+        return ra < rb ? -1 : 1;
+    return b - a;
+}
+
+static int cmp_band_bottom(const void *pa, const void *pb, void *ctx)
+{
+    const struct flow *f = ctx;
+    int a = *(const int *)pa, b = *(const int *)pb;
+
+    if (f->band[a] != f->band[b])
+        return f->band[a] < f->band[b] ? -1 : 1;
+    return cmp_bottom(pa, pb, ctx);
+}
+
+/* The first index of `band` in v (sorted by band first). */
+static int band_start(const struct flow *f, const int *v, int band)
+{
+    int lo = 0, hi = f->m;
+
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (f->band[v[mid]] < band)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static void flow_init(struct flow *f, const struct seg *s)
+{
+    memset(f, 0, sizeof(*f));
+    f->s = s;
+    f->band = bs_calloc((size_t)s->n + 1, sizeof(int));
+    f->by_bottom = bs_calloc((size_t)s->n + 1, sizeof(int));
+    f->by_band_right = bs_calloc((size_t)s->n + 1, sizeof(int));
+    f->by_band_bottom = bs_calloc((size_t)s->n + 1, sizeof(int));
+    for (int i = 0; i < s->n; i++) {
+        f->band[i] = band_key(s, blk(s, i)->box.y);
+        if (s->gid[i] >= 0)
+            f->by_bottom[f->m++] = i;
+    }
+    memcpy(f->by_band_right, f->by_bottom, (size_t)f->m * sizeof(int));
+    memcpy(f->by_band_bottom, f->by_bottom, (size_t)f->m * sizeof(int));
+    qsort_r(f->by_bottom, (size_t)f->m, sizeof(int), cmp_bottom, f);
+    qsort_r(f->by_band_right, (size_t)f->m, sizeof(int), cmp_band_right, f);
+    qsort_r(f->by_band_bottom, (size_t)f->m, sizeof(int), cmp_band_bottom, f);
+}
+
+static void flow_release(struct flow *f)
+{
+    free(f->band);
+    free(f->by_bottom);
+    free(f->by_band_right);
+    free(f->by_band_bottom);
+}
+
+/* True when a block of another group stands above tb in its column with
+ * no rule between.  The question is settled by the nearest such block
+ * (the lowest bottom above): a rule between it and tb lies between every
+ * higher block and tb too. */
+static int text_above(const struct flow *f, int g, struct bs_box tb)
+{
+    const struct seg *s = f->s;
+    int lo = 0, hi = f->m;
+
+    while (lo < hi) { /* first with bottom <= tb.y + th */
+        int mid = (lo + hi) / 2;
+        if (bs_box_bottom(blk(s, f->by_bottom[mid])->box) > tb.y + s->th)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (int r = lo; r < f->m; r++) {
+        int k = f->by_bottom[r];
+        struct bs_box kb = blk(s, k)->box;
+        if (s->gid[k] == g ||
+            bs_box_xoverlap(kb, tb) < 0.5 * min_i(kb.w, tb.w))
+            continue;
+        return !rule_between(s, bs_box_bottom(kb), tb.y, tb);
+    }
+    return 0;
 }
 
 /* Step: text flows from the foot of one column to the top of the next: a
@@ -859,74 +1197,99 @@ static void drop_empty_groups(struct seg *s)
 static void continue_across_columns(struct seg *s)
 {
     const struct bs_page *page = s->page;
-    int n = s->n;
-    int *gid = s->gid;
+    int n = s->n, ng = s->ngroups;
+    int *gid = s->gid, *top = bs_calloc((size_t)ng + 1, sizeof(int));
+    int *head = bs_calloc((size_t)ng + 1, sizeof(int)),
+        *tail = bs_calloc((size_t)ng + 1, sizeof(int)),
+        *next = bs_calloc((size_t)n + 1, sizeof(int));
+    struct flow f;
 
-    for (int g = 0; g < s->ngroups; g++) {
-        int top = -1, left = -1, foot = -1;
-        if (s->lead[g] < n)
+    /* Each group's members (a list, so a merge moves only them) and its
+     * top: the first block of the least y. */
+    for (int g = 0; g < ng; g++)
+        top[g] = head[g] = tail[g] = -1;
+    for (int i = 0; i < n; i++) {
+        int g = gid[i];
+        next[i] = -1;
+        if (g < 0)
             continue;
-        for (int i = 0; i < n; i++)
-            if (gid[i] == g && (top < 0 || page->blocks[i].box.y <
-                                               page->blocks[top].box.y))
-                top = i;
-        if (top < 0 || page->blocks[top].role == BS_ROLE_BYLINE ||
-            page->blocks[top].role == BS_ROLE_KICKER)
+        if (head[g] < 0)
+            head[g] = i;
+        else
+            next[tail[g]] = i;
+        tail[g] = i;
+        if (top[g] < 0 || page->blocks[i].box.y < page->blocks[top[g]].box.y)
+            top[g] = i;
+    }
+    flow_init(&f, s);
+    for (int g = 0; g < ng; g++) {
+        int t = top[g], left = -1, foot = -1, band;
+        struct bs_box tb;
+        if (s->lead[g] < n || t < 0 || page->blocks[t].role == BS_ROLE_BYLINE ||
+            page->blocks[t].role == BS_ROLE_KICKER)
             continue;
+        tb = page->blocks[t].box;
+        if (text_above(&f, g, tb))
+            continue;
+        band = f.band[t];
+        /* The nearest column to the left, in the same band: the block of
+         * another group farthest right that ends left of tb. */
         {
-            struct bs_box tb = page->blocks[top].box;
-            int above = 0, band = band_key(s, tb.y);
-            for (int k = 0; k < n && !above; k++) {
-                struct bs_box kb = page->blocks[k].box;
-                if (gid[k] == g || gid[k] < 0 ||
-                    bs_box_xoverlap(kb, tb) < 0.5 * min_i(kb.w, tb.w) ||
-                    bs_box_bottom(kb) > tb.y + s->th ||
-                    rule_between(s, bs_box_bottom(kb), tb.y, tb))
-                    continue;
-                above = 1;
+            int lo = band_start(&f, f.by_band_right, band),
+                hi = band_start(&f, f.by_band_right, band + 1);
+            while (lo < hi) { /* past the last that ends left of tb */
+                int mid = (lo + hi) / 2;
+                if (bs_box_right(page->blocks[f.by_band_right[mid]].box) <=
+                    tb.x + s->th)
+                    lo = mid + 1;
+                else
+                    hi = mid;
             }
-            if (above)
+            for (int r = lo - 1; r >= 0 && f.band[f.by_band_right[r]] == band;
+                 r--) {
+                if (gid[f.by_band_right[r]] == g)
+                    continue;
+                left = f.by_band_right[r];
+                break;
+            }
+        }
+        /* Its foot: the lowest block of another group under it. */
+        for (int r = band_start(&f, f.by_band_bottom, band);
+             left >= 0 && r < f.m && f.band[f.by_band_bottom[r]] == band; r++) {
+            int k = f.by_band_bottom[r];
+            struct bs_box kb = page->blocks[k].box, lb = page->blocks[left].box;
+            if (gid[k] == g ||
+                bs_box_xoverlap(kb, lb) < 0.5 * min_i(kb.w, lb.w))
                 continue;
-            /* The nearest column to the left, in the same band. */
-            for (int k = 0; k < n; k++) {
-                struct bs_box kb = page->blocks[k].box;
-                if (gid[k] < 0 || gid[k] == g ||
-                    bs_box_right(kb) > tb.x + s->th ||
-                    band_key(s, kb.y) != band)
-                    continue;
-                if (left < 0 || bs_box_right(kb) > bs_box_right(
-                                                       page->blocks[left].box))
-                    left = k;
-            }
-            for (int k = 0; left >= 0 && k < n; k++) {
-                struct bs_box kb = page->blocks[k].box;
-                struct bs_box lb = page->blocks[left].box;
-                if (gid[k] < 0 || gid[k] == g ||
-                    band_key(s, kb.y) != band ||
-                    bs_box_xoverlap(kb, lb) < 0.5 * min_i(kb.w, lb.w))
-                    continue;
-                if (foot < 0 || bs_box_bottom(kb) >
-                                    bs_box_bottom(page->blocks[foot].box))
-                    foot = k;
-            }
-            /* A cutoff rule over this column that does not also cover the
-             * foot closes off what is on the left: a new item starts. */
-            if (foot >= 0) {
-                int r = rule_above(s, tb);
-                if (r >= 0 && (bs_box_xoverlap(page->blocks[r].box,
-                                               page->blocks[foot].box) <= 0 ||
-                               page->blocks[foot].box.y <
-                                   page->blocks[r].box.y))
-                    foot = -1;
-            }
+            foot = k;
+            break;
+        }
+        /* A cutoff rule over this column that does not also cover the
+         * foot closes off what is on the left: a new item starts. */
+        if (foot >= 0) {
+            int r = rule_above(s, tb);
+            if (r >= 0 && (bs_box_xoverlap(page->blocks[r].box,
+                                           page->blocks[foot].box) <= 0 ||
+                           page->blocks[foot].box.y < page->blocks[r].box.y))
+                foot = -1;
         }
         if (foot >= 0) {
             int into = gid[foot];
-            for (int i = 0; i < n; i++)
-                if (gid[i] == g)
-                    gid[i] = into;
+            for (int i = head[g]; i >= 0; i = next[i])
+                gid[i] = into;
+            next[tail[into]] = head[g];
+            tail[into] = tail[g];
+            head[g] = tail[g] = -1;
+            if (top[into] < 0 || tb.y < page->blocks[top[into]].box.y ||
+                (tb.y == page->blocks[top[into]].box.y && t < top[into]))
+                top[into] = t;
         }
     }
+    flow_release(&f);
+    free(top);
+    free(head);
+    free(tail);
+    free(next);
     drop_empty_groups(s);
 }
 
@@ -939,21 +1302,23 @@ static void order_articles(struct seg *s, int *group)
     const struct bs_page *page = s->page;
     int n = s->n, nitems = 0;
     struct item *items = s->items;
+    int *topmost = bs_calloc((size_t)s->ngroups + 1, sizeof(int));
 
+    for (int g = 0; g < s->ngroups; g++)
+        topmost[g] = -1;
+    for (int i = 0; i < n; i++) {
+        int g = s->gid[i];
+        if (g >= 0 && (topmost[g] < 0 ||
+                       page->blocks[i].box.y < page->blocks[topmost[g]].box.y))
+            topmost[g] = i;
+    }
     for (int g = 0; g < s->ngroups; g++) {
         /* The article's lead box: its headline, or its topmost block. */
         struct bs_box lb = {0, 0, 0, 0};
-        int have = 0;
-        if (s->lead[g] < n) {
+        if (s->lead[g] < n)
             lb = page->blocks[s->lead[g]].box;
-            have = 1;
-        }
-        for (int i = 0; i < n; i++)
-            if (!(s->lead[g] < n) && s->gid[i] == g &&
-                (!have || page->blocks[i].box.y < lb.y)) {
-                lb = page->blocks[i].box;
-                have = 1;
-            }
+        else if (topmost[g] >= 0)
+            lb = page->blocks[topmost[g]].box;
         /* group key: band, column, y, x; stored in lead's slot of items */
         items[nitems].block = -1 - g;
         items[nitems].group = g;
@@ -963,6 +1328,7 @@ static void order_articles(struct seg *s, int *group)
         items[nitems].key[3] = lb.x;
         nitems++;
     }
+    free(topmost);
     qsort(items, (size_t)nitems, sizeof(*items), cmp_item);
     {
         int *rank = bs_calloc((size_t)s->ngroups + 1, sizeof(int));
@@ -1041,6 +1407,7 @@ int bs_segment(const struct bs_page *page, double gap_lines, int *group,
     caption_with_photo(&s);
     group_headless(&s, gap_lines);
     number_articles(&s);
+    cache_cuts(&s);
     continue_across_columns(&s);
     order_articles(&s, group);
     /* The masthead and the folios of the page's top half are read first,

@@ -135,8 +135,10 @@ enum bs_join {
     BS_JOIN_DEHYPHEN,    /* drop the trailing hyphen: "inter-" "national" */
 };
 
-/* Decides how the line ending in `prev` continues with `next`.  ctx is the
- * joiner's own state. */
+/* Decides how the line ending in `prev` continues with `next`.  prev is
+ * the end of the text so far (its last 256 bytes or so: enough for the
+ * last word and what comes before it), not all of it.  ctx is the joiner's
+ * own state. */
 struct bs_joiner {
     enum bs_join (*decide)(const char *prev, const char *next, void *ctx);
     void *ctx;
@@ -147,8 +149,9 @@ struct bs_joiner {
  * from "inter-" "national"). */
 enum bs_join bs_join_plain(const char *prev, const char *next, void *ctx);
 
-/* Appends `next` to the malloc'd string *acc with the joiner's decision. */
-void bs_join_append(char **acc, const char *next, const struct bs_joiner *j);
+/* Appends `next` to the text in acc with the joiner's decision. */
+void bs_join_append(struct bs_buf *acc, const char *next,
+                    const struct bs_joiner *j);
 
 /* The paragraphs of a block, separated by '\n'.  A line starts a new
  * paragraph when it is indented or the line before it ends short; lines

@@ -233,6 +233,93 @@ static int large_type(const struct bs_block *b, int body_h, double ratio)
     return hs[(n - 1) / 2] >= ratio * body_h;
 }
 
+/* Block positions by the value key gives them, then block order. */
+struct keyed {
+    int key, block;
+};
+
+static int cmp_keyed(const void *pa, const void *pb)
+{
+    const struct keyed *a = pa, *b = pb;
+
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return a->block - b->block;
+}
+
+/* The first entry of v (n, sorted) with key >= k. */
+static int keyed_from(const struct keyed *v, int n, int k)
+{
+    int lo = 0, hi = n;
+
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (v[mid].key < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* A short one-line body block just over a headline, in smaller type, is
+ * its kicker ("CITY & REGION", "经济观察").  Text blocks by bottom and
+ * headlines by top, so each block looks only at what lies just above and
+ * just below it (a page of 40000 blocks looked at every pair). */
+static int find_kickers(struct bs_page *page)
+{
+    int n = page->nblocks, ntext = 0, nhead = 0, changed = 0, maxh = 0;
+    struct keyed *text = bs_calloc((size_t)n + 1, sizeof(*text));
+    struct keyed *heads = bs_calloc((size_t)n + 1, sizeof(*heads));
+
+    for (int i = 0; i < n; i++) {
+        const struct bs_block *b = &page->blocks[i];
+        if (bs_role_has_text(b->role)) {
+            text[ntext].key = bs_box_bottom(b->box);
+            text[ntext++].block = i;
+        }
+        if (b->role == BS_ROLE_HEADLINE) {
+            heads[nhead].key = b->box.y;
+            heads[nhead++].block = i;
+            maxh = b->box.h > maxh ? b->box.h : maxh;
+        }
+    }
+    qsort(text, (size_t)ntext, sizeof(*text), cmp_keyed);
+    qsort(heads, (size_t)nhead, sizeof(*heads), cmp_keyed);
+    for (int i = 0; i < n; i++) {
+        struct bs_block *k = &page->blocks[i];
+        int alone = 1;
+        if (k->role != BS_ROLE_BODY || k->nlines != 1 || bs_box_empty(k->box))
+            continue;
+        /* not the last line of text just above it: a text block ending
+         * less than three of its heights over it */
+        for (int r = keyed_from(text, ntext, k->box.y - 3 * k->box.h + 1);
+             r < ntext && text[r].key <= k->box.y && alone; r++) {
+            const struct bs_block *up = &page->blocks[text[r].block];
+            if (text[r].block != i && bs_box_xoverlap(up->box, k->box) > 0)
+                alone = 0;
+        }
+        for (int r = keyed_from(heads, nhead, bs_box_bottom(k->box));
+             alone && r < nhead &&
+             heads[r].key <= bs_box_bottom(k->box) + 2 * k->box.h + maxh / 2;
+             r++) {
+            const struct bs_block *hd = &page->blocks[heads[r].block];
+            int gap = hd->box.y - bs_box_bottom(k->box);
+            if (gap < 0 || gap > 2 * k->box.h + hd->box.h / 2 ||
+                k->box.w > hd->box.w / 2 || k->box.h >= hd->box.h ||
+                k->box.x > bs_box_right(hd->box) ||
+                bs_box_right(k->box) < hd->box.x - hd->box.w / 2)
+                continue;
+            k->role = BS_ROLE_KICKER;
+            changed++;
+            break;
+        }
+    }
+    free(text);
+    free(heads);
+    return changed;
+}
+
 int bs_text_refine_roles(struct bs_page *page, double headline_ratio)
 {
     int changed = 0, n = page->nblocks;
@@ -280,35 +367,6 @@ int bs_text_refine_roles(struct bs_page *page, double headline_ratio)
         free(first);
         free(last);
     }
-    /* A short one-line body block just over a headline, in smaller type,
-     * is its kicker ("CITY & REGION", "经济观察"). */
-    for (int i = 0; i < page->nblocks; i++) {
-        struct bs_block *k = &page->blocks[i];
-        int alone = 1;
-        if (k->role != BS_ROLE_BODY || k->nlines != 1 || bs_box_empty(k->box))
-            continue;
-        /* not the last line of text just above it */
-        for (int a = 0; a < page->nblocks && alone; a++) {
-            const struct bs_block *up = &page->blocks[a];
-            if (a != i && bs_role_has_text(up->role) &&
-                bs_box_xoverlap(up->box, k->box) > 0 &&
-                bs_box_bottom(up->box) <= k->box.y &&
-                k->box.y - bs_box_bottom(up->box) < 3 * k->box.h)
-                alone = 0;
-        }
-        for (int h = 0; alone && h < page->nblocks; h++) {
-            const struct bs_block *hd = &page->blocks[h];
-            int gap = hd->box.y - bs_box_bottom(k->box);
-            if (hd->role != BS_ROLE_HEADLINE || gap < 0 ||
-                gap > 2 * k->box.h + hd->box.h / 2 ||
-                k->box.w > hd->box.w / 2 || k->box.h >= hd->box.h ||
-                k->box.x > bs_box_right(hd->box) ||
-                bs_box_right(k->box) < hd->box.x - hd->box.w / 2)
-                continue;
-            k->role = BS_ROLE_KICKER;
-            changed++;
-            break;
-        }
-    }
+    changed += find_kickers(page);
     return changed;
 }

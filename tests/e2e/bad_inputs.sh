@@ -49,6 +49,16 @@ expect no-text.png     ok
 expect cmyk.tif        ok
 expect rotated-90.png  ok
 expect upside-down.png ok
+# Headers declaring far more than the file holds: refused from the header.
+expect huge-frame.gif  fail "too large (40000x40000 pixels in frame 1"
+expect huge.bmp        fail "too large (40000x40000"
+expect huge.j2k        fail "too large (40000x40000"
+expect huge-chunk.png  fail "cannot decode"
+# A JPEG cut short decodes grey below the cut: a failed page, not text lost.
+expect truncated.jpg   fail "Premature end of JPEG file"
+# Valid TIFFs: stored turned (Orientation 6), 16-bit grey with alpha.
+expect oriented-6.tif  ok
+expect grey-alpha-16.tif ok
 
 # Each kind read for what it is.
 grep -q '"width": 64' "$T/out-jpeg-named.png/jpeg-named/model.load.json" \
@@ -77,6 +87,16 @@ grep -q '"rotated_deg": 270' "$T/side/side1bit/model.load.json" \
     || fail "sideways 1-bit scan: turn not detected"
 grep -qi 'council' "$T/side/side1bit/page.txt" \
     || fail "sideways 1-bit scan: text not read upright"
+# A TIFF stored turned is read upright from its tag, no OSD turn needed.
+grep -q '"width": 300' "$T/out-oriented-6.tif/oriented-6/model.load.json" &&
+grep -q '"height": 200' "$T/out-oriented-6.tif/oriented-6/model.load.json" \
+    || fail "oriented-6.tif: not read as the 300x200 page it shows"
+grep -q '"rotated_deg"' "$T/out-oriented-6.tif/oriented-6/model.load.json" \
+    && fail "oriented-6.tif: turned by OSD, the Orientation tag was not used"
+grep -qi 'city' "$T/out-oriented-6.tif/oriented-6/page.txt" \
+    || fail "oriented-6.tif: text not read upright"
+grep -q '"width": 64' "$T/out-grey-alpha-16.tif/grey-alpha-16/model.load.json" \
+    || fail "grey-alpha-16.tif: not read as the 64x64 page it is"
 # An upright page is not turned.
 grep -q '"rotated_deg"' "$T/out-cmyk.tif/cmyk/model.load.json" \
     && fail "cmyk.tif: turned though upright"
@@ -95,6 +115,15 @@ done
 rc=0; "$BROADSHEET" run --lang eng --max-pixels 1000 "$BAD/all-white.png" \
     -o "$T/mp" >/dev/null 2>"$T/se" || rc=$?
 [ "$rc" = 1 ] && grep -q "too large" "$T/se" || fail "--max-pixels not honoured"
+
+# An image artifact is read with the pixel limit too: a page folder whose
+# image.png was replaced by a PNG declaring 100000 x 100000 is refused from
+# its header when binarize reads it.
+cp -R "$T/out-all-white.png/all-white" "$T/art"
+cp "$BAD/huge-header.png" "$T/art/image.png"
+rc=0; "$BROADSHEET" stage binarize -q "$T/art" 2>"$T/se" || rc=$?
+[ "$rc" = 1 ] && grep -q "image.png: image too large (100000x100000" "$T/se" ||
+    fail "artifact over the pixel limit: exit $rc: $(cat "$T/se")"
 
 # A bad page does not stop a good one in the same run.
 rc=0; timeout 120 "$BROADSHEET" run --lang eng "$BAD/zero-byte.png" \

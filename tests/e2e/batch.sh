@@ -52,7 +52,7 @@ find out -mindepth 2 -exec touch -d '2000-01-01' {} +
 [ $? -eq 1 ] || fail "rerun: want exit 1 (the broken file still fails)"
 [ "$(tail -n 9 out/manifest.tsv | grep -c $'\tskipped\t')" -eq 8 ] ||
     fail "rerun did not skip the done pages: $(tail -n 9 out/manifest.tsv)"
-[ -z "$(find out -mindepth 2 -newermt '2001-01-01' ! -name 'manifest*')" ] ||
+[ -z "$(find out -mindepth 2 -newermt '2001-01-01' ! -name 'manifest*' ! -name .broadsheet.lock)" ] ||
     fail "rerun rewrote: $(find out -mindepth 2 -newermt '2001-01-01')"
 "$BROADSHEET" run --to binarize -j 2 --force -q in -o out 2>/dev/null
 [ "$(tail -n 9 out/manifest.tsv | grep -c $'\tdone\t')" -eq 8 ] || fail "--force did not redo"
@@ -154,6 +154,15 @@ printf '# pages\n%s\n\n%s\n' in/p1.png in/sub/scan.tif > pages.txt
 mkdir empty
 "$BROADSHEET" run --to binarize -q empty -o out6 2>/dev/null
 [ $? -eq 2 ] || fail "no images at all: want exit 2"
+# A tessdata folder without the language pages are read in: a usage error
+# before any page, with --lang or without (the default, eng).
+mkdir nodata
+for lang in "" "--lang eng"; do
+    "$BROADSHEET" run -q $lang --tessdata nodata in/p1.png -o out6b 2>err6
+    [ $? -eq 2 ] && grep -q 'cannot load language "eng"' err6 ||
+        fail "--tessdata without eng ($lang): want exit 2: $(cat err6)"
+    [ ! -e out6b/p1 ] || fail "--tessdata without eng: a page was tried"
+done
 
 # A re-run on something that is no page folder: a failure, no manifest
 # written in the current folder.
@@ -167,10 +176,10 @@ rm in/sub/broken.png in/p7.png
 find out7 -mindepth 2 -type f -exec touch -d '2000-01-01' {} +
 "$BROADSHEET" run --from repair -j 2 -q out7 2>/dev/null
 [ $? -eq 0 ] || fail "--from repair over OUT failed"
-changed=$(cd out7 && find . -mindepth 2 -type f -newermt '2001-01-01' ! -path '*/articles/*' -printf '%f\n' | sort -u | tr '\n' ' ')
+changed=$(cd out7 && find . -mindepth 2 -type f ! -name .broadsheet.lock -newermt '2001-01-01' ! -path '*/articles/*' -printf '%f\n' | sort -u | tr '\n' ' ')
 [ "$changed" = "" ] || fail "--from repair with the same settings should skip, changed: $changed"
 "$BROADSHEET" run --from repair -j 2 --force -q out7 2>/dev/null || fail "--from repair --force failed"
-changed=$(cd out7 && find . -mindepth 2 -type f -newermt '2001-01-01' ! -path '*/articles/*' -printf '%f\n' | sort -u | tr '\n' ' ')
+changed=$(cd out7 && find . -mindepth 2 -type f ! -name .broadsheet.lock -newermt '2001-01-01' ! -path '*/articles/*' -printf '%f\n' | sort -u | tr '\n' ' ')
 want="articles.json done.json fulltext.txt model.repair.json page.txt repairs.json settings.json timing.json "
 [ "$changed" = "$want" ] || fail "--from repair changed: $changed, want $want"
 [ "$(manifest_rows out7/manifest.tsv | tail -n 8 | grep -c $'\tdone')" -eq 8 ] ||

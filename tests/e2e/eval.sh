@@ -90,6 +90,19 @@ grep -q "recall 0.7500 < 0.9" "$d/err" || fail "no threshold message: $(cat "$d/
 python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["summary"]; sys.exit(0 if s["pages"]==1 and abs(s["article_cer"]-0.01)<1e-9 else 1)' \
     "$d/one.json" || fail "single-page eval numbers"
 
+# a truth with two articles of one id is refused, not scored as one
+mkdir "$d/dup"
+python3 - "$d/gt/p1.json" "$d/dup/p1.json" <<'PY' || fail "could not write the duplicate truth"
+import json, sys
+t = json.load(open(sys.argv[1]))
+t["articles"][1]["id"] = t["articles"][0]["id"]
+t.pop("reading_order", None)
+json.dump(t, open(sys.argv[2], "w"))
+PY
+"$BROADSHEET" eval "$d/out/p1" "$d/dup/p1.json" > /dev/null 2> "$d/err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'duplicate article id "a001"' "$d/err" ||
+    fail "duplicate truth ids: exit $rc: $(cat "$d/err")"
+
 # Whole page text: the truth's furniture (two head blocks on one row, left
 # to right, and a foot) round its article is "No. 1 THE DAILY Harbor Tram
 # Line Wins The council voted. PAGE 1" (63 characters, 13 words).  Truth in

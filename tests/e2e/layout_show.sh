@@ -21,3 +21,16 @@ if "$BROADSHEET" show "$out/en-3col" -o "$out/x.png" --stage ocr 2>"$out/err"; t
 fi
 grep -q "no page model of stage ocr" "$out/err" || fail "unclear error: $(cat "$out/err")"
 [ ! -e "$out/x.png" ] || fail "show left an overlay behind on failure"
+
+# A model whose column bands lie far outside any page (an int's range):
+# refused when read, never drawn (UBSan: no overflow in the overlay).
+cp -R "$out/en-3col" "$out/far"
+python3 - "$out/far/model.layout.json" <<'PY' || fail "could not edit the model"
+import json, sys
+m = json.load(open(sys.argv[1]))
+m["bands"][0]["columns"][0] = [-2147483648, 2147483647]
+json.dump(m, open(sys.argv[1], "w"))
+PY
+rc=0; "$BROADSHEET" show "$out/far" -o "$out/far.png" 2>"$out/err" || rc=$?
+[ "$rc" = 1 ] && grep -q "model.layout.json: band 0: bad column" "$out/err" ||
+    fail "far-out band: exit $rc: $(cat "$out/err")"

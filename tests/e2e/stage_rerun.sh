@@ -9,7 +9,7 @@ cp -R "$src" "$t/page"
 page="$t/page"
 touch -d '2000-01-01' "$page"/* "$page"/articles/*
 "$BROADSHEET" stage repair "$page" -q || fail "stage repair failed"
-changed=$(find "$page" -type f -newermt '2001-01-01' -printf '%f\n' | sort | tr '\n' ' ')
+changed=$(find "$page" -type f ! -name .broadsheet.lock -newermt '2001-01-01' -printf '%f\n' | sort | tr '\n' ' ')
 [ "$changed" = "model.repair.json repairs.json settings.json timing.json " ] ||
     fail "stage repair changed: $changed"
 
@@ -23,7 +23,7 @@ cmp -s "$page/articles.json" "$src/articles.json" || fail "export from artifacts
 cp "$page/binary.png" "$t/binary.before.png"
 touch -d '2000-01-01' "$page"/*
 "$BROADSHEET" stage binarize "$page" -q || fail "stage binarize failed"
-changed=$(find "$page" -maxdepth 1 -type f -newermt '2001-01-01' -printf '%f\n' | sort | tr '\n' ' ')
+changed=$(find "$page" -maxdepth 1 -type f ! -name .broadsheet.lock -newermt '2001-01-01' -printf '%f\n' | sort | tr '\n' ' ')
 [ "$changed" = "binary.png gray.png model.binarize.json settings.json timing.json " ] ||
     fail "stage binarize changed: $changed"
 cmp -s "$page/binary.png" "$t/binary.before.png" || fail "binarize alone differs"
@@ -90,7 +90,7 @@ cmp -s "$one/binary.png" "$t/onebit.binary.png" ||
 # --from/--to: re-run order..articles only.
 touch -d '2000-01-01' "$page"/*
 "$BROADSHEET" run --from order --to articles "$page" -q || fail "--from/--to failed"
-changed=$(find "$page" -maxdepth 1 -type f -newermt '2001-01-01' -printf '%f\n' | sort | tr '\n' ' ')
+changed=$(find "$page" -maxdepth 1 -type f ! -name .broadsheet.lock -newermt '2001-01-01' -printf '%f\n' | sort | tr '\n' ' ')
 [ "$changed" = "model.articles.json model.order.json settings.json timing.json " ] ||
     fail "--from order --to articles changed: $changed"
 

@@ -264,6 +264,25 @@ static void test_manifest(void)
     CHECK(s.first_conf > 87.1 && s.first_conf < 87.4 && s.last_conf < 0);
     CHECK_STR(s.last_status, "failed");
     CHECK_STR(s.last_reason, "in/p2.png: bad thing here");
+    /* The next run does not glue its lines to the torn one: it ends it
+     * first, so its own lines are read. */
+    CHECK(bs_manifest_open(&m, dir, 2, 3, 1, &err) == 0);
+    CHECK(bs_manifest_add(&m, "p4", "skipped", 0, "abc", NULL, "in/p4.png",
+                          -1, &err) == 0);
+    bs_manifest_close(&m);
+    s.n = 0;
+    CHECK(bs_manifest_read(path, on_line, &s, &err) == 0);
+    CHECK(s.n == 3);
+    CHECK_STR(s.last_status, "skipped");
+    /* Never through a symbolic link. */
+    {
+        char *link = bs_path_join(dir, "manifest.tsv");
+        CHECK(symlink(path, link) == 0);
+        CHECK(bs_manifest_open(&m, dir, 0, 0, 1, &err) < 0 &&
+              strstr(err.msg, "symbolic link"));
+        bs_manifest_close(&m);
+        free(link);
+    }
     free(path);
     free(name);
     free(dir);
@@ -291,6 +310,26 @@ static void test_stamp(void)
     CHECK(!bs_stamp_matches(&a, &b));
     CHECK(bs_stamp_remove(dir, &err) == 0);
     CHECK(bs_stamp_read(dir, &b, &err) < 0);
+    /* The stamp lists the outputs beside it; one deleted since makes it
+     * invalid (the page is redone).  Image artifacts may go. */
+    make_dir("stamp/articles");
+    write_text("stamp/page.txt", "text");
+    write_text("stamp/articles/a001.txt", "text");
+    write_text("stamp/gray.png", "image");
+    CHECK(bs_stamp_write(dir, &a, &err) == 0);
+    CHECK(bs_stamp_read(dir, &b, &err) == 0);
+    {
+        char *gray = at("stamp/gray.png"), *art = at("stamp/articles/a001.txt");
+        CHECK(unlink(gray) == 0);
+        CHECK(bs_stamp_read(dir, &b, &err) == 0);
+        CHECK(unlink(art) == 0);
+        CHECK(bs_stamp_read(dir, &b, &err) < 0 &&
+              strstr(err.msg, "articles/a001.txt") &&
+              strstr(err.msg, "missing"));
+        free(gray);
+        free(art);
+    }
+    CHECK(bs_stamp_remove(dir, &err) == 0);
     /* A damaged stamp is refused with the file named. */
     {
         char *p = bs_path_join(dir, "done.json");
@@ -304,27 +343,54 @@ static void test_stamp(void)
 
 static void test_temps(void)
 {
-    char *dir = at("temps");
+    char *dir = at("temps"), *t;
 
+    /* broadsheet's own temp names, from the writer itself */
+    t = bs_temp_name("/x/page.txt");
+    CHECK(strncmp(t, "/x/.broadsheet.tmp.", 19) == 0);
+    CHECK(bs_is_temp_name(strrchr(t, '/') + 1, 0));
+    CHECK(bs_is_temp_name(strrchr(t, '/') + 1, getpid()));
+    CHECK(!bs_is_temp_name(strrchr(t, '/') + 1, getpid() + 1));
+    free(t);
+    CHECK(bs_is_temp_name(".broadsheet.tmp.123.4.x.json", 123));
+    CHECK(!bs_is_temp_name(".broadsheet.tmp.123.4.", 0));
+    CHECK(!bs_is_temp_name(".broadsheet.tmp.12x.4.x", 0));
+    CHECK(!bs_is_temp_name(".broadsheet.lock", 0));
+    /* older broadsheets' NAME.tmp.<pid>.<n>, for names broadsheet writes */
     CHECK(bs_is_temp_name("page.txt.tmp.123.4", 0));
     CHECK(bs_is_temp_name("page.txt.tmp.123.4", 123));
     CHECK(!bs_is_temp_name("page.txt.tmp.123.4", 12));
+    CHECK(bs_is_temp_name("model.layout.json.tmp.9.1", 0));
+    CHECK(bs_is_temp_name("a012.txt.tmp.9.1", 0));
+    CHECK(bs_is_temp_name("mets.xml.tmp.9.1", 0));
+    CHECK(!bs_is_temp_name("notes.txt.tmp.9.1", 0)); /* someone else's */
     CHECK(!bs_is_temp_name("page.txt", 0));
     CHECK(!bs_is_temp_name("x.tmp.12", 0));
-    CHECK(!bs_is_temp_name("x.tmp.1a.2", 0));
+    CHECK(!bs_is_temp_name("page.txt.tmp.1a.2", 0));
     mkdir(dir, 0777);
     make_dir("temps/articles");
     write_text("temps/keep.txt", "k");
-    write_text("temps/a.json.tmp.77.1", "x");
+    write_text("temps/notes.txt.tmp.77.1", "someone else's");
+    write_text("temps/articles.json.tmp.77.1", "x");
     write_text("temps/articles/a001.txt.tmp.77.3", "x");
-    write_text("temps/b.json.tmp.78.1", "x");
-    CHECK(bs_remove_temps(dir, 77) == 2);
-    CHECK(bs_remove_temps(dir, 0) == 1);
+    write_text("temps/.broadsheet.tmp.77.9.page.txt", "x");
+    write_text("temps/.broadsheet.tmp.78.1.done.json", "x");
+    write_text("temps/.broadsheet.lock", "78\n");
+    CHECK(bs_remove_temps(dir, 77, 1) == 3);
+    CHECK(bs_remove_temps(dir, 0, 0) == 1);
     {
-        char *keep = at("temps/keep.txt");
-        CHECK(bs_is_file(keep));
+        char *keep = at("temps/keep.txt"),
+             *other = at("temps/notes.txt.tmp.77.1"),
+             *lock = at("temps/.broadsheet.lock");
+        CHECK(bs_is_file(keep) && bs_is_file(other) && bs_is_file(lock));
         free(keep);
+        free(other);
+        free(lock);
     }
+    /* a sub-folder is searched only when asked */
+    write_text("temps/articles/.broadsheet.tmp.5.1.a002.txt", "x");
+    CHECK(bs_remove_temps(dir, 0, 0) == 0);
+    CHECK(bs_remove_temps(dir, 0, 1) == 1);
     free(dir);
 }
 

@@ -24,7 +24,7 @@ static void round_trip(PIX *pix, const char *path)
     int same = 0, dpi = 0;
 
     CHECK(bs_image_write_png(path, pix, &err) == 0);
-    CHECK(bs_image_read_artifact(path, &back, &err) == 0);
+    CHECK(bs_image_read_artifact(path, 250000000LL, &back, &err) == 0);
     if (!back)
         return;
     CHECK(pixGetDepth(back) == pixGetDepth(pix));

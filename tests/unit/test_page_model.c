@@ -188,11 +188,88 @@ static void test_atomic_and_ids(void)
     }
 }
 
+/* Ids that are paths, and far-out band coordinates, are refused. */
+static void test_hostile_artifacts(void)
+{
+    expect_bad("{\"format\":\"broadsheet-page\",\"version\":1,\"page\":{},"
+               "\"articles\":[{\"id\":\"../../../PWNED\"}]}",
+               "an article id that is a path");
+    expect_bad("{\"format\":\"broadsheet-page\",\"version\":1,\"page\":{},"
+               "\"blocks\":[{\"id\":\"a/b\",\"role\":\"body\"}]}",
+               "a block id with a slash");
+    expect_bad("{\"format\":\"broadsheet-page\",\"version\":1,\"page\":{},"
+               "\"blocks\":[{\"id\":\"b1\",\"role\":\"body\","
+               "\"article\":\"..\"}]}", "an article reference \"..\"");
+    expect_bad("{\"format\":\"broadsheet-page\",\"version\":1,\"page\":{},"
+               "\"bands\":[{\"y\":[0,10],\"columns\":[[-2147483648,"
+               "2147483647]]}]}", "a band column far out of range");
+    CHECK(bs_id_is_valid("a001") && bs_id_is_valid("b_2.x-1"));
+    CHECK(!bs_id_is_valid("..") && !bs_id_is_valid(".a") &&
+          !bs_id_is_valid("a/b") && !bs_id_is_valid("") &&
+          !bs_id_is_valid("a b") && !bs_id_is_valid("0123456789abcdef"));
+    CHECK(bs_name_is_safe("a001.txt") && !bs_name_is_safe("../x") &&
+          !bs_name_is_safe("..") && !bs_name_is_safe(".lock") &&
+          !bs_name_is_safe("a\nb"));
+}
+
+/* Blocks are found by id through the page's index, whatever happens to
+ * the page: 10000 added, ids set right after adding (as the artifact
+ * readers do), some removed, the array reordered. */
+static int cmp_block_y(const void *a, const void *b)
+{
+    return ((const struct bs_block *)b)->box.y -
+           ((const struct bs_block *)a)->box.y;
+}
+
+static void test_block_index(void)
+{
+    struct bs_page *page = bs_page_new();
+    char id[16];
+    int ok = 1;
+
+    for (int i = 0; i < 10000; i++) {
+        struct bs_block *b = bs_page_add_block(page, BS_ROLE_BODY,
+                                               (struct bs_box){0, i, 10, 1});
+        if (i % 3 == 0)
+            snprintf(b->id, sizeof(b->id), "x%d", i);
+    }
+    for (int i = 0; i < 10000 && ok; i++) {
+        if (i % 3 == 0)
+            snprintf(id, sizeof(id), "x%d", i);
+        else
+            snprintf(id, sizeof(id), "b%03d", i + 1);
+        ok = bs_page_find_block(page, id) == i;
+    }
+    CHECK(ok);
+    CHECK(bs_page_find_block(page, "nope") < 0);
+    bs_page_remove_block(page, 5); /* b006 */
+    CHECK(bs_page_find_block(page, "b006") < 0);
+    CHECK(bs_page_find_block(page, "b008") == 6);
+    qsort(page->blocks, (size_t)page->nblocks, sizeof(*page->blocks),
+          cmp_block_y);
+    ok = 1;
+    for (int i = 0; i < page->nblocks && ok; i++)
+        ok = bs_page_find_block(page, page->blocks[i].id) == i;
+    CHECK(ok);
+    /* a fresh block never takes an id already there */
+    {
+        struct bs_block *b = bs_page_add_block(page, BS_ROLE_BODY,
+                                               (struct bs_box){0, 0, 1, 1});
+        CHECK(bs_page_find_block(page, b->id) == page->nblocks - 1);
+        for (int i = 0; i + 1 < page->nblocks; i++)
+            if (strcmp(page->blocks[i].id, b->id) == 0)
+                CHECK(0);
+    }
+    bs_page_free(&page);
+}
+
 int main(void)
 {
     test_text();
     test_round_trip();
     test_bad_artifacts();
+    test_hostile_artifacts();
+    test_block_index();
     test_atomic_and_ids();
     return check_report("test_page_model");
 }

@@ -187,7 +187,14 @@ static void test_lexicon_join(void)
     struct bs_lexicon lex;
     struct bs_error err;
     struct bs_joiner j = {bs_join_lexicon, NULL};
-    char *acc;
+    static const char *const joins[][3] = {
+        {"an inter-", "national meeting", "an international meeting"},
+        {"a well-", "known name", "a well-known name"},
+        {"visit Baden-", "Baden soon", "visit Baden-Baden soon"},
+        {"my mother-in-", "law", "my mother-in-law"},
+        {"增进民生福祉，提高人民生活品", "质。必须坚持", "增进民生福祉，提高人民生活品质。必须坚持"},
+        {"the city", "council", "the city council"},
+    };
 
     if (bs_lexicon_load_default(&lex, &err) < 0) {
         fprintf(stderr, "%s\n", err.msg);
@@ -200,30 +207,24 @@ static void test_lexicon_join(void)
     CHECK(bs_lexicon_has(&lex, "International"));
     CHECK(!bs_lexicon_has(&lex, "wellknown"));
     CHECK(!bs_lexicon_has(&lex, "zzqx"));
-    acc = bs_strdup("an inter-");
-    bs_join_append(&acc, "national meeting", &j);
-    CHECK_STR(acc, "an international meeting");
-    free(acc);
-    acc = bs_strdup("a well-");
-    bs_join_append(&acc, "known name", &j);
-    CHECK_STR(acc, "a well-known name");
-    free(acc);
-    acc = bs_strdup("visit Baden-");
-    bs_join_append(&acc, "Baden soon", &j);
-    CHECK_STR(acc, "visit Baden-Baden soon");
-    free(acc);
-    acc = bs_strdup("my mother-in-");
-    bs_join_append(&acc, "law", &j);
-    CHECK_STR(acc, "my mother-in-law");
-    free(acc);
-    acc = bs_strdup("增进民生福祉，提高人民生活品");
-    bs_join_append(&acc, "质。必须坚持", &j);
-    CHECK_STR(acc, "增进民生福祉，提高人民生活品质。必须坚持");
-    free(acc);
-    acc = bs_strdup("the city");
-    bs_join_append(&acc, "council", &j);
-    CHECK_STR(acc, "the city council");
-    free(acc);
+    for (size_t k = 0; k < sizeof(joins) / sizeof(joins[0]); k++) {
+        struct bs_buf acc = {0};
+        bs_buf_add(&acc, joins[k][0]);
+        bs_join_append(&acc, joins[k][1], &j);
+        CHECK_STR(bs_buf_str(&acc), joins[k][2]);
+        bs_buf_release(&acc);
+    }
+    /* The joiner sees the end of a long text, and decides the same. */
+    {
+        struct bs_buf acc = {0};
+        for (int k = 0; k < 2000; k++)
+            bs_buf_add(&acc, "words words ");
+        bs_buf_add(&acc, "an inter-");
+        bs_join_append(&acc, "national meeting", &j);
+        CHECK(acc.len > 24 && strcmp(acc.s + acc.len - 24,
+                                     "an international meeting") == 0);
+        bs_buf_release(&acc);
+    }
     bs_lexicon_release(&lex);
 }
 
