@@ -10,7 +10,10 @@
  * blocks (blocks.c) and pieces of spanning headlines are joined; roles
  * come from type size and neighbours (roles_layout.c).  Reads binary.png;
  * writes bands and blocks (rules as separator blocks, photos as image
- * blocks) into the model.
+ * blocks) into the model.  Last, layout checks its result
+ * (pipeline/layout/self_check.c) and records a failed check in
+ * page->doubt, which makes ocr read the page by Tesseract's own page
+ * segmentation.
  */
 #include "../pipeline/image/image.h"
 #include "../pipeline/layout/layout.h"
@@ -194,6 +197,13 @@ static int layout_run(struct bs_run *run, struct bs_page *page,
     if (bs_page_check_size(page, run->dir, err) < 0)
         goto out;
     bs_layout_roles(page, body_h, p);
+    {
+        /* a layout breaking the page's conventions is not read along:
+         * ocr reads such a page by Tesseract's own segmentation */
+        char why[256];
+        bs_set_str(&page->doubt,
+                   bs_layout_doubt(page, p, why, sizeof(why)) ? why : NULL);
+    }
     rc = 0;
 out:
     bs_comps_release(&cc);

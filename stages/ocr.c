@@ -565,30 +565,21 @@ static PIX *ocr_source(struct bs_run *run, const struct bs_profile *p,
     return bin;
 }
 
-static int ocr_run(struct bs_run *run, struct bs_page *page,
-                   struct bs_error *err)
+/* Reads the page's text blocks along layout's result: column strips and
+ * blocks, on `src` (borrowed), by the threads. */
+static int read_by_layout(struct bs_run *run, struct bs_page *page, PIX *src,
+                          int bilevel, struct bs_error *err)
 {
     const struct bs_settings *s = run->settings;
     const struct bs_profile *p = &s->profile;
-    PIX *src;
     struct work w;
     struct worker *workers;
     pthread_t *threads;
     struct sized *v;
     int nthreads, started = 0, ntext = 0;
 
-    if (!run->tess)
-        return bs_fail(err, "%s: no Tesseract engine for this run", run->dir);
     memset(&w, 0, sizeof(w));
-    src = ocr_source(run, p, &w.bilevel, err);
-    if (!src)
-        return -1;
-    {
-        /* page->lang may be the string the settings' answer points into. */
-        char *lang = bs_strdup(bs_settings_lang(s, page->lang));
-        bs_set_str(&page->lang, lang);
-        free(lang);
-    }
+    w.bilevel = bilevel;
     w.src = src;
     w.page = page;
     w.lang = page->lang;
@@ -600,10 +591,8 @@ static int ocr_run(struct bs_run *run, struct bs_page *page,
      * is left with a big one at the end. */
     w.upscale = body_upscale(page, p);
     w.in_strip = bs_calloc((size_t)page->nblocks + 1, sizeof(int));
-    for (int i = 0; i < page->nblocks; i++) {
-        bs_block_clear_lines(&page->blocks[i]);
+    for (int i = 0; i < page->nblocks; i++)
         w.in_strip[i] = -1;
-    }
     if (p->psm_column > 0)
         w.nstrips = bs_strips_plan(page, p->headline_max_px / w.upscale,
                                    &w.strips, w.in_strip);
@@ -689,12 +678,163 @@ static int ocr_run(struct bs_run *run, struct bs_page *page,
     free(w.jobs);
     bs_strips_free(w.strips, w.nstrips);
     free(w.in_strip);
-    pixDestroy(&src);
     if (w.failed) {
         *err = w.err;
         return -1;
     }
     return 0;
+}
+
+/* Characters (code points) of a UTF-8 word. */
+static long chars_of(const char *t)
+{
+    long n = 0;
+
+    for (const unsigned char *c = (const unsigned char *)t; *c; c++)
+        n += (*c & 0xC0) != 0x80;
+    return n;
+}
+
+/* The mean word confidence of the page's text, each word weighted by its
+ * characters (a long word read well outweighs a speck read badly), and
+ * the number of characters; -1 when no word has a confidence. */
+static double text_conf(const struct bs_page *page, long *nchars)
+{
+    double sum = 0;
+    long n = 0;
+
+    for (int i = 0; i < page->nblocks; i++) {
+        const struct bs_block *b = &page->blocks[i];
+        if (!bs_role_has_text(b->role))
+            continue;
+        for (int l = 0; l < b->nlines; l++)
+            for (int k = 0; k < b->lines[l].nwords; k++) {
+                const struct bs_word *wd = &b->lines[l].words[k];
+                long c = chars_of(wd->text);
+                if (wd->conf < 0 || c <= 0)
+                    continue;
+                sum += (double)wd->conf * (double)c;
+                n += c;
+            }
+    }
+    *nchars = n;
+    return n ? sum / (double)n : -1;
+}
+
+/* Reads the page by Tesseract's own segmentation (pipeline/ocr/
+ * tess_page.c) into a new page `*out` of the same size and type, owned by
+ * the caller; its blocks are cleaned as layout's are. */
+static int read_by_tesseract(struct bs_run *run, const struct bs_page *page,
+                             PIX *src, struct bs_page **out,
+                             struct bs_error *err)
+{
+    const struct bs_profile *p = &run->settings->profile;
+    struct bs_page *alt = bs_page_new();
+
+    alt->width = page->width;
+    alt->height = page->height;
+    alt->dpi = page->dpi;
+    alt->type = page->type;
+    /* psm 3: what `tesseract PAGE out` does */
+    if (bs_tess_read_page(run->tess, page->lang, src, ppi_of(page, 1.0), 3,
+                          p->psm_body, p->ocr_pad_px, alt, err) < 0) {
+        bs_page_free(&alt);
+        return -1;
+    }
+    for (int i = 0; i < alt->nblocks; i++) {
+        drop_stray_marks(alt, &alt->blocks[i]);
+        drop_low_conf(&alt->blocks[i], p);
+    }
+    *out = alt;
+    return 0;
+}
+
+/* Replaces layout's reading of page by Tesseract's (alt, emptied): its
+ * text blocks and rules go, and so do the bands (the columns are what is
+ * in doubt); layout's photos stay where no text of alt lies, so that no
+ * text is hidden under one. */
+static void adopt(struct bs_page *page, struct bs_page *alt)
+{
+    for (int i = page->nblocks - 1; i >= 0; i--) {
+        struct bs_block *b = &page->blocks[i];
+        int covers = b->role != BS_ROLE_IMAGE;
+        for (int k = 0; k < alt->nblocks && !covers; k++)
+            covers = bs_box_area(bs_box_intersect(b->box,
+                                                  alt->blocks[k].box)) > 0;
+        if (covers) {
+            bs_page_remove_block(page, i);
+        } else {
+            b->band = b->col_first = b->col_last = -1;
+        }
+    }
+    bs_page_clear_bands(page);
+    for (int k = 0; k < alt->nblocks; k++) {
+        struct bs_block *from = &alt->blocks[k];
+        struct bs_block *b = bs_page_add_block(page, from->role, from->box);
+        b->order = from->order;
+        b->text_height = from->text_height;
+        move_lines(b, from);
+    }
+}
+
+static int ocr_run(struct bs_run *run, struct bs_page *page,
+                   struct bs_error *err)
+{
+    const struct bs_profile *p = &run->settings->profile;
+    struct bs_page *alt = NULL;
+    PIX *src;
+    double conf, alt_conf;
+    long nchars, alt_chars;
+    int bilevel, rc = -1;
+
+    if (!run->tess)
+        return bs_fail(err, "%s: no Tesseract engine for this run", run->dir);
+    src = ocr_source(run, p, &bilevel, err);
+    if (!src)
+        return -1;
+    {
+        /* page->lang may be the string the settings' answer points into. */
+        char *lang = bs_strdup(bs_settings_lang(run->settings, page->lang));
+        bs_set_str(&page->lang, lang);
+        free(lang);
+    }
+    for (int i = 0; i < page->nblocks; i++)
+        bs_block_clear_lines(&page->blocks[i]);
+    if (page->doubt) {
+        /* layout failed its own check: Tesseract's segmentation only */
+        if (read_by_tesseract(run, page, src, &alt, err) < 0)
+            goto out;
+        adopt(page, alt);
+        rc = 0;
+        goto out;
+    }
+    if (read_by_layout(run, page, src, bilevel, err) < 0)
+        goto out;
+    rc = 0;
+    /* Text read with a confidence far under what print gives was read
+     * along a wrong layout (or is no text Tesseract can read at all):
+     * Tesseract's own segmentation is tried, and kept when it reads the
+     * page with more confidence. */
+    conf = text_conf(page, &nchars);
+    if (p->ocr_doubt_conf <= 0 || nchars < 200 || conf >= p->ocr_doubt_conf)
+        goto out;
+    if (read_by_tesseract(run, page, src, &alt, err) < 0) {
+        rc = -1;
+        goto out;
+    }
+    alt_conf = text_conf(alt, &alt_chars);
+    if (alt_conf > conf) {
+        char why[256];
+        snprintf(why, sizeof(why), "mean word confidence %.1f under "
+                 "ocr_doubt_conf %g; Tesseract's own segmentation read "
+                 "%.1f", conf, p->ocr_doubt_conf, alt_conf);
+        adopt(page, alt);
+        bs_set_str(&page->doubt, why);
+    }
+out:
+    bs_page_free(&alt);
+    pixDestroy(&src);
+    return rc;
 }
 
 const struct bs_stage bs_stage_ocr = {

@@ -322,6 +322,12 @@ void bs_batch_page(struct bs_batch *b, int j, struct bs_job_result *res)
                  bs_stage_table[cli->to + 1]->name, job->dir);
         res->warn = 1;
     }
+    if (rc == 0 && run.doubt[0]) {
+        /* QA finds the pages read by Tesseract's segmentation here */
+        size_t used = strlen(res->note);
+        snprintf(res->note + used, sizeof(res->note) - used,
+                 "%slayout fallback: %s", used ? "; " : "", run.doubt);
+    }
     bs_run_release(&run);
     if (rc < 0)
         goto failed;

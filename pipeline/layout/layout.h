@@ -1,8 +1,9 @@
 /*
  * layout.h - pipeline/layout/, the pieces the layout stage is built from,
  * one concept per file: rules.c, photos.c, gutters.c, bands.c, islands.c,
- * blocks.c, roles_layout.c, specks.c.  They find rules, photos, columns,
- * bands, blocks and the roles geometry shows; they read no text.
+ * blocks.c, roles_layout.c, specks.c, self_check.c.  They find rules,
+ * photos, columns, bands, blocks and the roles geometry shows, and check
+ * the result; they read no text.
  *
  * All take a 1-bit page image (ink = 1) and borrow it; returned arrays and
  * images belong to the caller.  Lengths are pixels of that image.
@@ -95,5 +96,15 @@ int bs_find_blocks(struct bs_page *page, PIX *text, BOXA *photos,
  * subheadline, byline and caption; everything else stays body. */
 void bs_layout_roles(struct bs_page *page, int body_h,
                      const struct bs_profile *p);
+
+/* self_check.c: layout's check of its own result: 1 when the page breaks
+ * a convention every newspaper page keeps (body text found, the masthead
+ * and folios a small part of the type and above the middle, bands and
+ * their columns that do not overlap), with why (a short sentence naming
+ * the broken convention and its figures) written to why; 0 when the
+ * layout stands (why ""), or when profile->layout_check is 0.  With
+ * layout_check 2 every page is in doubt. */
+int bs_layout_doubt(const struct bs_page *page, const struct bs_profile *p,
+                    char *why, size_t size);
 
 #endif

@@ -73,6 +73,9 @@ json_t *bs_articles_to_json(const struct bs_page *page)
     /* mean word confidence (0..100): triage without ground truth */
     json_object_set_new(info, "confidence",
                         conf_json(bs_mean_word_conf(page, NULL)));
+    /* why the page was read by Tesseract's own segmentation (layout's
+     * self-check, a poor confidence): QA looks for these pages */
+    set_str_if(info, "layout_fallback", page->doubt);
     json_object_set_new(root, "page", info);
     for (int i = 0; i < page->narticles; i++) {
         const struct bs_article *a = &page->articles[i];

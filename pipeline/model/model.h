@@ -1,7 +1,8 @@
 /*
  * model.h - pipeline/model/, the page model and its artifacts: boxes
  * (box.c), the page with its bands, blocks, lines, words and articles
- * (page.c), its on-disk forms model.<stage>.json (page_json.c) and
+ * (page.c), its physical reading order (xycut.c; doubt_order.c for a page
+ * read by Tesseract's segmentation), its on-disk forms model.<stage>.json (page_json.c) and
  * articles.json (articles_json.c), the settings of a run (settings.c) with
  * the newspaper profile (profile.c), and a finished page's stamp done.json
  * (stamp.c).
@@ -176,6 +177,11 @@ struct bs_page {
                             180 or 270 degrees clockwise */
     int number;          /* printed page (folio) number, 0 unknown */
     char *stage;         /* last stage that wrote this page */
+    char *doubt;         /* why the page was read by Tesseract's own page
+                            segmentation instead of its layout (layout's
+                            self-check or a poor OCR confidence), NULL when
+                            it was not; then blocks are in Tesseract's
+                            reading order (bs_doubt_order) */
     struct bs_band *bands;
     int nbands, capbands;
     struct bs_block *blocks;
@@ -211,6 +217,20 @@ int bs_page_res(const struct bs_page *page);
  * body_h: the body text height, px (two boxes overlapping by half of it
  * are still cut apart). */
 void bs_physical_order(const struct bs_page *page, double body_h, int *seq);
+
+/* ---- doubt_order.c ---- */
+/*
+ * The reading order of a page read by Tesseract's own segmentation
+ * (page->doubt set): its text blocks in the order Tesseract gave them
+ * (block->order, set by ocr), a block split off later (a byline, a jump
+ * line) beside the one it came from.  Neither columns nor bands are
+ * consulted: on such a page they are what is in doubt.
+ */
+
+/* Fills seq[i] (page->nblocks ints, the caller's) with text block i's
+ * place: by block->order, then top to bottom, then index; -1 for rules,
+ * photos and empty boxes.  Returns the number of blocks placed. */
+int bs_doubt_order(const struct bs_page *page, int *seq);
 
 struct bs_page *bs_page_new(void);
 void bs_page_free(struct bs_page **page);
@@ -312,7 +332,9 @@ int bs_box_from_json(json_t *v, const char *what, struct bs_box *box,
  *   {"format": "broadsheet-articles", "version": 1,
  *    "page": {"id", "source", "width", "height", "dpi", "lang",
  *             "number"? (printed page number, when known),
- *             "confidence" (mean word confidence 0..100, null unknown)},
+ *             "confidence" (mean word confidence 0..100, null unknown),
+ *             "layout_fallback"? (why the page was read by Tesseract's own
+ *             page segmentation instead of its layout: page->doubt)},
  *    "articles": [{"id", "kicker"?, "headline", "subheadline"?, "byline"?,
  *                  "body", "lang", "bbox": [x, y, w, h], "confidence",
  *                  "blocks": [ids],
@@ -385,6 +407,10 @@ struct bs_profile {
     int max_rule_thickness_px;
     int photo_min_px;          /* smallest photo side, at 300 dpi */
     double block_gap_lines;    /* vertical gap, in text heights, that ends a block */
+    int layout_check;          /* 0 off, 1 check layout's result, 2 doubt
+                                  every page (bs_layout_doubt) */
+    double layout_max_masthead_share; /* of the text area */
+    double layout_min_body_share;     /* of the text area */
     /* ocr */
     int psm_body;
     int psm_headline;
@@ -399,6 +425,9 @@ struct bs_profile {
     double ocr_min_conf;       /* words below this confidence are dropped */
     double ocr_speck_conf;     /* ASCII marks alone below it are specks */
     int ocr_binary;            /* 1: OCR the binarized image, 0: the grey one */
+    double ocr_doubt_conf;     /* a page read with a lower mean word
+                                  confidence is read again by Tesseract's
+                                  segmentation; 0 off */
     /* articles */
     double article_gap_lines;  /* vertical gap that separates two articles */
     /* repair */

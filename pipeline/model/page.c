@@ -216,6 +216,7 @@ void bs_page_free(struct bs_page **pagep)
     free(page->checksum);
     free(page->lang);
     free(page->stage);
+    free(page->doubt);
     bs_page_clear_bands(page);
     /* Articles first: clearing them touches the blocks. */
     bs_page_clear_articles(page);

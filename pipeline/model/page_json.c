@@ -111,6 +111,7 @@ json_t *bs_page_to_json(const struct bs_page *page)
     json_object_set_new(info, "skew_deg",
                         json_real(round(page->skew_deg * 1000.0) / 1000.0));
     json_object_set_new(info, "number", json_integer(page->number));
+    set_str_if(info, "doubt", page->doubt);
     if (page->rotated_deg)
         json_object_set_new(info, "rotated_deg",
                             json_integer(page->rotated_deg));
@@ -444,6 +445,7 @@ int bs_page_from_json(json_t *root, const char *what, struct bs_page **out,
         get_str(&r, info, "source", &page->source) < 0 ||
         get_str(&r, info, "checksum", &page->checksum) < 0 ||
         get_str(&r, info, "lang", &page->lang) < 0 ||
+        get_str(&r, info, "doubt", &page->doubt) < 0 ||
         get_int(&r, info, "width", 0, MAX_COORD, 0, &page->width) < 0 ||
         get_int(&r, info, "height", 0, MAX_COORD, 0, &page->height) < 0 ||
         get_int(&r, info, "dpi", 0, 100000, 300, &page->dpi) < 0 ||

@@ -52,6 +52,16 @@ const struct bs_param bs_params[] = {
       "layout: smallest side of a photo, px at 300 dpi"),
     P(block_gap_lines, BS_PARAM_DOUBLE, 0.7, 0.2, 10.0,
       "layout: a vertical gap this many line heights ends a block"),
+    P(layout_check, BS_PARAM_INT, 1, 0, 2,
+      "layout: check layout's own result (masthead holding the page, no "
+      "body text, bands or columns that overlap) and read a page failing "
+      "it by Tesseract's own page segmentation; 0: never, 2: every page"),
+    P(layout_max_masthead_share, BS_PARAM_DOUBLE, 0.5, 0.05, 1.0,
+      "layout: the check fails when masthead and folios hold more than this "
+      "share of the text area"),
+    P(layout_min_body_share, BS_PARAM_DOUBLE, 0.25, 0.0, 1.0,
+      "layout: the check fails when body text holds less than this share of "
+      "the text area"),
     P(psm_body, BS_PARAM_INT, 6, 3, 13,
       "ocr: Tesseract page segmentation mode for body blocks"),
     P(psm_headline, BS_PARAM_INT, 6, 3, 13,
@@ -86,6 +96,10 @@ const struct bs_param bs_params[] = {
       "confidence is a speck and dropped"),
     P(ocr_binary, BS_PARAM_INT, 0, 0, 1,
       "ocr: read the binarized image (1) or the grey one (0)"),
+    P(ocr_doubt_conf, BS_PARAM_DOUBLE, 55, 0, 100,
+      "ocr: a page read with a mean word confidence (by characters) under "
+      "this is read again by Tesseract's own page segmentation, kept when "
+      "more confident; 0: never"),
     P(article_gap_lines, BS_PARAM_DOUBLE, 2.5, 0.5, 50.0,
       "articles: a vertical gap this many body heights separates articles"),
     P(repair_min_chunk, BS_PARAM_INT, 2, 1, 20,

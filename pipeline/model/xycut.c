@@ -202,6 +202,11 @@ void bs_physical_order(const struct bs_page *page, double body_h, int *seq)
     struct xy c;
     int n = 0;
 
+    /* a page read by Tesseract's segmentation has no columns to cut by */
+    if (page->doubt) {
+        bs_doubt_order(page, seq);
+        return;
+    }
     for (int i = 0; i < page->nblocks; i++)
         seq[i] = -1;
     memset(&c, 0, sizeof(c));

@@ -1,6 +1,7 @@
 /*
  * ocr.h - pipeline/ocr/, the only part that talks to Tesseract: engines
- * per language and reading a block (tess.c), idle engines shared by the
+ * per language and reading a block (tess.c), a whole page read by
+ * Tesseract's own segmentation (tess_page.c), idle engines shared by the
  * threads of a process (tess_pool.c), and one OpenMP thread per process
  * (omp_limit.c).
  *
@@ -83,6 +84,18 @@ char *bs_tess_datapath(const char *datapath);
 
 /* Tesseract's version string. */
 const char *bs_tess_version(void);
+
+/* ---- tess_page.c ---- */
+/* Reads the whole page `src` (not taken over; pixels of the page, scale 1)
+ * as plain Tesseract reads it: its own layout analysis (psm_layout, 3 as
+ * `tesseract` does), then each text region read with psm_block (a uniform
+ * block).  Appends to page one body block per region that holds words,
+ * with block->order its place in Tesseract's reading order (0, 1, ...),
+ * its box that of its lines.  On failure returns -1 with err set; the
+ * blocks added so far stay. */
+int bs_tess_read_page(struct bs_tess *tess, const char *lang, PIX *src,
+                      int ppi, int psm_layout, int psm_block, int pad,
+                      struct bs_page *page, struct bs_error *err);
 
 /* ---- tess_pool.c ---- */
 /*

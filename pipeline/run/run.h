@@ -47,6 +47,8 @@ struct bs_run {
     char stale[256];
     double confidence;       /* the page's mean word confidence after the
                                 run (model.h), -1 unknown */
+    char doubt[256];         /* why the page was read by Tesseract's own
+                                segmentation (page->doubt), "" not */
 };
 
 struct bs_stage {

@@ -210,6 +210,7 @@ int bs_pipeline_run(struct bs_run *run, int from, int to,
         return -1;
     run->stale[0] = '\0';
     run->confidence = -1;
+    run->doubt[0] = '\0';
     /* a run from the scan makes every artifact anew: the record starts
      * over (so a rerun writes the same bytes as the first run) */
     if (from == 0)
@@ -274,6 +275,8 @@ int bs_pipeline_run(struct bs_run *run, int from, int to,
     }
     note_stale(run, &made, to, this_run);
     run->confidence = bs_mean_word_conf(page, NULL);
+    snprintf(run->doubt, sizeof(run->doubt), "%s",
+             page->doubt ? page->doubt : "");
     rc = write_timing(run, from, to, cpu, err);
 out:
     bs_page_free(&page);

@@ -1399,6 +1399,9 @@ int bs_segment(const struct bs_page *page, double gap_lines, int *group,
     struct seg s;
     int next, ngroups;
 
+    /* a page whose layout is in doubt has no columns to segment by */
+    if (page->doubt)
+        return bs_segment_plain(page, group, seq);
     seg_init(&s, page, group, seq);
     join_broken_headlines(&s);
     anchor_jumped_stories(&s);

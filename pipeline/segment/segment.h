@@ -1,7 +1,8 @@
 /*
  * segment.h - pipeline/segment/, articles and reading order from the page
  * model: the newspaper conventions that group blocks into articles and
- * order them (segment.c), roles told from the text (text_roles.c), jump
+ * order them (segment.c; segment_plain.c on a page read by Tesseract's
+ * own segmentation), roles told from the text (text_roles.c), jump
  * lines (jumps.c), an article's text from its blocks (article_text.c) and
  * continuations linked across the pages of a run (link.c).
  *
@@ -49,6 +50,15 @@
  * articles. */
 int bs_segment(const struct bs_page *page, double gap_lines, int *group,
                int *seq);
+
+/* ---- segment_plain.c ---- */
+/* bs_segment for a page read by Tesseract's own segmentation (page->doubt
+ * set; bs_segment calls it then): seq is bs_doubt_order's (Tesseract's
+ * reading order), and articles follow it, a new one at each headline or
+ * kicker after body text, every other text block in the article before
+ * it (the first in one of its own).  Rules and photos get group and seq
+ * -1.  Returns the number of articles. */
+int bs_segment_plain(const struct bs_page *page, int *group, int *seq);
 
 /* Sets block->order from bs_segment's seq: text blocks get 0, 1, 2, ...
  * in reading order; rules, photos and left-out blocks get -1. */

@@ -104,7 +104,7 @@ static int split_line(struct bs_page *page, int bi, int li, enum bs_role role)
     struct bs_line moved = b->lines[li];
     struct bs_block *nb;
     struct bs_line *nl;
-    int band = b->band, c0 = b->col_first, c1 = b->col_last;
+    int band = b->band, c0 = b->col_first, c1 = b->col_last, ord = b->order;
     float th = b->text_height;
     char *lang = b->lang ? bs_strdup(b->lang) : NULL;
     struct bs_box box = moved.box;
@@ -129,6 +129,9 @@ static int split_line(struct bs_page *page, int bi, int li, enum bs_role role)
     nb->band = band;
     nb->col_first = c0;
     nb->col_last = c1;
+    /* its source's place in the order until the order is made again (on
+     * a page in Tesseract's order, bs_doubt_order keeps it there) */
+    nb->order = ord;
     nb->text_height = th;
     nb->lang = lang;
     nl = bs_block_add_line(nb, moved.box);
